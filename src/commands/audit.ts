@@ -1,0 +1,26 @@
+import type { AuditAction } from '../domain/enums';
+import type { AuditEvent } from '../domain/records';
+import type { Tx } from '../store/port';
+import type { Context } from './context';
+
+export interface AuditEntry {
+  action: AuditAction;
+  recordType: string;
+  recordId: string;
+  change?: Record<string, unknown>;
+  reason?: string;
+}
+
+/** Appends one audit event; keyed by the request so a retried request is not audited twice. */
+export async function recordAudit(ctx: Context, tx: Tx, entry: AuditEntry): Promise<AuditEvent> {
+  const { record } = await tx.append('audit', {
+    id: ctx.newId(),
+    idempotencyKey: `${ctx.correlationId}:${entry.action}:${entry.recordType}:${entry.recordId}`,
+    at: ctx.now().toISOString(),
+    actorId: ctx.actor.member.id,
+    actorAgencyId: ctx.actor.member.agencyId,
+    correlationId: ctx.correlationId,
+    ...entry,
+  });
+  return record;
+}

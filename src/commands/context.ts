@@ -1,0 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../policies/actor';
+import type { Store } from '../store/port';
+
+/** What every command and query runs with: the store, who is acting, and the clock (injected so tests control time). */
+export interface Context {
+  store: Store;
+  actor: Actor;
+  now: () => Date;
+  refPrefix: string;
+  /** Ties the audit events and notifications of one request together; a retry with the same id is deduplicated. */
+  correlationId: string;
+  newId: () => string;
+}
+
+export function makeContext(parts: Pick<Context, 'store' | 'actor'> & Partial<Context>): Context {
+  return { now: () => new Date(), refPrefix: 'CASPA', correlationId: randomUUID(), newId: randomUUID, ...parts };
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { CAPACITY_STATES, CONSENT_STATES, OTHER_PROCESSES, RISK_CATEGORIES } from '../domain/enums';
+import { ValidationError } from '../domain/errors';
+import type { CaseRecord } from '../domain/records';
+import { consentProblems, formatRef, initialsOf } from '../domain/rules';
+import { authorize } from '../policies';
+import { recordAudit } from './audit';
+import { defineCommand } from './command';
+import { queueNotification } from './notifications';
+import { isoDate, optionalText, text } from './validation';
+
+export const referralFields = z.object({
+  adult: z.object({
+    name: text(200),
+    dateOfBirth: isoDate.optional(),
+    address: optionalText(500),
+    postcode: z.string().trim().toUpperCase().regex(/^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/, 'must be a UK postcode').optional(),
+    nhsNumber: z.string().trim().regex(/^\d{3} ?\d{3} ?\d{4}$/, 'must be 10 digits').optional(),
+  }),
+  managerSignOff: optionalText(200),
+  riskCategories: z.array(z.enum(RISK_CATEGORIES)).min(1, 'choose at least one risk category'),
+  reasons: text(),
+  currentSupport: text(),
+  childrenAtRisk: z.boolean(),
+  otherAdultsAtRisk: z.boolean(),
+  othersAtRiskDetails: optionalText(),
+  capacity: z.enum(CAPACITY_STATES),
+  adultAware: z.boolean(),
+  consent: z.enum(CONSENT_STATES),
+  noConsentReason: optionalText(),
+  lawfulBasis: optionalText(500),
+  otherProcessesConsidered: z.array(z.enum(OTHER_PROCESSES)).default([]),
+  adultViews: text(),
+  advocacyNeeded: z.boolean(),
+  restricted: z.boolean().default(false),
+});
+
+export const submitReferral = defineCommand({
+  name: 'submitReferral',
+  summary: 'Submit a new referral of an adult to the panel',
+  input: referralFields.strict(),
+  async run(ctx, tx, input) {
+    authorize(ctx.actor, 'create', 'referral', null, 'Only partners, coordinators and chairs can refer an adult.');
+    const problems = consentProblems(input);
+    if (problems.length) throw new ValidationError(problems);
+
+    const now = ctx.now();
+    const year = now.getUTCFullYear();
+    const n = await tx.nextSequence(`ref-${ctx.refPrefix}-${year}`);
+    const record: Omit<CaseRecord, 'version'> = {
+      ...input,
+      id: ctx.newId(),
+      ref: formatRef(ctx.refPrefix, year, n),
+      status: 'submitted',
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      receivedAt: now.toISOString(),
+      referrerMemberId: ctx.actor.member.id,
+      referrerAgencyId: ctx.actor.member.agencyId,
+      initials: initialsOf(input.adult.name),
+      involvements: [],
+      namedMemberIds: [],
+      legalHold: false,
+    };
+    const created = await tx.insert('cases', record);
+    await recordAudit(ctx, tx, { action: 'create', recordType: 'case', recordId: created.id, change: { status: 'submitted', ref: created.ref } });
+    await queueNotification(ctx, tx, 'newReferral', created.id, { caseId: created.id, ref: created.ref });
+    return created;
+  },
+});

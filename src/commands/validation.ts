@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { ValidationError } from '../domain/errors';
+
+export function toValidationError(error: z.ZodError): ValidationError {
+  return new ValidationError(
+    error.issues.map((issue) => ({
+      field: issue.path.join('.'),
+      message: issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message,
+    })),
+  );
+}
+
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const parsed = schema.safeParse(raw ?? {});
+  if (!parsed.success) throw toValidationError(parsed.error);
+  return parsed.data;
+}
+
+// Shared field shapes, so every command says the same thing about the same kind of input.
+export const id = z.string().trim().min(1, 'is required').max(100);
+export const text = (max = 4000) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+export const optionalText = (max = 4000) => z.string().trim().max(max, `must be at most ${max} characters`).optional();
+export const isoDate = z.iso.date({ message: 'must be a date (yyyy-mm-dd)' });
+export const isoDateTime = z.iso.datetime({ offset: true, message: 'must be a date and time (ISO 8601)' });
+/** The version the caller read; a stale one is a conflict rather than a silent overwrite. */
+export const expectedVersion = z.number().int().positive().optional();

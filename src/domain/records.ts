@@ -1,0 +1,196 @@
+import type {
+  ActionParentKind, ActionStatus, AgencyKind, AgendaItemKind, AttendanceStatus, AuditAction, CapacityState, CaseStatus,
+  ChronologyType, ClosureReason, ConsentState, DecisionOutcome, MeetingStatus, OtherProcess, RagRating, RiskCategory,
+  RiskDomain, RiskLevel, Role, Significance,
+} from './enums';
+
+/** Every stored record has an id and a version; an update names the version it read (optimistic concurrency). */
+export interface Versioned { id: string; version: number }
+/** Append-only records carry the key that makes a retried append a no-op. */
+export interface Appended extends Versioned { idempotencyKey: string }
+
+export interface Agency extends Versioned { name: string; shortName: string; kind: AgencyKind; active: boolean }
+
+export interface Member extends Versioned {
+  aadObjectId: string;
+  name: string;
+  email: string;
+  agencyId: string;
+  roles: Role[];
+  /** The member who answers for their agency's actions (may act on any of them). */
+  agencyLead: boolean;
+  active: boolean;
+}
+
+export interface Adult {
+  name: string;
+  dateOfBirth?: string;
+  address?: string;
+  postcode?: string;
+  nhsNumber?: string;
+}
+
+export interface Involvement { agencyId: string; known: boolean; note?: string; byMemberId: string; at: string }
+
+export interface CaseRecord extends Versioned {
+  ref: string;
+  status: CaseStatus;
+  createdAt: string;
+  updatedAt: string;
+  receivedAt?: string;
+  referrerMemberId: string;
+  referrerAgencyId: string;
+  managerSignOff?: string;
+  adult: Adult;
+  /** Kept beside the name so shared surfaces never need the name itself. */
+  initials: string;
+  riskCategories: RiskCategory[];
+  reasons: string;
+  currentSupport: string;
+  childrenAtRisk: boolean;
+  otherAdultsAtRisk: boolean;
+  othersAtRiskDetails?: string;
+  capacity: CapacityState;
+  adultAware: boolean;
+  consent: ConsentState;
+  noConsentReason?: string;
+  lawfulBasis?: string;
+  otherProcessesConsidered: OtherProcess[];
+  adultViews: string;
+  advocacyNeeded: boolean;
+  leadAgencyId?: string;
+  leadProfessionalId?: string;
+  leadCoordinatorId?: string;
+  riskLevel?: RiskLevel;
+  riskLevelAtAcceptance?: RiskLevel;
+  nextReviewDate?: string;
+  contingencyPlan?: string;
+  escalationPlan?: string;
+  infoSharingArrangements?: string;
+  involvements: Involvement[];
+  infoRequest?: { question: string; byMemberId: string; at: string };
+  restricted: boolean;
+  namedMemberIds: string[];
+  acceptedAt?: string;
+  closureReason?: ClosureReason;
+  closedAt?: string;
+  retentionDate?: string;
+  legalHold: boolean;
+  repeatOfCaseId?: string;
+}
+
+export interface DomainRating { domain: RiskDomain; rating: RagRating; evidence: string; sourceAgencyId?: string }
+export interface RiskAssessment extends Versioned {
+  caseId: string;
+  assessmentNumber: number;
+  assessedAt: string;
+  assessedById: string;
+  domains: DomainRating[];
+  protectiveFactors: string;
+  overallLevel: RiskLevel;
+  adultView: string;
+}
+
+export interface ProgressNote { at: string; byMemberId: string; note: string }
+export interface DueDateChange { at: string; byMemberId: string; from: string; to: string; reason: string }
+
+export interface ActionRecord extends Versioned {
+  parentKind: ActionParentKind;
+  parentId: string;
+  description: string;
+  successMeasure: string;
+  ownerId: string;
+  agencyId: string;
+  dueDate: string;
+  status: ActionStatus;
+  createdAt: string;
+  createdById: string;
+  progress: ProgressNote[];
+  dueDateChanges: DueDateChange[];
+  completedAt?: string;
+  completedById?: string;
+  evidence?: string;
+}
+
+export interface ChronologyEntry extends Appended {
+  caseId: string;
+  occurredAt: string;
+  recordedAt: string;
+  recordedById: string;
+  sourceAgencyId: string;
+  type: ChronologyType;
+  summary: string;
+  significance: Significance;
+  /** A mistake is corrected by a new entry that points at the old one. */
+  correctsEntryId?: string;
+}
+
+export interface QuorumRule { coreAgencyIds: string[]; minCoreShare: number; chairRequired: boolean }
+export interface Meeting extends Versioned {
+  title: string;
+  startsAt: string;
+  chairId: string;
+  teamsLink?: string;
+  status: MeetingStatus;
+  quorum: QuorumRule;
+  papersIssuedAt?: string;
+  minutesIssuedAt?: string;
+}
+
+export interface AgendaItem extends Versioned {
+  meetingId: string;
+  order: number;
+  kind: AgendaItemKind;
+  caseId?: string;
+  presentingAgencyId?: string;
+  minutesAllotted: number;
+}
+
+export interface InfoSharingDecision { what: string; withWhom: string; why: string; basis: string }
+export interface Decision extends Appended {
+  caseId: string;
+  meetingId?: string;
+  agendaItemId?: string;
+  outcome: DecisionOutcome;
+  rationale: string;
+  alternativesConsidered?: string;
+  dissent?: string;
+  infoSharing?: InfoSharingDecision;
+  decidedById: string;
+  decidedAt: string;
+  referrerNotifiedAt?: string;
+}
+
+export interface Attendance extends Versioned {
+  meetingId: string;
+  memberId?: string;
+  name: string;
+  agencyId: string;
+  status: AttendanceStatus;
+  confidentialityAgreed: boolean;
+}
+
+export interface AuditEvent extends Appended {
+  at: string;
+  actorId: string;
+  actorAgencyId: string;
+  action: AuditAction;
+  recordType: string;
+  recordId: string;
+  change?: Record<string, unknown>;
+  reason?: string;
+  correlationId: string;
+}
+
+export interface OutboxMessage extends Appended {
+  kind: string;
+  createdAt: string;
+  /** What the card is about, by reference only: cards are rendered from the record when sent. */
+  payload: Record<string, unknown>;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  sentAt?: string;
+  lastError?: string;
+}
+
+export interface Counter extends Versioned { value: number }

@@ -1,0 +1,27 @@
+import type { ActionRecord, CaseRecord } from '../domain/records';
+import { type Actor, hasRole } from './actor';
+import { canReadCase } from './casePolicy';
+import { allow } from './policy';
+
+/** An action is judged with its parent case (absent for learning-review and board-plan actions). */
+export interface ActionSubject {
+  action: ActionRecord;
+  parentCase?: CaseRecord;
+}
+
+const isOwner = (a: Actor, s: ActionSubject) => s.action.ownerId === a.member.id;
+const isOwnersAgencyLead = (a: Actor, s: ActionSubject) =>
+  a.member.agencyLead && hasRole(a, 'partner') && a.member.agencyId === s.action.agencyId;
+
+export function canReadAction(a: Actor, s: ActionSubject): boolean {
+  if (isOwner(a, s) || hasRole(a, 'coordinator')) return true;
+  if (s.parentCase) return canReadCase(a, s.parentCase) || (a.member.agencyId === s.action.agencyId && !s.parentCase.restricted && hasRole(a, 'partner'));
+  // Learning-review and board-plan actions hold no adult's data: the board and the owning agency see them.
+  return hasRole(a, 'chair', 'viewer') || a.member.agencyId === s.action.agencyId;
+}
+
+allow<ActionSubject>('action', ['read'], canReadAction);
+/** Only the owner, their agency's lead, a coordinator or the chair may act on an action. */
+allow<ActionSubject>('action', ['addProgress', 'complete', 'changeDueDate'], (a, s) =>
+  isOwner(a, s) || isOwnersAgencyLead(a, s) || hasRole(a, 'coordinator', 'chair'),
+);

@@ -1,0 +1,49 @@
+import { LIVE_CASE_STATUSES } from '../domain/enums';
+import type { CaseRecord } from '../domain/records';
+import { isReferralStage } from '../domain/rules';
+import { type Actor, hasRole } from './actor';
+import { allow } from './policy';
+
+const agencyOf = (a: Actor) => a.member.agencyId;
+const isNamed = (a: Actor, c: CaseRecord) => c.namedMemberIds.includes(a.member.id);
+const isLeadAgency = (a: Actor, c: CaseRecord) => c.leadAgencyId !== undefined && c.leadAgencyId === agencyOf(a);
+const isReferrerAgency = (a: Actor, c: CaseRecord) => c.referrerAgencyId === agencyOf(a);
+const saidKnown = (a: Actor, c: CaseRecord) => c.involvements.some((i) => i.known && i.agencyId === agencyOf(a));
+const isLive = (c: CaseRecord) => LIVE_CASE_STATUSES.includes(c.status);
+const isScreenable = (c: CaseRecord) => isReferralStage(c) && c.status !== 'draft';
+
+/** Full read of a case and its personal data. */
+export function canReadCase(a: Actor, c: CaseRecord): boolean {
+  if (hasRole(a, 'coordinator')) return true;
+  if (c.status === 'draft') return c.referrerMemberId === a.member.id;
+  // A restricted case: coordinators, the lead agency and named members only.
+  if (c.restricted) return isNamed(a, c) || (hasRole(a, 'chair', 'partner') && isLeadAgency(a, c));
+  if (hasRole(a, 'chair')) return true;
+  if (hasRole(a, 'partner')) return isReferrerAgency(a, c) || isLeadAgency(a, c) || saidKnown(a, c) || isNamed(a, c);
+  return isNamed(a, c);
+}
+
+/** The minimal summary (reference, initials, risk categories, referring agency) every partner sees of a new referral. */
+export function canReadCaseSummary(a: Actor, c: CaseRecord): boolean {
+  if (canReadCase(a, c)) return true;
+  return !c.restricted && isScreenable(c) && hasRole(a, 'partner', 'chair');
+}
+
+allow<CaseRecord>('case', ['read'], canReadCase);
+allow<CaseRecord>('case', ['readSummary'], canReadCaseSummary);
+
+allow<null>('referral', ['create'], (a) => hasRole(a, 'partner', 'coordinator', 'chair'));
+allow<CaseRecord>('case', ['submit'], (a, c) =>
+  c.status === 'draft' ? c.referrerMemberId === a.member.id || hasRole(a, 'coordinator') : false,
+);
+allow<CaseRecord>('case', ['recordInvolvement'], (a, c) =>
+  hasRole(a, 'partner', 'coordinator', 'chair') && canReadCaseSummary(a, c) && (isScreenable(c) || isLive(c)),
+);
+allow<CaseRecord>('case', ['requestInfo', 'list'], (a) => hasRole(a, 'coordinator'));
+allow<CaseRecord>('case', ['withdraw'], (a, c) => hasRole(a, 'coordinator') || c.referrerMemberId === a.member.id);
+allow<CaseRecord>('case', ['screen', 'close'], (a, c) => hasRole(a, 'coordinator') || (hasRole(a, 'chair') && canReadCase(a, c)));
+allow<CaseRecord>('case', ['addChronology'], (a, c) => hasRole(a, 'coordinator', 'chair', 'partner') && canReadCase(a, c));
+allow<CaseRecord>('case', ['createAction', 'updatePlan'], (a, c) =>
+  hasRole(a, 'coordinator') || (hasRole(a, 'chair', 'partner') && canReadCase(a, c) && (hasRole(a, 'chair') || isLeadAgency(a, c))),
+);
+allow<CaseRecord>('case', ['readAudit'], (a) => hasRole(a, 'coordinator'));
