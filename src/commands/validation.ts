@@ -3,10 +3,15 @@ import { ValidationError } from '../domain/errors';
 
 export function toValidationError(error: z.ZodError): ValidationError {
   return new ValidationError(
-    error.issues.map((issue) => ({
-      field: issue.path.join('.'),
-      message: issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message,
-    })),
+    error.issues.flatMap((issue) =>
+      // A strict schema's unknown keys come as one issue at the parent: name each key, so the caller sees which.
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), message: 'is not a field of this request' }))
+        : [{
+            field: issue.path.join('.'),
+            message: issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message,
+          }],
+    ),
   );
 }
 

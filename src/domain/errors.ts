@@ -40,7 +40,7 @@ export class IllegalTransitionError extends AppError {
   readonly title = 'Not allowed in the current state';
   constructor(readonly entity: string, readonly from: string, readonly to: string, readonly allowed: readonly string[]) {
     super(
-      `A ${entity} that is ${from.replace(/_/g, ' ')} cannot become ${to.replace(/_/g, ' ')}. ` +
+      `${/^[aeiou]/i.test(entity) ? 'An' : 'A'} ${entity} that is ${from.replace(/_/g, ' ')} cannot become ${to.replace(/_/g, ' ')}. ` +
         (allowed.length ? `Allowed next: ${allowed.map((s) => s.replace(/_/g, ' ')).join(', ')}.` : 'It allows no further change.'),
     );
   }

@@ -191,6 +191,47 @@ export interface OutboxMessage extends Appended {
   attempts: number;
   sentAt?: string;
   lastError?: string;
+  /** One entry per conversation the card goes to, written by the sender (src/notify/sender.ts). */
+  deliveries?: OutboxDelivery[];
+}
+
+/**
+ * The sender's record of one card to one conversation. 'sending' is written before the post, so after a crash the
+ * sender knows the post may have happened; activityId is what an in-place update of the card needs.
+ */
+export interface OutboxDelivery {
+  /** Deterministic (outbox id + conversation ref id): the same card to the same conversation always has this key. */
+  key: string;
+  conversationRefId: string;
+  /** sending: posted or about to be (in doubt after a crash); retrying: answered with a passing failure. */
+  state: 'sending' | 'retrying' | 'sent' | 'failed';
+  attempts: number;
+  /** Where the activity lives: the conversation, or the new thread's conversation when one was started. */
+  conversationId?: string;
+  activityId?: string;
+  sentAt?: string;
+  error?: string;
 }
 
 export interface Counter extends Versioned { value: number }
+
+/** Where proactive cards go: captured when the app is installed in a team, chat or personal scope. */
+export interface ConversationRef extends Versioned {
+  conversationId: string;
+  conversationType: 'personal' | 'groupChat' | 'channel';
+  serviceUrl: string;
+  tenantId?: string;
+  channelId?: string;
+  teamId?: string;
+  /** For a personal chat: the member it belongs to. */
+  memberId?: string;
+  /** The partnership channel that receives new-referral cards and overdue digests. */
+  isPartnershipChannel: boolean;
+  active: boolean;
+  capturedAt: string;
+  deactivatedAt?: string;
+  deactivatedReason?: string;
+}
+
+/** A time-limited lease so only one instance runs a scheduled job. */
+export interface Lease extends Versioned { holder: string; expiresAt: string }

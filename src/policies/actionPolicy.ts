@@ -21,7 +21,11 @@ export function canReadAction(a: Actor, s: ActionSubject): boolean {
 }
 
 allow<ActionSubject>('action', ['read'], canReadAction);
-/** Only the owner, their agency's lead, a coordinator or the chair may act on an action. */
+/**
+ * Only the owner, their agency's lead, a coordinator or the chair may act on an action; viewers change nothing,
+ * and nobody acts on what they may not see (a chair outside a restricted case's circle included).
+ */
 allow<ActionSubject>('action', ['addProgress', 'complete', 'changeDueDate'], (a, s) =>
-  isOwner(a, s) || isOwnersAgencyLead(a, s) || hasRole(a, 'coordinator', 'chair'),
+  canReadAction(a, s) &&
+  ((isOwner(a, s) && hasRole(a, 'partner', 'coordinator', 'chair')) || isOwnersAgencyLead(a, s) || hasRole(a, 'coordinator', 'chair')),
 );

@@ -8,6 +8,7 @@ const agencyOf = (a: Actor) => a.member.agencyId;
 const isNamed = (a: Actor, c: CaseRecord) => c.namedMemberIds.includes(a.member.id);
 const isLeadAgency = (a: Actor, c: CaseRecord) => c.leadAgencyId !== undefined && c.leadAgencyId === agencyOf(a);
 const isReferrerAgency = (a: Actor, c: CaseRecord) => c.referrerAgencyId === agencyOf(a);
+const isReferrer = (a: Actor, c: CaseRecord) => c.referrerMemberId === a.member.id;
 const saidKnown = (a: Actor, c: CaseRecord) => c.involvements.some((i) => i.known && i.agencyId === agencyOf(a));
 const isLive = (c: CaseRecord) => LIVE_CASE_STATUSES.includes(c.status);
 const isScreenable = (c: CaseRecord) => isReferralStage(c) && c.status !== 'draft';
@@ -15,9 +16,12 @@ const isScreenable = (c: CaseRecord) => isReferralStage(c) && c.status !== 'draf
 /** Full read of a case and its personal data. */
 export function canReadCase(a: Actor, c: CaseRecord): boolean {
   if (hasRole(a, 'coordinator')) return true;
-  if (c.status === 'draft') return c.referrerMemberId === a.member.id;
-  // A restricted case: coordinators, the lead agency and named members only.
-  if (c.restricted) return isNamed(a, c) || (hasRole(a, 'chair', 'partner') && isLeadAgency(a, c));
+  if (c.status === 'draft') return isReferrer(a, c);
+  // A restricted case: coordinators, the lead agency and named members only. Until screening names a lead agency
+  // the referring member stands in for it, so a restricted referral is not hidden from the person who wrote it.
+  if (c.restricted) {
+    return isNamed(a, c) || (hasRole(a, 'chair', 'partner') && (isLeadAgency(a, c) || (c.leadAgencyId === undefined && isReferrer(a, c))));
+  }
   if (hasRole(a, 'chair')) return true;
   if (hasRole(a, 'partner')) return isReferrerAgency(a, c) || isLeadAgency(a, c) || saidKnown(a, c) || isNamed(a, c);
   return isNamed(a, c);
@@ -33,14 +37,16 @@ allow<CaseRecord>('case', ['read'], canReadCase);
 allow<CaseRecord>('case', ['readSummary'], canReadCaseSummary);
 
 allow<null>('referral', ['create'], (a) => hasRole(a, 'partner', 'coordinator', 'chair'));
-allow<CaseRecord>('case', ['submit'], (a, c) =>
-  c.status === 'draft' ? c.referrerMemberId === a.member.id || hasRole(a, 'coordinator') : false,
-);
+// Viewers change nothing, even on a record they once wrote.
+const isActingReferrer = (a: Actor, c: CaseRecord) => isReferrer(a, c) && hasRole(a, 'partner', 'chair') && canReadCase(a, c);
+
+allow<CaseRecord>('case', ['submit'], (a, c) => c.status === 'draft' && (hasRole(a, 'coordinator') || isActingReferrer(a, c)));
 allow<CaseRecord>('case', ['recordInvolvement'], (a, c) =>
   hasRole(a, 'partner', 'coordinator', 'chair') && canReadCaseSummary(a, c) && (isScreenable(c) || isLive(c)),
 );
 allow<CaseRecord>('case', ['requestInfo', 'list'], (a) => hasRole(a, 'coordinator'));
-allow<CaseRecord>('case', ['withdraw'], (a, c) => hasRole(a, 'coordinator') || c.referrerMemberId === a.member.id);
+// Who may withdraw; whether the record may still be withdrawn is the lifecycle's answer (409 naming the allowed steps).
+allow<CaseRecord>('case', ['withdraw'], (a, c) => hasRole(a, 'coordinator') || isActingReferrer(a, c));
 allow<CaseRecord>('case', ['screen', 'close'], (a, c) => hasRole(a, 'coordinator') || (hasRole(a, 'chair') && canReadCase(a, c)));
 allow<CaseRecord>('case', ['addChronology'], (a, c) => hasRole(a, 'coordinator', 'chair', 'partner') && canReadCase(a, c));
 allow<CaseRecord>('case', ['createAction', 'updatePlan'], (a, c) =>

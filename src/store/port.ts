@@ -1,6 +1,6 @@
 import type {
-  ActionRecord, Agency, AgendaItem, Attendance, AuditEvent, CaseRecord, ChronologyEntry, Counter, Decision, Meeting, Member,
-  OutboxMessage, RiskAssessment,
+  ActionRecord, Agency, AgendaItem, Attendance, AuditEvent, CaseRecord, ChronologyEntry, ConversationRef, Counter, Decision,
+  Lease, Meeting, Member, OutboxMessage, RiskAssessment,
 } from '../domain/records';
 
 /** Every record kind the store holds; in SharePoint each is one list. */
@@ -18,6 +18,8 @@ export interface RecordMap {
   audit: AuditEvent;
   outbox: OutboxMessage;
   counters: Counter;
+  conversations: ConversationRef;
+  leases: Lease;
 }
 export type Kind = keyof RecordMap;
 /** Kinds written only by append (with an idempotency key), never updated in place. */

@@ -18,6 +18,8 @@ export const INDEXED_FIELDS: Readonly<Record<Kind, readonly string[]>> = {
   audit: ['recordId', 'actorId', 'at'],
   outbox: ['status'],
   counters: [],
+  conversations: ['conversationId', 'memberId', 'isPartnershipChannel', 'active'],
+  leases: [],
 };
 
 export const KINDS = Object.keys(INDEXED_FIELDS) as Kind[];

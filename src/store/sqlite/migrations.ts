@@ -1,4 +1,17 @@
-import { INDEXED_FIELDS, KINDS } from '../schema';
+import type { Kind } from '../port';
+import { INDEXED_FIELDS } from '../schema';
+
+const tableSql = (kinds: Kind[]) =>
+  kinds
+    .map((kind) =>
+      [
+        `CREATE TABLE "${kind}" (id TEXT PRIMARY KEY, version INTEGER NOT NULL, idempotency_key TEXT UNIQUE, data TEXT NOT NULL)`,
+        ...INDEXED_FIELDS[kind].map(
+          (field) => `CREATE INDEX "ix_${kind}_${field}" ON "${kind}" (json_extract(data, '$.${field}'))`,
+        ),
+      ].join(';\n'),
+    )
+    .join(';\n');
 
 /**
  * Versioned migrations, applied in order inside one transaction each. Never edit a released migration:
@@ -8,13 +21,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   {
     version: 1,
     name: 'record tables',
-    sql: KINDS.map((kind) =>
-      [
-        `CREATE TABLE "${kind}" (id TEXT PRIMARY KEY, version INTEGER NOT NULL, idempotency_key TEXT UNIQUE, data TEXT NOT NULL)`,
-        ...INDEXED_FIELDS[kind].map(
-          (field) => `CREATE INDEX "ix_${kind}_${field}" ON "${kind}" (json_extract(data, '$.${field}'))`,
-        ),
-      ].join(';\n'),
-    ).join(';\n'),
+    sql: tableSql(['agencies', 'members', 'cases', 'riskAssessments', 'actions', 'chronology', 'meetings', 'agendaItems', 'decisions', 'attendance', 'audit', 'outbox', 'counters']),
   },
+  { version: 2, name: 'conversation references and leases', sql: tableSql(['conversations', 'leases']) },
 ];

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { CLOSURE_REASONS } from '../domain/enums';
+import { assertCaseTransition } from '../domain/lifecycle';
+import { authorize } from '../policies';
+import { recordAudit } from './audit';
+import { appendChronology, appendDecision } from './caseAppends';
+import { defineCommand } from './command';
+import { checkVersion, load } from './loaders';
+import { queueNotification } from './notifications';
+import { expectedVersion, id, text } from './validation';
+
+export const closeCase = defineCommand({
+  name: 'closeCase',
+  summary: 'Close a case with the reason and the rationale (logged as a decision)',
+  input: z.object({ caseId: id, reason: z.enum(CLOSURE_REASONS), rationale: text(4000), expectedVersion }).strict(),
+  async run(ctx, tx, input) {
+    const c = await load(tx, 'cases', input.caseId);
+    authorize(ctx.actor, 'close', 'case', c, 'Only coordinators and the chair can close a case.');
+    checkVersion(c, input.expectedVersion);
+    assertCaseTransition(c.status, 'closed');
+
+    const now = ctx.now().toISOString();
+    const updated = await tx.update('cases', { ...c, status: 'closed', closedAt: now, closureReason: input.reason, updatedAt: now });
+    const decision = await appendDecision(ctx, tx, { caseId: c.id, outcome: 'close', rationale: input.rationale });
+    const entry = await appendChronology(
+      ctx,
+      tx,
+      { caseId: c.id, type: 'panel_decision', summary: `Case closed: ${input.reason.replace(/_/g, ' ')}.`, significance: 'high' },
+      'closure',
+    );
+    await recordAudit(ctx, tx, {
+      action: 'update',
+      recordType: 'case',
+      recordId: c.id,
+      change: { status: { from: c.status, to: 'closed' }, closureReason: input.reason, decisionId: decision.id, chronologyEntryId: entry.id },
+      reason: input.rationale,
+    });
+    await queueNotification(ctx, tx, 'caseClosed', c.id, { caseId: c.id, ref: c.ref, closureReason: input.reason, decisionId: decision.id });
+    return updated;
+  },
+});

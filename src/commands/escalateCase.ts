@@ -1,0 +1,3 @@
+import { escalationCommand } from './escalationCommand';
+
+export const escalateCase = escalationCommand('escalateCase', 'escalated', 'Escalate an open case back to the panel because the risk has risen');

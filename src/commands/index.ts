@@ -1,0 +1,38 @@
+import { addActionProgress } from './addActionProgress';
+import { addChronologyEntry } from './addChronologyEntry';
+import { changeActionDueDate } from './changeActionDueDate';
+import { closeCase } from './closeCase';
+import { completeAction } from './completeAction';
+import { createAction } from './createAction';
+import { deescalateCase } from './deescalateCase';
+import { escalateCase } from './escalateCase';
+import { listReferral } from './listReferral';
+import { provideInformation } from './provideInformation';
+import { recordInvolvement } from './recordInvolvement';
+import { recordScreeningDecision } from './recordScreeningDecision';
+import { requestInformation } from './requestInformation';
+import { submitReferral } from './submitReferral';
+import { withdrawReferral } from './withdrawReferral';
+
+/** Every command, by name: the one list hosts (API, bot, scheduler) and the OpenAPI document draw on. */
+export const commands = {
+  submitReferral,
+  recordInvolvement,
+  requestInformation,
+  provideInformation,
+  listReferral,
+  withdrawReferral,
+  recordScreeningDecision,
+  addChronologyEntry,
+  createAction,
+  addActionProgress,
+  completeAction,
+  changeActionDueDate,
+  closeCase,
+  escalateCase,
+  deescalateCase,
+};
+export type CommandName = keyof typeof commands;
+
+export { execute, defineCommand, type Command } from './command';
+export { makeContext, type Context } from './context';

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { assertCaseTransition } from '../domain/lifecycle';
+import { authorize } from '../policies';
+import { recordAudit } from './audit';
+import { defineCommand } from './command';
+import { checkVersion, load } from './loaders';
+import { expectedVersion, id, text } from './validation';
+
+export const withdrawReferral = defineCommand({
+  name: 'withdrawReferral',
+  summary: 'Withdraw a referral before it is screened, with the reason',
+  input: z.object({ caseId: id, reason: text(2000), expectedVersion }).strict(),
+  async run(ctx, tx, input) {
+    const c = await load(tx, 'cases', input.caseId);
+    authorize(ctx.actor, 'withdraw', 'case', c, 'Only the referrer or a coordinator can withdraw a referral.');
+    checkVersion(c, input.expectedVersion);
+    assertCaseTransition(c.status, 'withdrawn');
+
+    const updated = await tx.update('cases', { ...c, status: 'withdrawn', updatedAt: ctx.now().toISOString() });
+    await recordAudit(ctx, tx, {
+      action: 'update',
+      recordType: 'case',
+      recordId: c.id,
+      change: { status: { from: c.status, to: 'withdrawn' } },
+      reason: input.reason,
+    });
+    return updated;
+  },
+});

@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { recordAudit } from '../commands/audit';
+import { id } from '../commands/validation';
+import { LIVE_CASE_STATUSES, type CaseStatus, type RiskCategory } from '../domain/enums';
+import type { ActionRecord, CaseRecord, ChronologyEntry, Decision, Involvement, RiskAssessment } from '../domain/records';
+import { isoDate } from '../domain/rules';
+import { can } from '../policies';
+import type { Actor } from '../policies/actor';
+import { overdueOf } from './actionItems';
+import { loadVisibleCase } from './caseAccess';
+import { defineQuery } from './query';
+
+/** The things an accepted case must have within 28 days of acceptance (DOMAIN.md, "Rules of good practice"). */
+export const PLAN_DEADLINE_DAYS = 28;
+export type MissingKey = 'lead' | 'riskAssessment' | 'smartPlan' | 'contingencyPlan' | 'reviewDate';
+const MISSING_LABELS: Record<MissingKey, string> = {
+  lead: 'Lead agency and lead professional',
+  riskAssessment: 'Multi-agency risk assessment',
+  smartPlan: 'SMART action plan (at least one action)',
+  contingencyPlan: 'Contingency plan',
+  reviewDate: 'Review date',
+};
+
+export interface MissingPlan {
+  items: { key: MissingKey; label: string }[];
+  daysSinceAcceptance: number;
+  /** acceptedAt + 28 days (yyyy-mm-dd). */
+  dueBy: string;
+  /** True once the 28 days have passed with something still missing. */
+  pastDeadline: boolean;
+}
+
+/** What the actor may do next, so the tab and cards offer only the buttons that will work. */
+export const CASE_ABILITIES = [
+  'recordInvolvement', 'requestInfo', 'list', 'withdraw', 'screen', 'close', 'addChronology', 'createAction', 'updatePlan', 'readAudit', 'submit',
+] as const;
+export type CaseAbilities = Record<(typeof CASE_ABILITIES)[number], boolean>;
+
+export type CaseActionView = ActionRecord & { overdue: boolean; daysOverdue: number };
+
+export interface FullCaseView {
+  access: 'full';
+  case: CaseRecord;
+  chronology: ChronologyEntry[];
+  actions: CaseActionView[];
+  decisions: Decision[];
+  riskAssessments: RiskAssessment[];
+  involvements: (Involvement & { agencyName?: string })[];
+  /** Null unless the case is accepted and live (open or escalated). */
+  missing: MissingPlan | null;
+  can: CaseAbilities;
+}
+
+/** The minimal summary every partner sees of a new referral, so they can say whether the adult is known to them. */
+export interface CaseSummary {
+  id: string;
+  ref: string;
+  status: CaseStatus;
+  initials: string;
+  riskCategories: RiskCategory[];
+  referrerAgencyId: string;
+  receivedAt?: string;
+  involvements: { agencyId: string; known: boolean }[];
+}
+export interface SummaryCaseView {
+  access: 'summary';
+  case: CaseSummary;
+  can: CaseAbilities;
+}
+
+export type CaseView = FullCaseView | SummaryCaseView;
+
+const DAY_MS = 86_400_000;
+const dayNumber = (iso: string) => Math.floor(Date.parse(iso.slice(0, 10)) / DAY_MS);
+
+export function missingPlan(c: CaseRecord, actions: ActionRecord[], assessments: RiskAssessment[], now: Date): MissingPlan | null {
+  if (!LIVE_CASE_STATUSES.includes(c.status)) return null;
+  const accepted = c.acceptedAt ?? c.receivedAt ?? c.createdAt;
+  const lacking: MissingKey[] = [];
+  if (!c.leadAgencyId || !c.leadProfessionalId) lacking.push('lead');
+  if (assessments.length === 0) lacking.push('riskAssessment');
+  // A plan made only of cancelled actions is no plan.
+  if (!actions.some((a) => a.status !== 'cancelled')) lacking.push('smartPlan');
+  if (!c.contingencyPlan?.trim()) lacking.push('contingencyPlan');
+  if (!c.nextReviewDate) lacking.push('reviewDate');
+  const daysSinceAcceptance = Math.max(0, dayNumber(isoDate(now)) - dayNumber(accepted));
+  return {
+    items: lacking.map((key) => ({ key, label: MISSING_LABELS[key] })),
+    daysSinceAcceptance,
+    dueBy: isoDate(new Date((dayNumber(accepted) + PLAN_DEADLINE_DAYS) * DAY_MS)),
+    pastDeadline: lacking.length > 0 && daysSinceAcceptance > PLAN_DEADLINE_DAYS,
+  };
+}
+
+export function caseAbilities(actor: Actor, c: CaseRecord): CaseAbilities {
+  return Object.fromEntries(CASE_ABILITIES.map((ability) => [ability, can(actor, ability, 'case', c)])) as CaseAbilities;
+}
+
+export const summaryOf = (c: CaseRecord): CaseSummary => ({
+  id: c.id,
+  ref: c.ref,
+  status: c.status,
+  initials: c.initials,
+  riskCategories: c.riskCategories,
+  referrerAgencyId: c.referrerAgencyId,
+  ...(c.receivedAt ? { receivedAt: c.receivedAt } : {}),
+  involvements: c.involvements.map((i) => ({ agencyId: i.agencyId, known: i.known })),
+});
+
+const byCase = (caseId: string) => ({ where: [{ field: 'caseId', op: 'eq' as const, value: caseId }] });
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export const getCase = defineQuery({
+  name: 'getCase',
+  summary: 'Open a case by id or reference: in full (audited) where permitted, else the new-referral summary, else 404',
+  input: z
+    .object({ caseId: id.optional(), ref: z.string().trim().min(1).max(60).optional() })
+    .refine((v) => v.caseId !== undefined || v.ref !== undefined, { message: 'give a case id or a reference', path: ['caseId'] }),
+  async run(ctx, tx, input): Promise<CaseView> {
+    const { record: c, access } = await loadVisibleCase(ctx, tx, input);
+    const abilities = caseAbilities(ctx.actor, c);
+    if (access === 'summary') {
+      await recordAudit(ctx, tx, { action: 'view', recordType: 'case', recordId: c.id, reason: 'summary' });
+      return { access, case: summaryOf(c), can: abilities };
+    }
+
+    const now = ctx.now();
+    const [chronology, actions, decisions, riskAssessments, agencies] = await Promise.all([
+      tx.find('chronology', byCase(c.id)),
+      tx.find('actions', { where: [{ field: 'parentId', op: 'eq', value: c.id }] }),
+      tx.find('decisions', byCase(c.id)),
+      tx.find('riskAssessments', byCase(c.id)),
+      tx.find('agencies'),
+    ]);
+    const caseActions = actions.filter((a) => a.parentKind === 'case');
+    const agencyName = new Map(agencies.map((a) => [a.id, a.name]));
+    await recordAudit(ctx, tx, { action: 'view', recordType: 'case', recordId: c.id });
+    return {
+      access,
+      case: c,
+      chronology: chronology.sort((a, b) => cmp(a.occurredAt, b.occurredAt) || cmp(a.recordedAt, b.recordedAt) || cmp(a.id, b.id)),
+      actions: caseActions
+        .sort((a, b) => cmp(a.dueDate, b.dueDate) || cmp(a.id, b.id))
+        .map((a) => ({ ...a, ...overdueOf(a, now) })),
+      decisions: decisions.sort((a, b) => cmp(a.decidedAt, b.decidedAt) || cmp(a.id, b.id)),
+      riskAssessments: riskAssessments.sort((a, b) => a.assessmentNumber - b.assessmentNumber),
+      involvements: c.involvements.map((i) => ({ ...i, agencyName: agencyName.get(i.agencyId) })),
+      missing: missingPlan(c, caseActions, riskAssessments, now),
+      can: abilities,
+    };
+  },
+});

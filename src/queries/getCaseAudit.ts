@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { recordAudit } from '../commands/audit';
+import { id } from '../commands/validation';
+import type { AuditEvent } from '../domain/records';
+import { authorize } from '../policies';
+import { memberNames } from './actionItems';
+import { loadVisibleCase } from './caseAccess';
+import { defineQuery } from './query';
+
+export type AuditLine = AuditEvent & { actorName: string };
+export interface CaseAuditView {
+  caseId: string;
+  ref: string;
+  events: AuditLine[];
+}
+
+/**
+ * A case's audit trail, for coordinators. Someone who cannot see the case at all gets the same 404 as for a
+ * missing case; someone who can see it but is not a coordinator gets 403. Reading the trail is itself audited,
+ * and the answer includes that event.
+ */
+export const getCaseAudit = defineQuery({
+  name: 'getCaseAudit',
+  summary: "A case's audit trail, oldest first (coordinators)",
+  input: z.object({ caseId: id }),
+  async run(ctx, tx, input): Promise<CaseAuditView> {
+    const { record: c } = await loadVisibleCase(ctx, tx, input);
+    authorize(ctx.actor, 'readAudit', 'case', c, "Only coordinators can read a case's audit trail.");
+    await recordAudit(ctx, tx, { action: 'view', recordType: 'caseAudit', recordId: c.id, reason: 'audit trail' });
+    const [events, names] = await Promise.all([
+      tx.find('audit', { where: [{ field: 'recordId', op: 'eq', value: c.id }], orderBy: { field: 'at', direction: 'asc' } }),
+      memberNames(tx),
+    ]);
+    return { caseId: c.id, ref: c.ref, events: events.map((e) => ({ ...e, actorName: names.get(e.actorId) ?? 'Unknown member' })) };
+  },
+});

@@ -1,0 +1,36 @@
+import { getCase } from './getCase';
+import { getCaseAudit } from './getCaseAudit';
+import { listAgencies } from './listAgencies';
+import { listAgencyActions } from './listAgencyActions';
+import { listMeetings } from './listMeetings';
+import { listMembers } from './listMembers';
+import { listMyActions } from './listMyActions';
+import { listOverdueActions } from './listOverdueActions';
+import { listRegister } from './listRegister';
+import { nextMeeting } from './nextMeeting';
+
+/** Every read model, by name: the API, the bot and the tab helpers look queries up here. */
+export const queries = {
+  getCase,
+  listRegister,
+  listMyActions,
+  listAgencyActions,
+  listOverdueActions,
+  getCaseAudit,
+  listMeetings,
+  nextMeeting,
+  listAgencies,
+  listMembers,
+};
+export type QueryName = keyof typeof queries;
+
+export { defineQuery, runQuery, HiddenRecordError, type ReadQuery } from './query';
+export { CASE_NOT_FOUND, normalizeRef } from './caseAccess';
+export type { ActionItem } from './actionItems';
+export type { CaseView, FullCaseView, SummaryCaseView, CaseSummary, MissingPlan, CaseAbilities } from './getCase';
+export type { RegisterItem, RegisterPage } from './listRegister';
+export type { CaseAuditView, AuditLine } from './getCaseAudit';
+export type { MeetingItem } from './listMeetings';
+export type { NextMeetingView, AgendaLine } from './nextMeeting';
+export type { AgencyItem } from './listAgencies';
+export type { MemberItem } from './listMembers';

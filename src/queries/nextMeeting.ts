@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import type { AgendaItemKind, MeetingStatus } from '../domain/enums';
+import { authorize } from '../policies';
+import { todayOf } from './actionItems';
+import { caseAccess } from './caseAccess';
+import { type MeetingItem, meetingItems } from './listMeetings';
+import { defineQuery } from './query';
+
+/** An agenda line: the case by reference and initials only, as on every shared surface. */
+export interface AgendaLine {
+  id: string;
+  order: number;
+  kind: AgendaItemKind;
+  minutesAllotted: number;
+  presentingAgencyId?: string;
+  caseId?: string;
+  caseRef?: string;
+  caseInitials?: string;
+  /** A restricted case the actor may not see: the line is shown, the case is not. */
+  restricted?: true;
+}
+
+export type NextMeetingView = (MeetingItem & { agenda: AgendaLine[] }) | null;
+
+const UPCOMING: readonly MeetingStatus[] = ['planned', 'agenda_published'];
+
+/**
+ * The next panel that has not started (planned or agenda published, today or later), with its agenda in order.
+ * A restricted case shows its reference only to those who may read it.
+ */
+export const nextMeeting = defineQuery({
+  name: 'nextMeeting',
+  summary: 'The next panel meeting and its agenda (references and initials only)',
+  input: z.object({}),
+  async run(ctx, tx): Promise<NextMeetingView> {
+    authorize(ctx.actor, 'read', 'meeting', null);
+    const fromToday = await tx.find('meetings', {
+      where: [{ field: 'startsAt', op: 'ge', value: todayOf(ctx.now()) }],
+      orderBy: { field: 'startsAt', direction: 'asc' },
+    });
+    const meeting = fromToday.find((m) => UPCOMING.includes(m.status));
+    if (!meeting) return null;
+    const [item] = await meetingItems(tx, [meeting]);
+    const items = await tx.find('agendaItems', { where: [{ field: 'meetingId', op: 'eq', value: meeting.id }] });
+    const agenda: AgendaLine[] = [];
+    for (const a of items.sort((x, y) => x.order - y.order)) {
+      const line: AgendaLine = {
+        id: a.id,
+        order: a.order,
+        kind: a.kind,
+        minutesAllotted: a.minutesAllotted,
+        ...(a.presentingAgencyId ? { presentingAgencyId: a.presentingAgencyId } : {}),
+      };
+      const c = a.caseId ? await tx.get('cases', a.caseId) : undefined;
+      if (c && c.restricted && !caseAccess(ctx.actor, c)) line.restricted = true;
+      else if (c) Object.assign(line, { caseId: c.id, caseRef: c.ref, caseInitials: c.initials });
+      agenda.push(line);
+    }
+    return { ...item!, agenda };
+  },
+});

@@ -1,0 +1,30 @@
+import { ForbiddenError } from '../../src/domain/errors';
+import { runQuery } from '../../src/queries';
+import { listAgencies } from '../../src/queries/listAgencies';
+import { listMembers } from '../../src/queries/listMembers';
+import { createWorld, type World } from '../support/world';
+
+let world: World;
+beforeEach(async () => (world = await createWorld()));
+afterEach(() => world.close());
+
+describe('listAgencies and listMembers', () => {
+  it('lists agencies by name to any active member', async () => {
+    const agencies = await runQuery(listAgencies, world.ctx('viewer'), {});
+    expect(agencies.map((a) => a.shortName)).toEqual(['ASC', 'Fire', 'Health', 'Police']);
+    expect(agencies[0]).toEqual({ id: 'ag-council', name: 'Test Council Adult Social Care', shortName: 'ASC', kind: 'council', active: true });
+    await expect(runQuery(listAgencies, world.ctx('inactive'), {})).rejects.toThrow(ForbiddenError);
+  });
+
+  it('lists members with roles and agency, giving email addresses to coordinators only', async () => {
+    const forPartner = await runQuery(listMembers, world.ctx('police'), {});
+    expect(forPartner).toHaveLength(8);
+    expect(forPartner.find((m) => m.id === 'policelead')).toEqual({
+      id: 'policelead', name: 'Test policelead', agencyId: 'ag-police', roles: ['partner'], agencyLead: true, active: true,
+    });
+    expect(JSON.stringify(forPartner)).not.toContain('@');
+    const forCoordinator = await runQuery(listMembers, world.ctx('coordinator'), {});
+    expect(forCoordinator.find((m) => m.id === 'inactive')).toMatchObject({ active: false, email: 'inactive@example.test' });
+    expect(forCoordinator.every((m) => typeof m.email === 'string')).toBe(true);
+  });
+});

@@ -1,0 +1,43 @@
+import { ForbiddenError, NotFoundError } from '../../src/domain/errors';
+import { CASE_NOT_FOUND, runQuery } from '../../src/queries';
+import { getCase } from '../../src/queries/getCase';
+import { getCaseAudit } from '../../src/queries/getCaseAudit';
+import { insert, makeOpenCase } from '../support/records';
+import { createWorld, type World } from '../support/world';
+
+let world: World;
+beforeEach(async () => {
+  world = await createWorld();
+  await insert(world.store, 'cases', makeOpenCase({ id: 'police-case' }));
+});
+afterEach(() => world.close());
+
+describe('getCaseAudit', () => {
+  it("gives coordinators the case's events in time order, including this read of the trail", async () => {
+    await runQuery(getCase, world.ctx('police', new Date('2026-06-10T08:00:00Z')), { caseId: 'police-case' });
+    await runQuery(getCase, world.ctx('health', new Date('2026-06-12T08:00:00Z')), { caseId: 'police-case' }).catch(() => undefined);
+    await runQuery(getCase, world.ctx('chair', new Date('2026-06-11T08:00:00Z')), { caseId: 'police-case' });
+    const trail = await runQuery(getCaseAudit, world.ctx('coordinator'), { caseId: 'police-case' });
+    expect(trail.caseId).toBe('police-case');
+    expect(trail.events.map((e) => [e.at, e.actorName, e.action, e.recordType])).toEqual([
+      ['2026-06-10T08:00:00.000Z', 'Test police', 'view', 'case'],
+      ['2026-06-11T08:00:00.000Z', 'Test chair', 'view', 'case'],
+      ['2026-06-12T08:00:00.000Z', 'Test health', 'denied', 'case'],
+      ['2026-06-15T09:00:00.000Z', 'Test coordinator', 'view', 'caseAudit'],
+    ]);
+    const again = await runQuery(getCaseAudit, world.ctx('coordinator'), { caseId: 'police-case' });
+    expect(again.events.filter((e) => e.recordType === 'caseAudit')).toHaveLength(2);
+  });
+
+  it('refuses a partner who can see the case with 403, and one who cannot with the usual 404', async () => {
+    await expect(runQuery(getCaseAudit, world.ctx('police'), { caseId: 'police-case' })).rejects.toThrow(ForbiddenError);
+    await expect(runQuery(getCaseAudit, world.ctx('chair'), { caseId: 'police-case' })).rejects.toThrow(ForbiddenError);
+    for (const caseId of ['police-case', 'no-such-case']) {
+      const err = await runQuery(getCaseAudit, world.ctx('fire'), { caseId }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(NotFoundError);
+      expect((err as Error).message).toBe(CASE_NOT_FOUND);
+    }
+    const events = await world.store.transaction((tx) => tx.find('audit'));
+    expect(events.map((e) => [e.action, e.actorId])).toEqual([['denied', 'police'], ['denied', 'chair'], ['denied', 'fire']]);
+  });
+});
