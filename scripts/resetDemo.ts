@@ -1,0 +1,30 @@
+/*
+ * npm run demo:reset — throws away the local SQLite file and loads the synthetic partnership again.
+ * Refused outside local mode, so it can never wipe a real partnership's records.
+ */
+import fs from 'node:fs';
+import { ConfigError, loadConfig } from '../src/config';
+import { seedDemo } from '../src/demo/seedDemo';
+import { SqliteStore } from '../src/store/sqlite/sqliteStore';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (config.mode !== 'local' || config.store !== 'sqlite') {
+    throw new ConfigError('demo:reset only runs in local mode with the SQLite store.');
+  }
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${config.sqlitePath}${suffix}`, { force: true });
+
+  const store = new SqliteStore(config.sqlitePath);
+  try {
+    const counts = await seedDemo(store, { now: new Date(), refPrefix: config.refPrefix });
+    console.info(`Demo data reset in ${config.sqlitePath}`);
+    for (const [kind, n] of Object.entries(counts)) console.info(`  ${kind.padEnd(16)} ${n}`);
+  } finally {
+    await store.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof ConfigError ? `Refused: ${err.message}` : err);
+  process.exitCode = 1;
+});
