@@ -8,5 +8,7 @@ module.exports = {
   },
   // The adaptivecards lib/ entry does not load under Node; its UMD bundle does.
   moduleNameMapper: { '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js' },
+  // jose (under @microsoft/agents-hosting's jwks-rsa) ships ESM only; jest on Node 20 cannot require() it untransformed.
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   testTimeout: 30000,
 };

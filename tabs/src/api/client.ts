@@ -1,0 +1,70 @@
+import { problemSchema } from './schemas';
+
+/** A refused or failed call, with the server's own words when it sent problem+json. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly problems: { field: string; message: string }[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** A response that does not have the shape the tab expects: a bug between server and tab, said plainly. */
+export class ShapeError extends Error {
+  constructor(path: string) {
+    super(`The server's answer for ${path} was not understood. Try again; if it keeps happening, tell the coordinator.`);
+    this.name = 'ShapeError';
+  }
+}
+
+interface Parser<T> { safeParse(data: unknown): { success: true; data: T } | { success: false } }
+
+/** How calls identify the user: a demo persona in local mode, a Teams SSO token in production. */
+export type Credentials = { kind: 'dev'; email: string } | { kind: 'bearer'; token: () => Promise<string> } | { kind: 'none' };
+
+export class ApiClient {
+  constructor(private readonly credentials: Credentials) {}
+
+  private async headers(): Promise<Record<string, string>> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (this.credentials.kind === 'dev') headers.Authorization = `Dev ${this.credentials.email}`;
+    if (this.credentials.kind === 'bearer') headers.Authorization = `Bearer ${await this.credentials.token()}`;
+    return headers;
+  }
+
+  get<T>(path: string, schema: Parser<T>, signal?: AbortSignal): Promise<T> {
+    return this.send('GET', path, schema, undefined, signal);
+  }
+
+  post<T>(path: string, body: unknown, schema: Parser<T>): Promise<T> {
+    return this.send('POST', path, schema, body);
+  }
+
+  private async send<T>(method: 'GET' | 'POST', path: string, schema: Parser<T>, body?: unknown, signal?: AbortSignal): Promise<T> {
+    const headers = await this.headers();
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new ApiError(0, 'The RiskPanel server could not be reached. Check your connection and try again.');
+    }
+    const answer: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) throw toApiError(response.status, answer);
+    const parsed = schema.safeParse(answer);
+    if (!parsed.success) throw new ShapeError(path);
+    return parsed.data;
+  }
+}
+
+function toApiError(status: number, body: unknown): ApiError {
+  const problem = problemSchema.safeParse(body);
+  const fallback = status >= 500 ? 'Something went wrong on the server. Try again in a moment.' : `The request was refused (${status}).`;
+  if (!problem.success) return new ApiError(status, fallback);
+  const message = problem.data.detail ?? problem.data.title ?? fallback;
+  return new ApiError(status, message, problem.data.errors ?? []);
+}

@@ -1,0 +1,110 @@
+import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { PersonSwapRegular, ShieldTaskRegular } from '@fluentui/react-icons';
+import type { MouseEvent, ReactNode } from 'react';
+import type { Session } from '../auth/session';
+import { ROLE_LABELS } from '../labels';
+import { ThemeSwitcher } from './ThemeSwitcher';
+
+const useStyles = makeStyles({
+  skip: {
+    position: 'absolute',
+    left: tokens.spacingHorizontalS,
+    top: '-100px',
+    zIndex: 10,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    ':focus': { top: tokens.spacingVerticalS },
+  },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightSemibold },
+  brandIcon: { fontSize: '24px', color: tokens.colorBrandForeground1 },
+  nav: { display: 'flex', gap: tokens.spacingHorizontalXS, flexGrow: 1 },
+  navLink: {
+    color: tokens.colorNeutralForeground2,
+    textDecorationLine: 'none',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `${tokens.strokeWidthThicker} solid transparent`,
+    ':hover': { color: tokens.colorNeutralForeground1, borderBottomColor: tokens.colorNeutralStroke1Hover },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+  },
+  navCurrent: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold, borderBottomColor: tokens.colorCompoundBrandStroke },
+  spacer: { flexGrow: 1 },
+  who: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  main: {
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXL}`,
+    maxWidth: '1280px',
+    margin: '0 auto',
+    ':focus': { outline: 'none' },
+  },
+});
+
+export interface NavItem { href: string; label: string; current: boolean }
+
+/** The page frame: skip link, banner (who you are, theme), navigation and the one main region. */
+export function Shell({ children, session, nav = [] }: { children: ReactNode; session?: Session; nav?: NavItem[] }) {
+  const styles = useStyles();
+  return (
+    <>
+      <a className={styles.skip} href="#main" onClick={skipToMain}>
+        Skip to main content
+      </a>
+      <header className={styles.header}>
+        <span className={styles.brand}>
+          <ShieldTaskRegular className={styles.brandIcon} aria-hidden />
+          <Text weight="semibold" size={400}>
+            RiskPanel
+          </Text>
+        </span>
+        {nav.length > 0 ? (
+          <nav aria-label="Main" className={styles.nav}>
+            {nav.map((item) => (
+              <a
+                key={item.href}
+                href={item.href}
+                aria-current={item.current ? 'page' : undefined}
+                className={mergeClasses(styles.navLink, item.current && styles.navCurrent)}
+              >
+                {item.label}
+              </a>
+            ))}
+          </nav>
+        ) : (
+          <span className={styles.spacer} />
+        )}
+        {session && (
+          <div className={styles.who}>
+            <Text>
+              Signed in as <strong>{session.me.member.name}</strong>, {session.me.agency.shortName} ({session.me.member.roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(', ')})
+            </Text>
+            {session.switchPersona && (
+              <Button appearance="subtle" icon={<PersonSwapRegular />} onClick={session.switchPersona}>
+                Switch persona
+              </Button>
+            )}
+          </div>
+        )}
+        <ThemeSwitcher />
+      </header>
+      <main id="main" tabIndex={-1} className={styles.main}>
+        {children}
+      </main>
+    </>
+  );
+}
+
+// The hash holds the route, so the skip link must move focus itself rather than navigate to "#main".
+function skipToMain(event: MouseEvent) {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}

@@ -1,0 +1,39 @@
+import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import { agenciesSchema, type AgencyRef, type MemberRef, membersSchema } from '../api/schemas';
+import { useApi } from './useApi';
+
+export interface Directory {
+  agencies: AgencyRef[];
+  agency(id: string | null | undefined): AgencyRef | undefined;
+  member(id: string | null | undefined): MemberRef | undefined;
+  /** False until both lists have loaded; pages show ids' names as they arrive. */
+  ready: boolean;
+}
+
+const empty: Directory = { agencies: [], agency: () => undefined, member: () => undefined, ready: false };
+const DirectoryContext = createContext<Directory>(empty);
+export const useDirectory = (): Directory => useContext(DirectoryContext);
+
+/** Agencies and members, loaded once per session, to turn the ids in cases and actions into names. */
+export function DirectoryProvider({ children }: { children: ReactNode }) {
+  const lists = useApi('directory', async (client, signal) => {
+    const [agencies, members] = await Promise.all([
+      client.get('/api/agencies', agenciesSchema, signal),
+      client.get('/api/members', membersSchema, signal),
+    ]);
+    return { agencies, members };
+  });
+  const data = lists.data;
+  const directory = useMemo<Directory>(() => {
+    if (!data) return empty;
+    const agencies = new Map(data.agencies.map((a) => [a.id, a]));
+    const members = new Map(data.members.map((m) => [m.id, m]));
+    return {
+      agencies: [...data.agencies].sort((a, b) => a.name.localeCompare(b.name)),
+      agency: (id) => (id ? agencies.get(id) : undefined),
+      member: (id) => (id ? members.get(id) : undefined),
+      ready: true,
+    };
+  }, [data]);
+  return <DirectoryContext.Provider value={directory}>{children}</DirectoryContext.Provider>;
+}

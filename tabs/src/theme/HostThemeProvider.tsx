@@ -1,0 +1,65 @@
+import { FluentProvider } from '@fluentui/react-components';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import { detectTeams } from './teamsHost';
+import { fluentTheme, initialBrowserTheme, saveBrowserTheme, type ThemeName } from './themes';
+
+export type HostKind = 'detecting' | 'browser' | 'teams';
+
+interface HostState {
+  host: HostKind;
+  theme: ThemeName;
+  /** Only outside Teams: inside, Teams decides the theme. */
+  setTheme?: (theme: ThemeName) => void;
+}
+
+const HostContext = createContext<HostState>({ host: 'detecting', theme: 'light' });
+export const useHost = (): HostState => useContext(HostContext);
+
+/** Finds out whether the tab is inside Teams and applies the theme Teams (or the user, outside Teams) chose. */
+export function HostThemeProvider({ children }: { children: ReactNode }) {
+  const [host, setHost] = useState<HostKind>('detecting');
+  const [theme, setThemeState] = useState<ThemeName>(initialBrowserTheme);
+
+  useEffect(() => {
+    let live = true;
+    void detectTeams().then((teams) => {
+      if (!live) return;
+      if (!teams) return setHost('browser');
+      setHost('teams');
+      setThemeState(teams.theme);
+      teams.onThemeChange((next) => live && setThemeState(next));
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const state = useMemo<HostState>(
+    () => ({
+      host,
+      theme,
+      setTheme:
+        host === 'teams'
+          ? undefined
+          : (next) => {
+              saveBrowserTheme(next);
+              setThemeState(next);
+            },
+    }),
+    [host, theme],
+  );
+
+  // The page behind the provider takes the theme's colours too, so no white edges show in dark or contrast.
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.style.colorScheme = theme === 'light' ? 'light' : 'dark';
+  }, [theme]);
+
+  return (
+    <HostContext.Provider value={state}>
+      <FluentProvider theme={fluentTheme(theme)} applyStylesToPortals style={{ minHeight: '100vh' }}>
+        {children}
+      </FluentProvider>
+    </HostContext.Provider>
+  );
+}

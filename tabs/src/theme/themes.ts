@@ -1,0 +1,44 @@
+import { type Theme, teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+
+export const THEME_NAMES = ['light', 'dark', 'contrast'] as const;
+export type ThemeName = (typeof THEME_NAMES)[number];
+
+export const THEME_LABELS: Record<ThemeName, string> = { light: 'Light', dark: 'Dark', contrast: 'High contrast' };
+
+export const fluentTheme = (name: ThemeName): Theme =>
+  name === 'dark' ? webDarkTheme : name === 'contrast' ? teamsHighContrastTheme : webLightTheme;
+
+const isThemeName = (value: string | null): value is ThemeName => THEME_NAMES.includes(value as ThemeName);
+
+/** Teams names its themes 'default', 'dark' and 'contrast'. */
+export const fromTeamsTheme = (teamsTheme: string | undefined): ThemeName =>
+  teamsTheme === 'dark' ? 'dark' : teamsTheme === 'contrast' ? 'contrast' : 'light';
+
+const STORAGE_KEY = 'riskpanel.theme';
+
+/**
+ * Outside Teams: `?theme=` in the address wins (links and tests can ask for a theme), then the user's saved
+ * choice, then the system's forced-colours or dark preference.
+ */
+export function initialBrowserTheme(): ThemeName {
+  const fromUrl = new URLSearchParams(window.location.search).get('theme');
+  if (isThemeName(fromUrl)) return fromUrl;
+  const saved = safeStorage()?.getItem(STORAGE_KEY) ?? null;
+  if (isThemeName(saved)) return saved;
+  if (window.matchMedia?.('(forced-colors: active)').matches) return 'contrast';
+  if (window.matchMedia?.('(prefers-color-scheme: dark)').matches) return 'dark';
+  return 'light';
+}
+
+export function saveBrowserTheme(name: ThemeName): void {
+  safeStorage()?.setItem(STORAGE_KEY, name);
+}
+
+/** Storage can be unavailable (privacy settings, some embedded webviews); the tab still works without it. */
+export function safeStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
