@@ -1,0 +1,55 @@
+import express from 'express';
+import { mountBot } from '../../bot/mountBot';
+import type { BearerVerifier } from '../auth/bearerAuth';
+import type { Config } from '../config';
+import type { Store } from '../store/port';
+import { errorHandler } from './errorHandler';
+import { RouteNotFoundError } from './httpErrors';
+import { identity } from './identity';
+import { mountOpenApi } from './openapi';
+import { correlationId } from './requestContext';
+import { apiRoutes } from './routes';
+import { registerRoutes } from './runRoute';
+import { securityHeaders } from './securityHeaders';
+import { mountTab } from './tab';
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  /** The clock commands and queries run with; tests pin it. */
+  now?: () => Date;
+  /** Validates Teams SSO bearer tokens; until it is supplied, a Bearer token is refused with 401. */
+  verifyBearer?: BearerVerifier;
+}
+
+export const JSON_BODY_LIMIT = '100kb';
+
+/** The whole HTTP face: /healthz, the JSON API, the bot endpoint and the built tab. No listening here. */
+export function createApp({ config, store, now = () => new Date(), verifyBearer }: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // Local mode listens on loopback only; behind App Service the first proxy hop is trusted for the client address.
+  if (config.mode === 'production') app.set('trust proxy', 1);
+
+  app.use(securityHeaders(config));
+  app.use(correlationId);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', store: store.name, mode: config.mode });
+  });
+
+  // Only application/json is parsed (strict: objects and arrays only); other types are refused per route with 415.
+  app.use('/api', express.json({ limit: JSON_BODY_LIMIT, strict: true, type: 'application/json' }));
+
+  // The Teams bot (POST /api/messages) needs the parsed body, so it is mounted after the JSON parser.
+  mountBot(app, { config, store });
+
+  mountOpenApi(app, apiRoutes);
+  registerRoutes(app, apiRoutes, { config, store }, identity({ config, store, verifyBearer, refPrefix: config.refPrefix, now }));
+  app.use('/api', (req, _res, next) => next(new RouteNotFoundError(`No API route ${req.method} ${req.baseUrl}${req.path === '/' ? '' : req.path}.`)));
+
+  mountTab(app, config.tabDir);
+  app.use((req, _res, next) => next(new RouteNotFoundError(`Nothing at ${req.path}.`)));
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestHandler, Response } from 'express';
+import type { Context } from '../commands/context';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+export const CORRELATION_HEADER = 'x-correlation-id';
+
+/**
+ * Gives every request a correlation id: the caller's, when it is a UUID (so a retried request is recognised and
+ * deduplicated by the audit and outbox keys), else a new one. Anything else a client sends is ignored rather than
+ * trusted into keys and logs. The id is echoed so a user can quote it.
+ */
+export const correlationId: RequestHandler = (req, res, next) => {
+  const given = req.get(CORRELATION_HEADER);
+  const id = given && UUID.test(given.trim()) ? given.trim().toLowerCase() : randomUUID();
+  res.locals.correlationId = id;
+  res.setHeader(CORRELATION_HEADER, id);
+  next();
+};
+
+export const correlationIdOf = (res: Response): string | undefined =>
+  typeof res.locals.correlationId === 'string' ? res.locals.correlationId : undefined;
+
+/** The command/query Context the identity middleware built for this request. */
+export function contextOf(res: Response): Context {
+  const ctx = res.locals.ctx as Context | undefined;
+  if (!ctx) throw new Error('No request context: the route is missing the identity middleware');
+  return ctx;
+}

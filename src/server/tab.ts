@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+
+const NOT_BUILT = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>RiskPanel</title></head>
+<body><main><h1>RiskPanel</h1>
+<p>The tab has not been built yet. Run <code>npm run build:tab</code>, then reload this page.</p>
+<p>The API is running: see <a href="/api/openapi.json">/api/openapi.json</a>.</p></main></body></html>`;
+
+/**
+ * Serves the built tab at `/` and answers every other non-API GET with index.html, so the tab's own routes survive
+ * a reload. Paths that look like files (an extension) are not rewritten: a missing asset stays a 404.
+ */
+export function mountTab(app: Express, tabDir: string): void {
+  const index = path.join(tabDir, 'index.html');
+  app.use(
+    express.static(tabDir, {
+      index: false,
+      setHeaders: (res, file) => {
+        // Hashed assets can be cached for ever; anything else is revalidated.
+        res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    }),
+  );
+  app.use((req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if (req.path === '/api' || req.path.startsWith('/api/') || path.extname(req.path)) return next();
+    // Checked per request so a tab built after the server started is picked up.
+    if (!fs.existsSync(index)) return res.status(200).type('html').send(NOT_BUILT);
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
