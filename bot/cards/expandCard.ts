@@ -1,0 +1,27 @@
+import * as ACData from 'adaptivecards-templating';
+import type { AdaptiveCardJson } from '../types';
+import { safeData } from './safeText';
+
+export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+export const CARD_VERSION = '1.5';
+
+/** The envelope every card template shares. */
+export const cardTemplate = (body: unknown[], actions: unknown[] = []): AdaptiveCardJson => ({
+  type: 'AdaptiveCard',
+  $schema: CARD_SCHEMA,
+  version: CARD_VERSION,
+  body,
+  ...(actions.length ? { actions } : {}),
+});
+
+/**
+ * Expands a template with data that has been through safeText (every leaf, here, so no builder can skip it).
+ * After expansion no `${` may remain: data cannot contain one (safeText breaks them), so one left over is a field
+ * the template names and the data lacks, and that is a bug to fail on rather than a card to send.
+ */
+export function expandCard(template: AdaptiveCardJson, data: Record<string, unknown>): AdaptiveCardJson {
+  const card = new ACData.Template(template).expand({ $root: safeData(data) }) as AdaptiveCardJson;
+  const leftover = /\$\{[^}]*\}?/.exec(JSON.stringify(card));
+  if (leftover) throw new Error(`Card template left "${leftover[0]}" unexpanded: the data has no such field.`);
+  return card;
+}
