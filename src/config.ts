@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { SharePointSettings } from './store/sharepoint/sharePointStore';
 
 export type Mode = 'local' | 'production';
 
@@ -8,6 +9,8 @@ export interface Config {
   port: number;
   store: 'sqlite' | 'sharepoint';
   sqlitePath: string;
+  /** Present when store is 'sharepoint'. */
+  sharepoint?: SharePointSettings;
   refPrefix: string;
   /** Seed the synthetic partnership into an empty local store. */
   seedDemo: boolean;
@@ -54,10 +57,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     store,
     sqlitePath: env.SQLITE_PATH ?? path.join(process.cwd(), 'data', 'riskpanel.db'),
+    ...(store === 'sharepoint' ? { sharepoint: sharePointSettings(env, bot.tenantId) } : {}),
     refPrefix,
     seedDemo: mode === 'local' && env.SEED_DEMO !== 'false',
     tabDir: env.TAB_DIR ?? path.join(process.cwd(), 'tabs', 'dist'),
     bot,
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+  };
+}
+
+/** STORE=sharepoint needs the site, the app registration and a credential (a certificate is preferred). */
+function sharePointSettings(env: NodeJS.ProcessEnv, botTenantId: string | undefined): SharePointSettings {
+  const tenantId = env.TENANT_ID || botTenantId;
+  const missing: string[] = ['SHAREPOINT_SITE_ID', 'CLIENT_ID', 'GRAPH_ORG'].filter((k) => !env[k]);
+  if (!tenantId) missing.push('TENANT_ID');
+  if (!env.CLIENT_CERT_PATH && !env.CLIENT_SECRET) missing.push('CLIENT_CERT_PATH or CLIENT_SECRET');
+  if (missing.length) throw new ConfigError(`STORE=sharepoint needs ${missing.join(', ')} (see docs/sharepoint.md)`);
+  return {
+    siteId: env.SHAREPOINT_SITE_ID!,
+    tenantId: tenantId!,
+    clientId: env.CLIENT_ID!,
+    org: env.GRAPH_ORG!,
+    ...(env.CLIENT_CERT_PATH ? { clientCertPath: env.CLIENT_CERT_PATH } : { clientSecret: env.CLIENT_SECRET! }),
   };
 }

@@ -1,0 +1,344 @@
+import { randomUUID } from 'node:crypto';
+import { version as appVersion } from '../../../package.json';
+import { ConflictError } from '../../domain/errors';
+import type { AppendKind, Kind, NewRecord, Query, RecordMap, Store, Tx } from '../port';
+import { KINDS } from '../schema';
+import { CONFLICT_MESSAGE, ResponseLostError, StoreUnavailableError } from './errors';
+import { createGraphClient, DEFAULT_RETRY, type FetchLike, type RetryPolicy } from './graphClient';
+import { Coalescer, failOn, type GraphCall, GraphHttp, type GraphReply } from './graphHttp';
+import { type DataQualityProblem, decodeItem, type DecodedItem, type GraphListItem, parseETag, toFields } from './itemMapping';
+import { IDEMPOTENCY_KEY, LISTS, RECORD_ID, selectFor } from './listSchema';
+import { planQuery } from './queryPlan';
+import { GRAPH_SCOPE, MsalTokenProvider, type TokenProvider } from './tokenProvider';
+
+export interface SharePointSettings {
+  /** The site id (`host,guid,guid`) or its URL (`https://contoso.sharepoint.com/sites/panel`). */
+  siteId: string;
+  tenantId: string;
+  clientId: string;
+  clientCertPath?: string;
+  clientSecret?: string;
+  /** The organisation named in the User-Agent. */
+  org: string;
+}
+
+export interface DataQualityIssue {
+  kind: Kind;
+  list: string;
+  itemId: string;
+  recordId?: string;
+  title?: string;
+  webUrl?: string;
+  problems: DataQualityProblem[];
+}
+
+export const userAgent = (org: string) => `NONISV|${org.replace(/[|\s]+/g, '')}|RiskPanel/${appVersion}`;
+
+interface Location {
+  itemId: string;
+  /** The eTag as SharePoint wrote it; its counter is swapped for the version being updated. */
+  etag: string;
+}
+
+type CreateOutcome = { created: true; version: number } | { created: false };
+
+const MAX_SETTLE_ATTEMPTS = 5;
+const MAX_SEQUENCE_ATTEMPTS = 25;
+
+/**
+ * The production store: one SharePoint list per record kind, through Microsoft Graph.
+ *
+ * SharePoint has no transactions, so `transaction` runs the work directly and each write protects itself:
+ * updates carry If-Match with the version read (412 → ConflictError the person is told about); inserts rely on the
+ * unique RecordId column and appends on the unique IdempotencyKey column, and a create whose response was lost is
+ * settled by looking the record up before it is sent again. Reads and writes issued together are sent as $batch.
+ */
+export class SharePointStore implements Store {
+  readonly name = 'sharepoint' as const;
+  private readonly coalescer: Coalescer;
+  private site?: Promise<string>;
+  private listIds?: Promise<Map<string, string>>;
+  private readonly locations = new Map<string, Location>();
+
+  constructor(
+    readonly http: GraphHttp,
+    private readonly siteRef: string,
+    private readonly options: { pageSize?: number; retry?: RetryPolicy } = {},
+  ) {
+    this.coalescer = new Coalescer(http);
+  }
+
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return work(this.tx);
+  }
+
+  async close(): Promise<void> {
+    // Nothing held open: HTTP connections belong to fetch.
+  }
+
+  // ---- plumbing ----
+
+  private call(c: GraphCall): Promise<GraphReply> {
+    return this.coalescer.submit(c);
+  }
+
+  private siteId(): Promise<string> {
+    this.site ??= (async () => {
+      if (!/^https:\/\//i.test(this.siteRef)) return this.siteRef;
+      const u = new URL(this.siteRef);
+      const reply = await this.call({ method: 'GET', url: `/sites/${u.hostname}:${u.pathname.replace(/\/$/, '')}` });
+      if (reply.status !== 200) failOn(reply, { method: 'GET', url: 'site by URL' });
+      return String(reply.body.id);
+    })().catch((err) => {
+      this.site = undefined;
+      throw err;
+    });
+    return this.site;
+  }
+
+  private async listUrl(kind: Kind): Promise<string> {
+    const site = await this.siteId();
+    this.listIds ??= (async () => {
+      const ids = new Map<string, string>();
+      let url: string | undefined = `/sites/${site}/lists?$select=id,displayName&$top=200`;
+      while (url) {
+        const reply: GraphReply = await this.call({ method: 'GET', url });
+        if (reply.status !== 200) failOn(reply, { method: 'GET', url: 'lists' });
+        for (const l of reply.body.value as { id: string; displayName: string }[]) ids.set(l.displayName, l.id);
+        url = reply.body['@odata.nextLink'];
+      }
+      return ids;
+    })().catch((err) => {
+      this.listIds = undefined;
+      throw err;
+    });
+    const id = (await this.listIds).get(LISTS[kind].displayName);
+    if (!id) {
+      this.listIds = undefined;
+      throw new StoreUnavailableError(`The SharePoint list "${LISTS[kind].displayName}" is missing. An administrator must run: npm run provision -- --site <site>`);
+    }
+    return `/sites/${site}/lists/${id}`;
+  }
+
+  private async itemsQuery(kind: Kind, filter?: string, orderby?: string, top?: number): Promise<string> {
+    const params = [`expand=${encodeURIComponent(`fields(select=${selectFor(LISTS[kind]).join(',')})`)}`];
+    if (filter) params.push(`$filter=${encodeURIComponent(filter)}`);
+    if (orderby) params.push(`$orderby=${encodeURIComponent(orderby)}`);
+    params.push(`$top=${top ?? this.options.pageSize ?? 500}`);
+    return `${await this.listUrl(kind)}/items?${params.join('&')}`;
+  }
+
+  private remember(kind: Kind, d: DecodedItem, etag?: string): void {
+    if (d.recordId) this.locations.set(`${kind}:${d.recordId}`, { itemId: d.itemId, etag: etag ?? `"${d.guid},${d.version}"` });
+  }
+
+  /** Reads pages until there are no more, or `stop` (given each page) says the rest cannot matter. */
+  private async readItems(kind: Kind, firstUrl: string, stop?: (page: DecodedItem[]) => boolean): Promise<DecodedItem[]> {
+    const out: DecodedItem[] = [];
+    let url: string | undefined = firstUrl;
+    while (url) {
+      const reply: GraphReply = await this.call({ method: 'GET', url });
+      if (reply.status !== 200) failOn(reply, { method: 'GET', url });
+      const page = (reply.body.value as GraphListItem[]).map((item) => {
+        const d = decodeItem(LISTS[kind], item);
+        this.remember(kind, d, item.eTag);
+        return d;
+      });
+      out.push(...page);
+      url = reply.body['@odata.nextLink'];
+      if (stop?.(page)) break;
+    }
+    return out;
+  }
+
+  private async findOne(kind: Kind, column: string, value: string): Promise<DecodedItem | undefined> {
+    const filter = `fields/${column} eq '${value.replace(/'/g, "''")}'`;
+    const items = await this.readItems(kind, await this.itemsQuery(kind, filter, undefined, 5));
+    // The server compares without case; the id and key are exact.
+    return items.find((d) => (column === RECORD_ID ? d.recordId === value : d.record?.idempotencyKey === value));
+  }
+
+  private async locate(kind: Kind, id: string): Promise<Location | undefined> {
+    const known = this.locations.get(`${kind}:${id}`);
+    if (known) return known;
+    await this.findOne(kind, RECORD_ID, id);
+    return this.locations.get(`${kind}:${id}`);
+  }
+
+  /** POST a new item; a lost response is settled by looking for the record (by key, or id) before sending again. */
+  private async create(kind: Kind, record: Record<string, unknown>): Promise<CreateOutcome> {
+    const spec = LISTS[kind];
+    const url = `${await this.listUrl(kind)}/items`;
+    const writeId = randomUUID();
+    const fields = toFields(spec, record, writeId);
+    for (let attempt = 0; attempt < MAX_SETTLE_ATTEMPTS; attempt++) {
+      let reply: GraphReply;
+      try {
+        reply = await this.call({ method: 'POST', url, body: { fields } });
+      } catch (err) {
+        if (!(err instanceof ResponseLostError)) throw err;
+        const existing = spec.appendOnly
+          ? await this.findOne(kind, IDEMPOTENCY_KEY, String(record.idempotencyKey))
+          : await this.findOne(kind, RECORD_ID, String(record.id));
+        if (existing?.record) return existing.writeId === writeId ? { created: true, version: existing.version } : { created: false };
+        continue;
+      }
+      if (reply.status === 201) {
+        const d = decodeItem(spec, reply.body as GraphListItem);
+        this.remember(kind, d, (reply.body as GraphListItem).eTag);
+        return { created: true, version: d.version };
+      }
+      if (reply.status === 409) return { created: false };
+      failOn(reply, { method: 'POST', url });
+    }
+    throw new StoreUnavailableError('SharePoint did not confirm the change. Please check the record and try again.');
+  }
+
+  private async patch<K extends Kind>(kind: K, record: RecordMap[K], relocated = false): Promise<RecordMap[K]> {
+    const spec = LISTS[kind];
+    const loc = await this.locate(kind, record.id);
+    if (!loc) throw new ConflictError(`This ${spec.displayName.toLowerCase()} record no longer exists.`);
+    const { dataQuality: _dq, ...clean } = record as RecordMap[K] & { dataQuality?: unknown };
+    const next = { ...clean, version: record.version + 1 } as RecordMap[K];
+    const url = `${await this.listUrl(kind)}/items/${loc.itemId}/fields`;
+    const ifMatch = loc.etag.replace(/,\d+("?)$/, `,${record.version}$1`);
+    const writeId = randomUUID();
+    const fields = toFields(spec, next as unknown as Record<string, unknown>, writeId);
+    for (let attempt = 0; attempt < MAX_SETTLE_ATTEMPTS; attempt++) {
+      let reply: GraphReply;
+      try {
+        reply = await this.call({ method: 'PATCH', url, headers: { 'If-Match': ifMatch }, body: fields });
+      } catch (err) {
+        if (!(err instanceof ResponseLostError)) throw err;
+        // Did the write land? Read the item back and compare.
+        const now = await this.findOne(kind, RECORD_ID, record.id);
+        if (!now?.record) throw new ConflictError(`This ${spec.displayName.toLowerCase()} record no longer exists.`);
+        if (now.version === record.version) continue;
+        if (now.writeId === writeId) {
+          this.remember(kind, now);
+          return { ...next, version: now.version };
+        }
+        throw new ConflictError(CONFLICT_MESSAGE);
+      }
+      if (reply.status === 200) {
+        const etag = String(reply.body?.['@odata.etag'] ?? '');
+        const version = etag ? parseETag(etag).version : record.version + 1;
+        this.locations.set(`${kind}:${record.id}`, { itemId: loc.itemId, etag: etag || loc.etag });
+        return { ...next, version };
+      }
+      if (reply.status === 412) throw new ConflictError(CONFLICT_MESSAGE);
+      if (reply.status === 404) {
+        this.locations.delete(`${kind}:${record.id}`);
+        if (!relocated) return this.patch(kind, record, true);
+        throw new ConflictError(`This ${spec.displayName.toLowerCase()} record no longer exists.`);
+      }
+      failOn(reply, { method: 'PATCH', url });
+    }
+    throw new StoreUnavailableError('SharePoint did not confirm the change. Please check the record and try again.');
+  }
+
+  private readonly tx: Tx = {
+    get: async <K extends Kind>(kind: K, id: string) => {
+      const [found] = await this.tx.find(kind, { where: [{ field: 'id', op: 'eq', value: id }] });
+      return found;
+    },
+
+    find: async <K extends Kind>(kind: K, query: Query = {}) => {
+      const plan = planQuery(kind, LISTS[kind], query);
+      if (plan.limit === 0) return [];
+      const kept: Record<string, unknown>[] = [];
+      await this.readItems(kind, await this.itemsQuery(kind, plan.filter, plan.orderby), (page) => {
+        for (const d of page) if (d.record && plan.check(d.record)) kept.push(d.record);
+        const last = page[page.length - 1]?.record;
+        if (!plan.orderby || plan.limit === undefined || kept.length < plan.limit || !last) return false;
+        // The server orders as the port does: once a page ends beyond the limit-th match, nothing later can displace it.
+        kept.sort(plan.compare);
+        return plan.beyond(last, kept[plan.limit - 1]!);
+      });
+      kept.sort(plan.compare);
+      return (plan.limit !== undefined ? kept.slice(0, plan.limit) : kept) as unknown as RecordMap[K][];
+    },
+
+    insert: async <K extends Kind>(kind: K, record: NewRecord<K>) => {
+      const stored = { ...record, version: 1 } as RecordMap[K];
+      const outcome = await this.create(kind, stored as unknown as Record<string, unknown>);
+      if (!outcome.created) throw new ConflictError(`A ${kind} record with this id already exists.`);
+      return { ...stored, version: outcome.version };
+    },
+
+    update: async <K extends Kind>(kind: K, record: RecordMap[K]) => this.patch(kind, record),
+
+    append: async <K extends AppendKind>(kind: K, record: NewRecord<K>) => {
+      const stored = { ...record, version: 1 } as RecordMap[K];
+      const outcome = await this.create(kind, stored as unknown as Record<string, unknown>);
+      if (outcome.created) return { record: { ...stored, version: outcome.version }, created: true };
+      const existing = await this.findOne(kind, IDEMPOTENCY_KEY, record.idempotencyKey);
+      if (!existing?.record) throw new ConflictError(`A ${kind} record with this id already exists.`);
+      return { record: existing.record as unknown as RecordMap[K], created: false };
+    },
+
+    nextSequence: async (name: string) => {
+      const sleep = (this.options.retry ?? DEFAULT_RETRY).sleep;
+      for (let attempt = 0; attempt < MAX_SEQUENCE_ATTEMPTS; attempt++) {
+        const current = await this.tx.get('counters', name);
+        try {
+          if (!current) {
+            const outcome = await this.create('counters', { id: name, value: 1, version: 1 });
+            if (outcome.created) return 1;
+          } else {
+            return (await this.patch('counters', { ...current, value: current.value + 1 })).value;
+          }
+        } catch (err) {
+          if (!(err instanceof ConflictError)) throw err;
+        }
+        // Someone else took this number: back off a little, with jitter, and read again.
+        await sleep(Math.floor(Math.random() * 20 * (attempt + 1)));
+      }
+      throw new StoreUnavailableError('Too many people are creating records at once. Please try again.');
+    },
+  };
+
+  /** Every item a hand edit made unusable or questionable, for the coordinator to put right. */
+  async listDataQualityIssues(): Promise<DataQualityIssue[]> {
+    const perKind = await Promise.all(
+      KINDS.map(async (kind) => {
+        const items = await this.readItems(kind, await this.itemsQuery(kind));
+        return items
+          .filter((d) => d.problems.length)
+          .map((d) => ({
+            kind,
+            list: LISTS[kind].displayName,
+            itemId: d.itemId,
+            ...(d.recordId ? { recordId: d.recordId } : {}),
+            ...(d.title ? { title: d.title } : {}),
+            ...(d.webUrl ? { webUrl: d.webUrl } : {}),
+            problems: d.problems,
+          }));
+      }),
+    );
+    return perKind.flat();
+  }
+}
+
+export interface SharePointDeps {
+  tokens?: TokenProvider;
+  fetch?: FetchLike;
+  retry?: RetryPolicy;
+  pageSize?: number;
+  onRetry?: (status: number | 'lost', delayMs: number) => void;
+}
+
+/** The store as production builds it: MSAL app-only tokens, the Graph client's middleware chain, global fetch. */
+export function createSharePointStore(settings: SharePointSettings, deps: SharePointDeps = {}): SharePointStore {
+  const tokens = deps.tokens ?? new MsalTokenProvider(settings);
+  const retry = deps.retry ?? DEFAULT_RETRY;
+  const client = createGraphClient({
+    tokens,
+    scope: GRAPH_SCOPE,
+    userAgent: userAgent(settings.org),
+    retry,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...(deps.onRetry ? { onRetry: deps.onRetry } : {}),
+  });
+  return new SharePointStore(new GraphHttp(client, retry), settings.siteId, { retry, ...(deps.pageSize ? { pageSize: deps.pageSize } : {}) });
+}
