@@ -9,9 +9,14 @@ import { escalateCase } from './escalateCase';
 import { listReferral } from './listReferral';
 import { provideInformation } from './provideInformation';
 import { recordInvolvement } from './recordInvolvement';
+import { recordRiskAssessment } from './recordRiskAssessment';
 import { recordScreeningDecision } from './recordScreeningDecision';
 import { requestInformation } from './requestInformation';
+import { saveReferralDraft } from './saveReferralDraft';
+import { submitDraft } from './submitDraft';
 import { submitReferral } from './submitReferral';
+import { updateCasePlan } from './updateCasePlan';
+import { updateReferralDraft } from './updateReferralDraft';
 import { withdrawReferral } from './withdrawReferral';
 
 /** Every command, by name: the one list hosts (API, bot, scheduler) and the OpenAPI document draw on. */
@@ -31,6 +36,11 @@ export const commands = {
   closeCase,
   escalateCase,
   deescalateCase,
+  saveReferralDraft,
+  updateReferralDraft,
+  submitDraft,
+  recordRiskAssessment,
+  updateCasePlan,
 };
 export type CommandName = keyof typeof commands;
 

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { CAPACITY_STATES, CONSENT_STATES, OTHER_PROCESSES, RISK_CATEGORIES } from '../domain/enums';
 import { ValidationError } from '../domain/errors';
 import type { CaseRecord } from '../domain/records';
-import { consentProblems, formatRef, initialsOf } from '../domain/rules';
+import { consentProblems, initialsOf } from '../domain/rules';
 import { authorize } from '../policies';
 import { recordAudit } from './audit';
 import { defineCommand } from './command';
-import { queueNotification } from './notifications';
+import { announceNewReferral, intakeBase } from './referralIntake';
 import { isoDate, optionalText, text } from './validation';
 
 export const referralFields = z.object({
@@ -45,26 +45,16 @@ export const submitReferral = defineCommand({
     if (problems.length) throw new ValidationError(problems);
 
     const now = ctx.now();
-    const year = now.getUTCFullYear();
-    const n = await tx.nextSequence(`ref-${ctx.refPrefix}-${year}`);
     const record: Omit<CaseRecord, 'version'> = {
       ...input,
-      id: ctx.newId(),
-      ref: formatRef(ctx.refPrefix, year, n),
+      ...(await intakeBase(ctx, tx, now)),
       status: 'submitted',
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
       receivedAt: now.toISOString(),
-      referrerMemberId: ctx.actor.member.id,
-      referrerAgencyId: ctx.actor.member.agencyId,
       initials: initialsOf(input.adult.name),
-      involvements: [],
-      namedMemberIds: [],
-      legalHold: false,
     };
     const created = await tx.insert('cases', record);
     await recordAudit(ctx, tx, { action: 'create', recordType: 'case', recordId: created.id, change: { status: 'submitted', ref: created.ref } });
-    await queueNotification(ctx, tx, 'newReferral', created.id, { caseId: created.id, ref: created.ref });
+    await announceNewReferral(ctx, tx, created);
     return created;
   },
 });

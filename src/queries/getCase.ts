@@ -8,6 +8,7 @@ import { can } from '../policies';
 import type { Actor } from '../policies/actor';
 import { overdueOf } from './actionItems';
 import { loadVisibleCase } from './caseAccess';
+import { type RiskAssessmentChange, riskAssessmentChanges } from './riskAssessmentChanges';
 import { defineQuery } from './query';
 
 /** The things an accepted case must have within 28 days of acceptance (DOMAIN.md, "Rules of good practice"). */
@@ -45,6 +46,8 @@ export interface FullCaseView {
   actions: CaseActionView[];
   decisions: Decision[];
   riskAssessments: RiskAssessment[];
+  /** For each assessment after the first: which domains' ratings changed and whether the overall level did. */
+  riskAssessmentChanges: RiskAssessmentChange[];
   involvements: (Involvement & { agencyName?: string })[];
   /** Null unless the case is accepted and live (open or escalated). */
   missing: MissingPlan | null;
@@ -144,6 +147,7 @@ export const getCase = defineQuery({
         .map((a) => ({ ...a, ...overdueOf(a, now) })),
       decisions: decisions.sort((a, b) => cmp(a.decidedAt, b.decidedAt) || cmp(a.id, b.id)),
       riskAssessments: riskAssessments.sort((a, b) => a.assessmentNumber - b.assessmentNumber),
+      riskAssessmentChanges: riskAssessmentChanges(riskAssessments),
       involvements: c.involvements.map((i) => ({ ...i, agencyName: agencyName.get(i.agencyId) })),
       missing: missingPlan(c, caseActions, riskAssessments, now),
       can: abilities,

@@ -1,12 +1,15 @@
 import { getCase } from './getCase';
 import { getCaseAudit } from './getCaseAudit';
+import { getHome } from './getHome';
 import { listAgencies } from './listAgencies';
 import { listAgencyActions } from './listAgencyActions';
+import { listDataQualityIssues } from './listDataQualityIssues';
 import { listMeetings } from './listMeetings';
 import { listMembers } from './listMembers';
 import { listMyActions } from './listMyActions';
 import { listOverdueActions } from './listOverdueActions';
 import { listRegister } from './listRegister';
+import { listScreeningQueue } from './listScreeningQueue';
 import { nextMeeting } from './nextMeeting';
 
 /** Every read model, by name: the API, the bot and the tab helpers look queries up here. */
@@ -21,6 +24,9 @@ export const queries = {
   nextMeeting,
   listAgencies,
   listMembers,
+  listDataQualityIssues,
+  getHome,
+  listScreeningQueue,
 };
 export type QueryName = keyof typeof queries;
 
@@ -34,3 +40,6 @@ export type { MeetingItem } from './listMeetings';
 export type { NextMeetingView, AgendaLine } from './nextMeeting';
 export type { AgencyItem } from './listAgencies';
 export type { MemberItem } from './listMembers';
+export type { HomeView, AwaitingItem } from './getHome';
+export type { ScreeningQueueItem } from './listScreeningQueue';
+export type { RiskAssessmentChange } from './riskAssessmentChanges';

@@ -97,7 +97,7 @@ function operationOf(spec: RouteSpec): Json {
     ...(spec.public ? {} : { 401: ref('Unauthorized'), 403: ref('Forbidden') }),
     404: ref('NotFound'),
     ...(isCommand ? { 409: ref('Conflict') } : {}),
-    ...(spec.method === 'post' ? { 413: ref('PayloadTooLarge'), 415: ref('UnsupportedMediaType') } : {}),
+    ...(spec.method !== 'get' ? { 413: ref('PayloadTooLarge'), 415: ref('UnsupportedMediaType') } : {}),
     500: ref('ServerError'),
   };
   return {

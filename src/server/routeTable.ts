@@ -22,7 +22,8 @@ export interface HandlerArgs {
 }
 
 export interface RouteSpec {
-  method: 'get' | 'post';
+  /** put and patch change part of an existing resource (a draft, a case's plan); both take a JSON body like post. */
+  method: 'get' | 'post' | 'put' | 'patch';
   /** Express path; `:name` parameters. */
   path: string;
   /** Stable OpenAPI operationId. */

@@ -59,7 +59,7 @@ export function registerRoutes(
 ): void {
   for (const spec of routes) {
     const before: RequestHandler[] = [];
-    if (spec.method === 'post') before.push(requireJson);
+    if (spec.method !== 'get') before.push(requireJson);
     if (!spec.public) before.push(signIn);
     app[spec.method](spec.path, ...before, async (req, res) => {
       const result = await run(spec, req, res, deps);

@@ -5,12 +5,12 @@ import { type TestServer, problemOf, startServer } from './server';
 
 type Schema = { type?: string; properties?: Record<string, Schema>; required?: string[] };
 
-/** Bad input on every POST route: a clear 4xx problem naming what is wrong, never a 500, and nothing written. */
-describe('bad input on every POST route', () => {
+/** Bad input on every route that takes a body (POST, PUT, PATCH): a clear 4xx problem naming what is wrong, never a 500, and nothing written. */
+describe('bad input on every route that takes a body', () => {
   let server: TestServer;
   let ids: { caseId: string; actionId: string };
   const doc = buildOpenApi(apiRoutes) as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>> };
-  const postRoutes = apiRoutes.filter((r) => r.method === 'post');
+  const postRoutes = apiRoutes.filter((r) => r.method !== 'get');
 
   beforeAll(async () => {
     server = await startServer();
@@ -20,15 +20,16 @@ describe('bad input on every POST route', () => {
 
   const urlOf = (path: string, params: Record<string, string> = {}) =>
     path.replace(/:(\w+)/g, (_m, name: string) => (params[name] === 'actionId' ? ids.actionId : ids.caseId));
-  const bodySchemaOf = (path: string) =>
-    doc.paths[path.replace(/:(\w+)/g, '{$1}')]!.post!.requestBody!.content['application/json']!.schema;
+  const bodySchemaOf = (path: string, method: string) =>
+    doc.paths[path.replace(/:(\w+)/g, '{$1}')]![method]!.requestBody!.content['application/json']!.schema;
   /** A value of the wrong JSON type for the property. */
   const wrongValue = (prop: Schema) => (prop.type === 'string' ? 12345 : 'not the right type');
 
-  it('covers every POST route of the API', () => {
+  it('covers every route of the API that takes a body', () => {
     expect(postRoutes.map((r) => r.operationId).sort()).toEqual(
       ['addActionProgress', 'addChronologyEntry', 'changeActionDueDate', 'closeCase', 'completeAction', 'createAction', 'listReferral',
-        'provideInformation', 'recordInvolvement', 'recordScreeningDecision', 'requestInformation', 'submitReferral', 'withdrawReferral'].sort(),
+        'provideInformation', 'recordInvolvement', 'recordScreeningDecision', 'requestInformation', 'submitReferral', 'withdrawReferral',
+        'saveReferralDraft', 'updateReferralDraft', 'submitDraft', 'recordRiskAssessment', 'updateCasePlan'].sort(),
     );
   });
 
@@ -39,7 +40,7 @@ describe('bad input on every POST route', () => {
       afterEach(async () => expect(await server.counts()).toEqual(before));
 
       it('refuses malformed JSON with 400', async () => {
-        const res = await server.call('POST', urlOf(route.path, route.params), {
+        const res = await server.call(route.method.toUpperCase(), urlOf(route.path, route.params), {
           as: 'coordinator', body: '{"note": "unfinished', headers: { 'content-type': 'application/json' },
         });
         expect(res.status).toBe(400);
@@ -48,7 +49,7 @@ describe('bad input on every POST route', () => {
 
       it('refuses JSON that is not an object (array, null, a bare string) with 400', async () => {
         for (const body of ['[]', 'null', '"text"', '42']) {
-          const res = await server.call('POST', urlOf(route.path, route.params), {
+          const res = await server.call(route.method.toUpperCase(), urlOf(route.path, route.params), {
             as: 'coordinator', body, headers: { 'content-type': 'application/json' },
           });
           expect(res.status).toBe(400);
@@ -58,24 +59,24 @@ describe('bad input on every POST route', () => {
 
       it('refuses a body that is not JSON with 415', async () => {
         for (const [type, body] of [['text/plain', 'note=hello'], ['application/x-www-form-urlencoded', 'note=hello']]) {
-          const res = await server.call('POST', urlOf(route.path, route.params), { as: 'coordinator', body, headers: { 'content-type': type! } });
+          const res = await server.call(route.method.toUpperCase(), urlOf(route.path, route.params), { as: 'coordinator', body, headers: { 'content-type': type! } });
           expect(res.status).toBe(415);
           expect((await problemOf(res)).detail).toMatch(/application\/json/);
         }
       });
 
       it('answers an empty body with 400 naming the required fields', async () => {
-        const required = (bodySchemaOf(route.path).required ?? []).filter((f) => !Object.values(route.params ?? {}).includes(f));
+        const required = (bodySchemaOf(route.path, route.method).required ?? []).filter((f) => !Object.values(route.params ?? {}).includes(f));
         for (const headers of [{}, { 'content-type': 'application/json' }] as Record<string, string>[]) {
           if (required.length === 0) {
             // Nothing is required (completing without evidence): an empty body is valid input, so aim it at a record
             // that does not exist and expect the 404 that only comes after the input was accepted.
-            const res = await server.call('POST', route.path.replace(/:(\w+)/g, 'no-such-record'), { as: 'coordinator', body: '', headers });
+            const res = await server.call(route.method.toUpperCase(), route.path.replace(/:(\w+)/g, 'no-such-record'), { as: 'coordinator', body: '', headers });
             expect(res.status).toBe(404);
             await problemOf(res);
             continue;
           }
-          const res = await server.call('POST', urlOf(route.path, route.params), { as: 'coordinator', body: '', headers });
+          const res = await server.call(route.method.toUpperCase(), urlOf(route.path, route.params), { as: 'coordinator', body: '', headers });
           expect(res.status).toBe(400);
           const problem = await problemOf(res);
           expect(problem.errors?.map((e) => e.field)).toEqual(expect.arrayContaining(required));
@@ -84,11 +85,11 @@ describe('bad input on every POST route', () => {
       });
 
       it('answers a wrong field type with 400 naming that field', async () => {
-        const schema = bodySchemaOf(route.path);
+        const schema = bodySchemaOf(route.path, route.method);
         const fields = Object.entries(schema.properties ?? {});
         expect(fields.length).toBeGreaterThan(0);
         for (const [field, prop] of fields) {
-          const res = await server.call('POST', urlOf(route.path, route.params), { as: 'coordinator', json: { [field]: wrongValue(prop) } });
+          const res = await server.call(route.method.toUpperCase(), urlOf(route.path, route.params), { as: 'coordinator', json: { [field]: wrongValue(prop) } });
           expect(res.status).toBe(400);
           const problem = await problemOf(res);
           expect(problem.errors?.map((e) => e.field)).toContain(field);

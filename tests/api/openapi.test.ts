@@ -49,6 +49,8 @@ describe('the OpenAPI document', () => {
         'POST /api/cases/{id}/chronology', 'POST /api/cases/{id}/actions', 'POST /api/cases/{id}/closure', 'GET /api/cases/{id}/audit',
         'GET /api/actions', 'POST /api/actions/{id}/progress', 'POST /api/actions/{id}/completion', 'POST /api/actions/{id}/due-date',
         'GET /api/meetings', 'POST /api/messages',
+        'POST /api/referrals/drafts', 'PUT /api/cases/{id}/draft', 'POST /api/cases/{id}/submission',
+        'POST /api/cases/{id}/risk-assessments', 'PATCH /api/cases/{id}/plan', 'GET /api/home', 'GET /api/screening-queue',
       ]),
     );
   });

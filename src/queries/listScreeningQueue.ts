@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { CaseStatus, MeetingStatus, RiskCategory } from '../domain/enums';
+import { ForbiddenError } from '../domain/errors';
+import type { CaseRecord } from '../domain/records';
+import { hasRole } from '../policies';
+import type { Tx } from '../store/port';
+import { todayOf } from './actionItems';
+import { caseAccess } from './caseAccess';
+import { defineQuery } from './query';
+
+/** Referrals waiting to be screened: submitted and not yet accepted, declined or withdrawn (a draft is its author's). */
+export const SCREENABLE_STATUSES: readonly CaseStatus[] = ['submitted', 'info_requested', 'listed', 'deferred'];
+
+export interface ScreeningQueueItem {
+  id: string;
+  ref: string;
+  status: CaseStatus;
+  initials: string;
+  riskCategories: RiskCategory[];
+  referrerAgencyId: string;
+  receivedAt: string;
+  /** Whole days since the referral was received (UTC dates). */
+  daysWaiting: number;
+  /** Present while the referral waits for the referrer's answer. */
+  infoRequest?: { question: string; byMemberId: string; at: string };
+  /** How many agencies have said whether the adult is known to them. */
+  answeredAgencies: number;
+  /** The upcoming panel (planned or agenda published) whose agenda has this referral. */
+  listedMeetingId?: string;
+}
+
+const UPCOMING: readonly MeetingStatus[] = ['planned', 'agenda_published'];
+const DAY_MS = 86_400_000;
+
+/** Cases in the screenable statuses, each status an indexed read. */
+export async function screenableCases(tx: Tx): Promise<CaseRecord[]> {
+  const lists = await Promise.all(SCREENABLE_STATUSES.map((status) => tx.find('cases', { where: [{ field: 'status', op: 'eq', value: status }] })));
+  return lists.flat();
+}
+
+/** Case id → the earliest upcoming meeting with a new-referral agenda item for it. */
+async function upcomingListings(tx: Tx, today: string): Promise<Map<string, string>> {
+  const meetings = (await tx.find('meetings', { where: [{ field: 'startsAt', op: 'ge', value: today }], orderBy: { field: 'startsAt', direction: 'asc' } }))
+    .filter((m) => UPCOMING.includes(m.status));
+  const listed = new Map<string, string>();
+  for (const m of meetings) {
+    for (const item of await tx.find('agendaItems', { where: [{ field: 'meetingId', op: 'eq', value: m.id }] })) {
+      if (item.kind === 'new_referral' && item.caseId && !listed.has(item.caseId)) listed.set(item.caseId, m.id);
+    }
+  }
+  return listed;
+}
+
+/** Oldest first, then by reference for a stable order. */
+export const oldestFirst = (a: { receivedAt: string; ref: string }, b: { receivedAt: string; ref: string }): number =>
+  a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0;
+
+/**
+ * The coordinators' screening queue: every referral awaiting screening that the actor may see, oldest first.
+ * References, initials and categories only (as on shared surfaces), so listing it is not audited; opening a case is.
+ */
+export const listScreeningQueue = defineQuery({
+  name: 'listScreeningQueue',
+  summary: 'Referrals awaiting screening, oldest first (coordinators and chairs)',
+  input: z.object({}),
+  async run(ctx, tx): Promise<ScreeningQueueItem[]> {
+    if (!hasRole(ctx.actor, 'coordinator', 'chair')) throw new ForbiddenError('Only coordinators and the chair can see the screening queue.');
+    const today = todayOf(ctx.now());
+    const [cases, listed] = await Promise.all([screenableCases(tx), upcomingListings(tx, today)]);
+    const items: ScreeningQueueItem[] = [];
+    for (const c of cases) {
+      // A chair does not see a restricted referral they may not read.
+      if (!caseAccess(ctx.actor, c)) continue;
+      const receivedAt = c.receivedAt ?? c.createdAt;
+      const meetingId = listed.get(c.id);
+      items.push({
+        id: c.id,
+        ref: c.ref,
+        status: c.status,
+        initials: c.initials,
+        riskCategories: c.riskCategories,
+        referrerAgencyId: c.referrerAgencyId,
+        receivedAt,
+        daysWaiting: Math.max(0, Math.round((Date.parse(today) - Date.parse(receivedAt.slice(0, 10))) / DAY_MS)),
+        ...(c.infoRequest ? { infoRequest: c.infoRequest } : {}),
+        answeredAgencies: new Set(c.involvements.map((i) => i.agencyId)).size,
+        ...(meetingId ? { listedMeetingId: meetingId } : {}),
+      });
+    }
+    return items.sort(oldestFirst);
+  },
+});
