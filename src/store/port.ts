@@ -54,6 +54,33 @@ export interface Tx {
   nextSequence(name: string): Promise<number>;
 }
 
+/**
+ * One thing wrong with a stored item, found when it was read: a hand edit in SharePoint the app cannot accept. The
+ * record is still returned (with the last value RiskPanel saved) and carries its problems as `dataQuality`.
+ */
+export interface DataQualityProblem {
+  /** The record field, or '*' for the record as a whole. */
+  field: string;
+  /** The column's name as coordinators see it. */
+  column: string;
+  message: string;
+  /** What the column held, when that is why. */
+  value?: unknown;
+}
+
+/** An item that needs a coordinator's attention, where they can find it. */
+export interface DataQualityIssue {
+  kind: Kind;
+  /** The list's name as coordinators see it. */
+  list: string;
+  itemId: string;
+  /** Absent for an item added by hand, which has no record id. */
+  recordId?: string;
+  title?: string;
+  webUrl?: string;
+  problems: DataQualityProblem[];
+}
+
 export interface Store {
   readonly name: 'sqlite' | 'sharepoint';
   /**
@@ -61,5 +88,7 @@ export interface Store {
    * with If-Match and every other write carries an idempotency key, so a retry cannot duplicate it.
    */
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Every stored item a hand edit made questionable (the records themselves still read, with `dataQuality` set). */
+  listDataQualityIssues(): Promise<DataQualityIssue[]>;
   close(): Promise<void>;
 }

@@ -126,6 +126,7 @@ describe('an unexpected failure', () => {
       wrapStore: (store) => ({
         name: store.name,
         close: () => store.close(),
+        listDataQualityIssues: () => store.listDataQualityIssues(),
         transaction: (work) => (++calls % 2 === 1 ? store.transaction(work) : Promise.reject(new TypeError('store exploded'))),
       }),
     });

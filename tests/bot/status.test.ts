@@ -125,7 +125,7 @@ describe('help and what the bot does not understand', () => {
   });
 
   it('answers a failure it cannot explain with a generic sentence, and no detail', async () => {
-    const broken: Store = { name: 'sqlite', transaction: () => Promise.reject(new Error('disk on fire at /var/secret')), close: async () => {} };
+    const broken: Store = { name: 'sqlite', transaction: () => Promise.reject(new Error('disk on fire at /var/secret')), listDataQualityIssues: async () => [], close: async () => {} };
     const errors = jest.spyOn(console, 'error').mockImplementation(() => {});
     const replies = await handleMessage({ actor: actorOf('coordinator'), conversationType: 'personal', text: 'status CASPA-2026-0001' }, { ...deps, store: broken });
     expect(replies).toEqual([{ text: SOMETHING_WENT_WRONG }]);

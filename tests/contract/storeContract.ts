@@ -1,6 +1,8 @@
 import { ConflictError } from '../../src/domain/errors';
-import type { ActionRecord, Agency, AuditEvent } from '../../src/domain/records';
-import type { NewRecord, Store, Tx } from '../../src/store/port';
+import type { ActionRecord, Agency, AuditEvent, ConversationRef, OutboxMessage } from '../../src/domain/records';
+import type { Kind, NewRecord, Store, Tx } from '../../src/store/port';
+import { INDEXED_FIELDS, KINDS } from '../../src/store/schema';
+import { FULL_RECORDS } from './fullRecords';
 
 /**
  * The one contract every Store adapter passes, unchanged: SQLite, SharePoint on the Graph fake, and SharePoint on the
@@ -58,6 +60,12 @@ export function audit(id: string, key: string, at: string, over: Partial<AuditEv
 }
 
 const ids = (records: { id: string }[]) => records.map((r) => r.id);
+
+/** Writes a record the way the app does: append for the append-only kinds, insert for the rest. */
+async function write(tx: Tx, kind: Kind, record: NewRecord<Kind>): Promise<unknown> {
+  if (kind === 'chronology' || kind === 'decisions' || kind === 'audit' || kind === 'outbox') return (await tx.append(kind, record as never)).record;
+  return tx.insert(kind, record as never);
+}
 
 /** Five actions with distinct owners, agencies, due dates and statuses, to exercise every operator. */
 const ACTIONS: NewRecord<'actions'>[] = [
@@ -312,6 +320,64 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       it('never hands out the same number twice under concurrency', async () => {
         const numbers = await Promise.all(Array.from({ length: 5 }, () => run((tx) => tx.nextSequence('ref-C'))));
         expect([...numbers].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
+      });
+    });
+
+    describe('every field of every kind survives a round trip', () => {
+      it.each(KINDS)('%s: written with every optional field, read back equal, found by each indexed field', async (kind) => {
+        const record = FULL_RECORDS[kind] as NewRecord<Kind>;
+        const written = await run((tx) => write(tx, kind, record));
+        expect(written).toEqual({ ...record, version: 1 });
+        // Equal, and no data-quality warning either: nothing RiskPanel wrote reads back as a problem.
+        expect(await run((tx) => tx.get(kind, record.id))).toEqual({ ...record, version: 1 });
+        for (const field of INDEXED_FIELDS[kind]) {
+          const value = (record as unknown as Record<string, string | boolean>)[field]!;
+          const found = await run((tx) => tx.find(kind, { where: [{ field, op: 'eq', value }] }));
+          expect({ field, found: ids(found) }).toEqual({ field, found: [record.id] });
+        }
+      });
+
+      it("an outbox message's deliveries change and an optional field set to undefined is removed", async () => {
+        const first = (await run((tx) => tx.append('outbox', FULL_RECORDS.outbox))).record;
+        const deliveries: OutboxMessage['deliveries'] = [
+          first.deliveries![0]!,
+          { ...first.deliveries![1]!, state: 'sent', attempts: 3, conversationId: '19:other@thread.tacv2', activityId: '1:other', sentAt: '2026-06-10T10:20:00.000Z' },
+          { key: 'full-outbox:conv-3', conversationRefId: 'third', state: 'sending', attempts: 1 },
+        ];
+        // The sender clears lastError by setting it to undefined (src/notify/sender.ts).
+        const sent = await run((tx) => tx.update('outbox', { ...first, status: 'sent', sentAt: '2026-06-10T10:20:01.000Z', lastError: undefined, deliveries }));
+        const reread = await run((tx) => tx.get('outbox', first.id));
+        expect(reread).toEqual(sent);
+        expect(reread).not.toHaveProperty('lastError');
+        expect(reread!.deliveries).toEqual(deliveries);
+        expect(reread!.version).toBe(2);
+        expect(ids(await run((tx) => tx.find('outbox', { where: [{ field: 'status', op: 'eq', value: 'sent' }] })))).toEqual([first.id]);
+        expect(await run((tx) => tx.find('outbox', { where: [{ field: 'status', op: 'eq', value: 'failed' }] }))).toEqual([]);
+      });
+
+      it('a conversation reference is reactivated, and one id longer than a text column is told apart from its twin', async () => {
+        const full = FULL_RECORDS.conversations;
+        // The same first 255 characters: only the whole id tells them apart.
+        const twin: NewRecord<'conversations'> = { ...full, id: 'twin-conversation', conversationId: `${full.conversationId}-twin`, memberId: 'someone-else' };
+        const [read] = await run((tx) => Promise.all([tx.insert('conversations', full), tx.insert('conversations', twin)]));
+        const { deactivatedAt: _at, deactivatedReason: _why, ...live } = read!;
+        const active: ConversationRef = await run((tx) => tx.update('conversations', { ...live, active: true, capturedAt: '2026-06-11T08:00:00.000Z' }));
+        const reread = await run((tx) => tx.get('conversations', full.id));
+        expect(reread).toEqual(active);
+        expect(reread).not.toHaveProperty('deactivatedAt');
+        expect(reread).not.toHaveProperty('deactivatedReason');
+        const find = (where: Parameters<Tx['find']>[1]) => run((tx) => tx.find('conversations', where)).then(ids);
+        expect(await find({ where: [{ field: 'conversationId', op: 'eq', value: full.conversationId }] })).toEqual([full.id]);
+        expect(await find({ where: [{ field: 'conversationId', op: 'eq', value: twin.conversationId }] })).toEqual([twin.id]);
+        expect(await find({ where: [{ field: 'conversationId', op: 'eq', value: full.conversationId.toUpperCase() }] })).toEqual([]);
+        expect(
+          await find({
+            where: [
+              { field: 'isPartnershipChannel', op: 'eq', value: true },
+              { field: 'active', op: 'eq', value: true },
+            ],
+          }),
+        ).toEqual([full.id]);
       });
     });
 

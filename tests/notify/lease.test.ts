@@ -117,6 +117,7 @@ function staleReads(store: Store): Store {
   return {
     name: store.name,
     close: () => store.close(),
+    listDataQualityIssues: () => store.listDataQualityIssues(),
     transaction: (work) =>
       store.transaction((tx) => {
         const blind: Tx = { ...tx, get: async (kind, id) => (kind === 'leases' ? undefined : tx.get(kind, id)) };

@@ -1,9 +1,10 @@
 import type { RouteSpec } from '../routeTable';
 import { actionRoutes } from './actions';
 import { caseRoutes } from './cases';
+import { dataQualityRoutes } from './dataQuality';
 import { directoryRoutes } from './directory';
 import { meetingRoutes } from './meetings';
 import { personaRoutes } from './personas';
 
 /** The whole JSON API as data: app.ts registers it and openapi.ts documents it, so the two cannot drift apart. */
-export const apiRoutes: readonly RouteSpec[] = [...caseRoutes, ...actionRoutes, ...meetingRoutes, ...directoryRoutes, ...personaRoutes];
+export const apiRoutes: readonly RouteSpec[] = [...caseRoutes, ...actionRoutes, ...meetingRoutes, ...directoryRoutes, ...personaRoutes, ...dataQualityRoutes];

@@ -1,4 +1,5 @@
-import { choiceLabel, type ColumnSpec, IDEMPOTENCY_KEY, type ListSpec, RECORD_ID, RECORD_JSON } from './listSchema';
+import type { DataQualityProblem } from '../port';
+import { choiceLabel, type ColumnSpec, IDEMPOTENCY_KEY, type ListSpec, RECORD_ID, RECORD_JSON, TEXT_LIMIT } from './listSchema';
 
 /**
  * Records to SharePoint fields and back. RecordJson holds the record as RiskPanel wrote it; the visible columns
@@ -7,14 +8,8 @@ import { choiceLabel, type ColumnSpec, IDEMPOTENCY_KEY, type ListSpec, RECORD_ID
  * problem, so a hand edit never breaks a page or the bot.
  */
 
-export interface DataQualityProblem {
-  /** The record field, or '*' for the record as a whole. */
-  field: string;
-  /** The column's name as coordinators see it. */
-  column: string;
-  message: string;
-  value?: unknown;
-}
+// The types live with the port (every host shows them); re-exported here for the adapter's own users.
+export type { DataQualityProblem } from '../port';
 
 /** Set on a record read from SharePoint whose item a hand edit broke; absent when the item is clean. */
 export const DATA_QUALITY = 'dataQuality';
@@ -72,7 +67,7 @@ export function encodeValue(col: ColumnSpec, v: unknown): unknown {
       return typeof v === 'number' && Number.isFinite(v) ? v : null;
     case 'text': {
       const s = String(v);
-      return s.length > 255 ? s.slice(0, 255) : s;
+      return s.length > TEXT_LIMIT ? s.slice(0, TEXT_LIMIT) : s;
     }
     default:
       return String(v);
@@ -150,7 +145,7 @@ function sameValue(col: ColumnSpec, decoded: unknown, saved: unknown): boolean {
     case 'multiChoice':
       return Array.isArray(saved) && JSON.stringify([...(decoded as string[])].sort()) === JSON.stringify([...saved].map(String).sort());
     case 'text':
-      return decoded === saved || decoded === String(saved).slice(0, 255);
+      return decoded === saved || decoded === String(saved).slice(0, TEXT_LIMIT);
     default:
       return decoded === saved;
   }
@@ -194,7 +189,8 @@ export function decodeItem(spec: ListSpec, item: GraphListItem): DecodedItem {
     const kept = saved[col.field];
     if (isEmpty(raw)) {
       // An empty column keeps what RiskPanel saved; a required one emptied by hand is worth telling someone about.
-      if (col.required) {
+      // One RiskPanel itself saved empty (e.g. the audit of a refused list, which names no record) was not a hand edit.
+      if (col.required && (kept === undefined || !isEmpty(kept))) {
         problems.push({
           field: col.field,
           column: col.displayName,

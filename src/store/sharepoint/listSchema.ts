@@ -57,6 +57,8 @@ export interface ListSpec {
 export const RECORD_ID = 'RecordId';
 export const RECORD_JSON = 'RecordJson';
 export const IDEMPOTENCY_KEY = 'IdempotencyKey';
+/** What a single line of text holds; a longer value is cut in its column and kept whole in RecordJson. */
+export const TEXT_LIMIT = 255;
 
 const ACRONYMS = new Set(['s42', 'marac', 'mappa', 'cpa', 'nhs']);
 /** 'info_requested' → 'Info requested', 'refer_marac' → 'Refer MARAC'. */
@@ -336,7 +338,7 @@ export const LISTS: Readonly<Record<Kind, ListSpec>> = {
     { field: 'createdAt', displayName: 'Created at', type: 'dateTime', required: true },
     { field: 'sentAt', displayName: 'Sent at', type: 'dateTime' },
     { field: 'lastError', displayName: 'Last error', type: 'note' },
-  ], [], { payload: {} }),
+  ], [], { payload: {}, deliveries: [] }),
 
   counters: list('counters', 'Counters', 'Sequence counters for case references. Do not edit.', 'Counter', (r) => short(r.id), [
     { field: 'value', displayName: 'Value', type: 'number', required: true },

@@ -1,6 +1,6 @@
 import type { Condition, Kind, Query, Scalar } from '../port';
 import { INDEXED_FIELDS } from '../schema';
-import { choiceLabel, type ColumnSpec, columnFor, type ListSpec } from './listSchema';
+import { choiceLabel, type ColumnSpec, columnFor, type ListSpec, TEXT_LIMIT } from './listSchema';
 
 /**
  * Turns a port query into a Graph request on indexed columns only, plus the exact check the adapter applies to what
@@ -25,8 +25,9 @@ function serverClauses(col: ColumnSpec, c: Condition): string[] {
   const v = c.value;
   switch (col.type) {
     case 'text':
-      // Case-insensitive on the server: eq is generous, ne and ranges could drop matches.
-      return c.op === 'eq' ? [`${f} eq ${quote(String(v))}`] : [];
+      // Case-insensitive on the server: eq is generous, ne and ranges could drop matches. The column holds at most
+      // TEXT_LIMIT characters of a longer value (the record keeps it whole), so compare that much.
+      return c.op === 'eq' ? [`${f} eq ${quote(String(v).slice(0, TEXT_LIMIT))}`] : [];
     case 'choice':
       return c.op === 'eq' || c.op === 'ne' ? [`${f} ${c.op} ${quote(choiceLabel(String(v)))}`] : [];
     case 'boolean':

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { version as appVersion } from '../../../package.json';
 import { ConflictError } from '../../domain/errors';
-import type { AppendKind, Kind, NewRecord, Query, RecordMap, Store, Tx } from '../port';
+import type { AppendKind, DataQualityIssue, Kind, NewRecord, Query, RecordMap, Store, Tx } from '../port';
 import { KINDS } from '../schema';
 import { CONFLICT_MESSAGE, ResponseLostError, StoreUnavailableError } from './errors';
 import { createGraphClient, DEFAULT_RETRY, type FetchLike, type RetryPolicy } from './graphClient';
 import { Coalescer, failOn, type GraphCall, GraphHttp, type GraphReply } from './graphHttp';
-import { type DataQualityProblem, decodeItem, type DecodedItem, type GraphListItem, parseETag, toFields } from './itemMapping';
+import { decodeItem, type DecodedItem, type GraphListItem, parseETag, toFields } from './itemMapping';
 import { IDEMPOTENCY_KEY, LISTS, RECORD_ID, selectFor } from './listSchema';
 import { planQuery } from './queryPlan';
 import { GRAPH_SCOPE, MsalTokenProvider, type TokenProvider } from './tokenProvider';
@@ -22,15 +22,7 @@ export interface SharePointSettings {
   org: string;
 }
 
-export interface DataQualityIssue {
-  kind: Kind;
-  list: string;
-  itemId: string;
-  recordId?: string;
-  title?: string;
-  webUrl?: string;
-  problems: DataQualityProblem[];
-}
+export type { DataQualityIssue } from '../port';
 
 export const userAgent = (org: string) => `NONISV|${org.replace(/[|\s]+/g, '')}|RiskPanel/${appVersion}`;
 

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConflictError } from '../../domain/errors';
-import type { AppendKind, Condition, Kind, NewRecord, Query, RecordMap, Scalar, Store, Tx } from '../port';
+import type { AppendKind, Condition, DataQualityIssue, Kind, NewRecord, Query, RecordMap, Scalar, Store, Tx } from '../port';
 import { INDEXED_FIELDS } from '../schema';
 import { MIGRATIONS } from './migrations';
 
@@ -65,6 +65,14 @@ export class SqliteStore implements Store {
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * Always none: only RiskPanel writes this file, every write goes through the commands' validation, and nobody edits
+   * it by hand as coordinators edit SharePoint lists, so no record can be in a state the app did not write.
+   */
+  async listDataQualityIssues(): Promise<DataQualityIssue[]> {
+    return [];
   }
 
   async close(): Promise<void> {

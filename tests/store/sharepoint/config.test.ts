@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { ConfigError, loadConfig } from '../../../src/config';
 import { openStore } from '../../../src/store/openStore';
 import { certificateFromPem } from '../../../src/store/sharepoint/tokenProvider';
@@ -36,7 +38,7 @@ describe('selecting the SharePoint store', () => {
   it('names every missing setting', () => {
     expect(() => loadConfig({ RISKPANEL_MODE: 'production', STORE: 'sharepoint' })).toThrow(ConfigError);
     expect(() => loadConfig({ RISKPANEL_MODE: 'production', STORE: 'sharepoint' })).toThrow(
-      'STORE=sharepoint needs SHAREPOINT_SITE_ID, CLIENT_ID, GRAPH_ORG, TENANT_ID, CLIENT_CERT_PATH or CLIENT_SECRET (see docs/sharepoint.md)',
+      'STORE=sharepoint needs SHAREPOINT_SITE_ID, CLIENT_ID, GRAPH_ORG, TENANT_ID, CLIENT_CERT_PATH or CLIENT_SECRET (see README.md, "Run on SharePoint")',
     );
   });
 
@@ -46,5 +48,27 @@ describe('selecting the SharePoint store', () => {
 
   it('refuses a certificate file without both the key and the certificate', () => {
     expect(() => certificateFromPem('-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----')).toThrow(/both the private key and the certificate/);
+  });
+});
+
+describe('the README', () => {
+  const root = path.join(__dirname, '../../..');
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+
+  it('documents every SharePoint setting src/config.ts reads, in its configuration table', () => {
+    const read = new Set([...fs.readFileSync(path.join(root, 'src/config.ts'), 'utf8').matchAll(/\benv\.(\w+)/g)].map((m) => m[1]!));
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
+    for (const name of ['STORE', ...Object.keys(production).filter((k) => k !== 'RISKPANEL_MODE'), 'CLIENT_CERT_PATH']) {
+      expect({ name, read: read.has(name), documented: table.includes(`| \`${name}\` |`) }).toEqual({ name, read: true, documented: true });
+    }
+  });
+
+  it('has the Run on SharePoint section the error messages point to, with the scripts it names', () => {
+    expect(readme).toContain('\n## Run on SharePoint\n');
+    expect(readme).toContain('npm run provision -- --site');
+    expect(readme).toContain('npm run bench:graph');
+    expect(readme).not.toContain('coming: issue 3');
+    const scripts = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts;
+    expect(Object.keys(scripts)).toEqual(expect.arrayContaining(['provision', 'bench:graph']));
   });
 });
