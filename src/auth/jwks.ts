@@ -1,3 +1,4 @@
+import { AppError } from '../domain/errors';
 import { type KeyObject, createPublicKey } from 'node:crypto';
 import { z } from 'zod';
 
@@ -27,9 +28,11 @@ const DEFAULT_TIMEOUT_MS = 10 * 1000;
 /** Smaller RSA keys are not accepted as signing keys, whatever the endpoint serves. */
 const MIN_RSA_BITS = 2048;
 
-/** The signing keys could not be fetched and none are cached: a server-side outage, not the user's fault (500). */
-export class SigningKeysUnavailableError extends Error {
+/** The signing keys could not be fetched and none are cached: a server-side outage, not the user's fault (503). */
+export class SigningKeysUnavailableError extends AppError {
   override readonly name = 'SigningKeysUnavailableError';
+  readonly status = 503;
+  readonly title = 'Sign-in is unavailable';
 }
 
 const JwksDocument = z.object({ keys: z.array(z.unknown()) });

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
+import { ConsentRequiredError } from '../auth/consentRequiredError';
 import { AppError, ValidationError } from '../domain/errors';
 import { MalformedBodyError, PayloadTooLargeError, UnsupportedMediaTypeError } from './httpErrors';
 import { problemOf, sendProblem } from './problem';
@@ -35,7 +36,9 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   const known = err instanceof AppError ? err : fromBodyParser(err);
   if (known) {
     const errors = known instanceof ValidationError ? known.problems : undefined;
-    return sendProblem(res, problemOf(known.status, known.title, known.message, errors));
+    const problem = problemOf(known.status, known.title, known.message, errors);
+    if (known instanceof ConsentRequiredError) Object.assign(problem, { consentRequired: true, ...(known.claims ? { claims: known.claims } : {}) });
+    return sendProblem(res, problem);
   }
   const name = err instanceof Error ? err.name : typeof err;
   const stack = err instanceof Error && err.stack ? `\n${err.stack}` : '';

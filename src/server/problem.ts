@@ -8,6 +8,9 @@ export interface Problem {
   status: number;
   detail: string;
   errors?: FieldProblem[];
+  /** Set when Entra ID needs the user's consent: the tab shows a consent prompt instead of a dead end. */
+  consentRequired?: boolean;
+  claims?: string;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
