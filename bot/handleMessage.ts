@@ -19,7 +19,7 @@ export async function handleMessage(input: BotInput, deps: BotDeps): Promise<Bot
       case 'usage':
         return [{ text: `To use "${parsed.command.name}", say: ${parsed.command.usage} (for example: ${parsed.command.example}).` }];
       case 'unknown':
-        return helpReplies({ notUnderstood: true });
+        return helpReplies({ notUnderstood: true, ...(parsed.suggestion ? { suggestion: parsed.suggestion } : {}) });
     }
   } catch (err) {
     if (err instanceof AppError && err.status < 500) return [{ text: err.message }];

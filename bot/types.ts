@@ -23,6 +23,8 @@ export interface BotDeps {
   store: Store;
   config: Pick<Config, 'refPrefix' | 'publicUrl'>;
   now?: () => Date;
+  /** The Teams app id (TEAMS_APP_ID), for deep links into the app's tab; without it links go to publicUrl. */
+  teamsAppId?: string;
 }
 
 export const isShared = (type: ConversationType): boolean => type !== 'personal';

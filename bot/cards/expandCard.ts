@@ -25,3 +25,22 @@ export function expandCard(template: AdaptiveCardJson, data: Record<string, unkn
   if (leftover) throw new Error(`Card template left "${leftover[0]}" unexpanded: the data has no such field.`);
   return card;
 }
+
+/**
+ * Teams refuses a card over 28 KB. Cards that list things keep under this budget (a margin for the activity around the
+ * card) by showing fewer lines and counting the rest: see fitCard.
+ */
+export const MAX_CARD_BYTES = 26 * 1024;
+
+export const cardBytes = (card: AdaptiveCardJson): number => Buffer.byteLength(JSON.stringify(card), 'utf8');
+
+/**
+ * The card built with as many of `wanted` lines as fit the budget: long names in a script of multi-byte letters, or
+ * text full of `{{` (each gets an invisible joiner), can make a few lines weigh what many usually do.
+ */
+export function fitCard(wanted: number, build: (lines: number) => AdaptiveCardJson): AdaptiveCardJson {
+  let lines = wanted;
+  let card = build(lines);
+  while (lines > 1 && cardBytes(card) > MAX_CARD_BYTES) card = build(--lines);
+  return card;
+}

@@ -16,9 +16,16 @@ export const helpCommand = defineBotCommand<Record<string, never>>({
   run: async () => helpReplies(),
 });
 
-/** The help card; after something the bot did not understand, a short sentence first saying so. */
-export function helpReplies(options: { notUnderstood?: boolean } = {}): BotReply[] {
+/** "Did you mean "status CASPA-2026-0014"?" after something the bot did not understand but that was close. */
+export const didYouMean = (suggestion: string): string => `Sorry, I did not understand that. Did you mean "${suggestion}"? Here is what I can do:`;
+
+/**
+ * The help card; after something the bot did not understand, a short sentence first saying so, naming the command it
+ * was closest to when there is one.
+ */
+export function helpReplies(options: { notUnderstood?: boolean; suggestion?: string } = {}): BotReply[] {
   const commands = [helpCommand, ...BOT_COMMANDS].map((c) => ({ usage: c.usage, summary: c.summary }));
   const card: BotReply = { card: helpCard({ commands }) };
-  return options.notUnderstood ? [{ text: NOT_UNDERSTOOD }, card] : [card];
+  if (!options.notUnderstood) return [card];
+  return [{ text: options.suggestion ? didYouMean(options.suggestion) : NOT_UNDERSTOOD }, card];
 }

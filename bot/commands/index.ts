@@ -1,8 +1,15 @@
+import { agendaCommand } from './agenda';
 import type { BotCommand } from './command';
+import { myActionsCommand } from './myActions';
+import { overdueCommand } from './overdue';
+import { referCommand } from './refer';
 import { statusCommand } from './status';
 
-/**
- * The bot's commands, in the order help lists them (help itself is added by parseCommand and listed first).
- * Issue #4 adds "my actions", "overdue", "agenda" and "refer" here, one file each.
- */
-export const BOT_COMMANDS: readonly BotCommand<unknown>[] = [statusCommand];
+/** The bot's commands, in the order help lists them (help itself is added by parseCommand and listed first). */
+export const BOT_COMMANDS: readonly BotCommand<unknown>[] = [
+  statusCommand,
+  myActionsCommand,
+  overdueCommand,
+  agendaCommand,
+  referCommand,
+] as BotCommand<unknown>[];

@@ -1,25 +1,28 @@
-import { makeContext } from '../../src/commands/context';
+import { type Context, makeContext } from '../../src/commands/context';
 import { NotFoundError } from '../../src/domain/errors';
 import { isActionFinished, isoDate } from '../../src/domain/rules';
-import { CASE_NOT_FOUND, queries, runQuery, type CaseView } from '../../src/queries';
+import { CASE_NOT_FOUND, normalizeRef, queries, runQuery, type CaseView } from '../../src/queries';
+import { caseAccess } from '../../src/queries/caseAccess';
+import { formatDate } from '../format';
+import { caseUrl } from '../links';
 import { personalStatusCard, sharedStatusCard, type StatusCardData } from '../cards/statusCard';
 import { RISK_LEVEL_LABELS, STATUS_LABELS } from '../labels';
 import { type BotDeps, type BotInput, type BotReply, isShared } from '../types';
 import { defineBotCommand } from './command';
+import { nearest } from './fuzzy';
+import { parseTypedRef, refParts, resolveRef, type TypedRef } from './reference';
 
-/** PREFIX-YYYY-N as people type it; getCase upper-cases it and pads the number. */
-const REFERENCE = /^[A-Za-z][A-Za-z0-9]{1,9}-\d{4}-\d{1,6}$/;
+export { caseUrl } from '../links';
+export { formatDate } from '../format';
 
-export const statusCommand = defineBotCommand<{ ref: string }>({
+export const statusCommand = defineBotCommand<TypedRef>({
   name: 'status',
+  aliases: ['case'],
   usage: 'status <reference>',
   example: 'status CASPA-2026-0014',
-  summary: 'Where a case stands: status, risk level, lead agency; in a personal chat also the review date and actions.',
-  parseArgs(rest) {
-    const ref = rest.trim();
-    return REFERENCE.test(ref) ? { ref: ref.toUpperCase() } : undefined;
-  },
-  run: (input, { ref }, deps) => statusReplies(input, ref, deps),
+  summary: 'Where a case stands: status, risk level, lead agency; in a personal chat also the review date and actions. A case number alone works too ("status 14").',
+  parseArgs: (rest) => parseTypedRef(rest),
+  run: (input, typed, deps) => statusReplies(input, resolveRef(typed, deps.config.refPrefix, (deps.now ?? (() => new Date()))()), deps),
 });
 
 const NOT_SET = 'Not set yet';
@@ -44,8 +47,9 @@ export async function statusReplies(input: BotInput, ref: string, deps: BotDeps)
   try {
     view = await runQuery(queries.getCase, ctx, { ref });
   } catch (err) {
-    if (err instanceof NotFoundError) return [{ text: CASE_NOT_FOUND }];
-    throw err;
+    if (!(err instanceof NotFoundError)) throw err;
+    const suggestion = await nearestVisibleRef(ctx, ref);
+    return [{ text: suggestion ? `${CASE_NOT_FOUND} Did you mean ${suggestion}? Say: status ${suggestion}` : CASE_NOT_FOUND }];
   }
   const agencies = await runQuery(queries.listAgencies, ctx, {});
   const leadAgencyId = view.access === 'full' ? view.case.leadAgencyId : undefined;
@@ -78,14 +82,21 @@ export async function statusReplies(input: BotInput, ref: string, deps: BotDeps)
   ];
 }
 
-/** The case in the tab. The id is the store's; encoded anyway, so the link can only ever point at one case. */
-export function caseUrl(publicUrl: string, caseId: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/#/cases/${encodeURIComponent(caseId)}`;
-}
-
-/** 2026-07-15 → "15 Jul 2026": a date has no time zone, so it is formatted as the UTC day it names. */
-export function formatDate(iso: string): string {
-  const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+/**
+ * The reference they probably meant: a case the actor may see with the same number and a prefix and year within two
+ * slips ("CASP-2026-14", "CASPA-2025-0014"). Only cases the actor may see are candidates, so a suggestion never tells
+ * anyone that a case they may not see exists; a number alone is never "corrected" to a neighbouring number.
+ */
+export async function nearestVisibleRef(ctx: Context, typed: string): Promise<string | undefined> {
+  const exact = normalizeRef(typed);
+  const wanted = refParts(exact);
+  if (!wanted) return undefined;
+  const cases = await ctx.store.transaction((tx) => tx.find('cases'));
+  const byHead = new Map<string, string>();
+  for (const c of cases) {
+    const parts = refParts(c.ref);
+    if (parts?.number === wanted.number && c.ref !== exact && caseAccess(ctx.actor, c)) byHead.set(`${parts.prefix}-${parts.year}`, c.ref);
+  }
+  const head = nearest(`${wanted.prefix}-${wanted.year}`, [...byHead.keys()], 2);
+  return head ? byHead.get(head) : undefined;
 }

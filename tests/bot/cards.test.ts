@@ -6,6 +6,7 @@ import {
   PERSONAL_STATUS_TEMPLATE, type PersonalStatusCardData, personalStatusCard, SHARED_STATUS_TEMPLATE, sharedStatusCard,
 } from '../../bot/cards/statusCard';
 import { elementsOf, outline, parseCard, textBlocks, textRuns } from './cardSupport';
+import { HOSTILE } from './hostile';
 
 const URL = 'http://localhost:3978/#/cases/case-1';
 
@@ -22,20 +23,6 @@ const representative: PersonalStatusCardData = {
   overdueActions: 1,
 };
 
-const LONG = `${'A'.repeat(4990)}0123456789`;
-/** Hostile values and what a reader must see for each. */
-const HOSTILE: [string, string, string][] = [
-  ['markdown', '**bold** _italic_ [click](https://evil.example) - item 1. one # head', '**bold** _italic_ [click](https://evil.example) - item 1. one # head'],
-  ['template expression', '${$root.url} ${json($root)} ${if(true,"a","b")}', '${$root.url} ${json($root)} ${if(true,"a","b")}'],
-  ['nested and partial expressions', '$${{x}}} ${ {{ }} $', '$${{x}}} ${ {{ }} $'],
-  ['card date function', '{{DATE(2017-02-14T06:00:00Z, SHORT)}}', '{{DATE(2017-02-14T06:00:00Z, SHORT)}}'],
-  ['HTML', '<script>alert(1)</script><b onclick="x()">b</b> &amp; &lt;', '<script>alert(1)</script><b onclick="x()">b</b> &amp; &lt;'],
-  ['5,000 characters', LONG, `${'A'.repeat(499)}\u2026`],
-  ['emoji', '👩🏽‍⚕️ 🧯🔥 🏳️‍🌈', '👩🏽‍⚕️ 🧯🔥 🏳️‍🌈'],
-  ['right-to-left text', 'مرحبا بالعالم שלום עולם', 'مرحبا بالعالم שלום עולם'],
-  ['direction overrides and controls', 'abc\u202Efed\u2066x\u2069\u0000\u0007', 'abcfedx'],
-  ['line breaks', 'one\ntwo\r\nthree', 'one two three'],
-];
 
 const hostileStatus = (value: string): PersonalStatusCardData => ({
   ...representative,

@@ -105,9 +105,9 @@ describe('status in a channel or group chat', () => {
 });
 
 describe('help and what the bot does not understand', () => {
-  it('answers help with the help card listing help and status', async () => {
+  it('answers help with the help card listing every command', async () => {
     const card = cardOf(await ask('police', 'help'));
-    expect(textRuns(card).filter((_, i) => i % 2 === 0)).toEqual(['help', 'status <reference>']);
+    expect(textRuns(card).filter((_, i) => i % 2 === 0)).toEqual(['help', 'status <reference>', 'my actions', 'overdue [agency]', 'agenda', 'refer']);
     expect(await ask('police', 'help', 'channel')).toEqual(helpReplies());
   });
 
