@@ -22,6 +22,7 @@ export function can<S>(actor: Actor, ability: string, entity: string, subject: S
 
 export function authorize<S>(actor: Actor, ability: string, entity: string, subject: S, message?: string): void {
   if (!can(actor, ability, entity, subject)) {
-    throw new ForbiddenError(message ?? `You are not permitted to ${ability.replace(/([A-Z])/g, ' $1').toLowerCase()} this ${entity}.`);
+    // "recordInvolvement" on "case" → "You are not permitted to record involvement on this case."
+    throw new ForbiddenError(message ?? `You are not permitted to ${ability.replace(/([A-Z])/g, ' $1').toLowerCase()} on this ${entity}.`);
   }
 }
