@@ -3,7 +3,7 @@
  *   npm run provision -- --site <site id or URL> [--dry-run]
  * Credentials come from the environment: TENANT_ID, CLIENT_ID, CLIENT_CERT_PATH (or CLIENT_SECRET: lists only,
  * SharePoint refuses secret-based app tokens for views), GRAPH_ORG. The app needs manage rights on the site for
- * this run only (see docs/sharepoint.md).
+ * this run only (see README.md, "Run on SharePoint", and docs/sharepoint.md).
  */
 import { z } from 'zod';
 import { createGraphClient, DEFAULT_RETRY } from '../src/store/sharepoint/graphClient';
@@ -37,7 +37,7 @@ function parseArgs(argv: string[]): { site: string; dryRun: boolean } {
 async function main(): Promise<void> {
   const { site, dryRun } = parseArgs(process.argv.slice(2));
   const parsed = Env.safeParse(process.env);
-  if (!parsed.success) throw new Error(`Set ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')} (see docs/sharepoint.md)`);
+  if (!parsed.success) throw new Error(`Set ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')} (see README.md, "Run on SharePoint")`);
   const env = parsed.data;
   const tokens = new MsalTokenProvider({
     tenantId: env.TENANT_ID,

@@ -19,7 +19,35 @@ export interface Config {
   bot: { clientId?: string; tenantId?: string };
   /** Public base URL of the tab, for links in cards. */
   publicUrl: string;
+  /** Proactive cards (src/notify). Optional so hand-built configs (tests) need not spell it out: see notifySettingsOf. */
+  notify?: NotifySettings;
 }
+
+/** The daily scan, reminders, escalations and the outbox sender. */
+export interface NotifySettings {
+  /** When the daily overdue scan runs, 'HH:MM' UK time (Europe/London). */
+  scanTime: string;
+  /** A reminder goes to an action's owner this many days before it is due. */
+  reminderDaysBefore: number;
+  /** An action overdue by more than this many days is escalated to the chair. */
+  escalationDaysOverdue: number;
+  /** How often the outbox is drained. */
+  outboxIntervalSeconds: number;
+  /** The Teams channel id (19:...@thread...) that gets the partnership's cards; unset: the first channel captured. */
+  partnershipChannelId?: string;
+  /** SCHEDULER=off: no timers in this process (e.g. a second web instance, or while debugging). */
+  schedulerEnabled: boolean;
+}
+
+export const DEFAULT_NOTIFY: NotifySettings = {
+  scanTime: '07:00',
+  reminderDaysBefore: 3,
+  escalationDaysOverdue: 14,
+  outboxIntervalSeconds: 10,
+  schedulerEnabled: true,
+};
+
+export const notifySettingsOf = (config: Pick<Config, 'notify'>): NotifySettings => config.notify ?? DEFAULT_NOTIFY;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -63,6 +91,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tabDir: env.TAB_DIR ?? path.join(process.cwd(), 'tabs', 'dist'),
     bot,
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+    notify: notifySettings(env),
+  };
+}
+
+function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  return n;
+}
+
+function notifySettings(env: NodeJS.ProcessEnv): NotifySettings {
+  const scanTime = env.SCAN_TIME || DEFAULT_NOTIFY.scanTime;
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(scanTime)) throw new ConfigError(`SCAN_TIME must be HH:MM (24-hour, UK time), not "${scanTime}"`);
+  const channel = env.PARTNERSHIP_CHANNEL_ID?.trim();
+  if (channel !== undefined && channel !== '' && !/^[\w:@.;=-]{3,300}$/.test(channel)) {
+    throw new ConfigError('PARTNERSHIP_CHANNEL_ID must be a Teams channel id such as 19:...@thread.tacv2');
+  }
+  return {
+    scanTime,
+    reminderDaysBefore: whole(env, 'REMINDER_DAYS_BEFORE', DEFAULT_NOTIFY.reminderDaysBefore, 0, 60),
+    escalationDaysOverdue: whole(env, 'ESCALATION_DAYS_OVERDUE', DEFAULT_NOTIFY.escalationDaysOverdue, 1, 365),
+    outboxIntervalSeconds: whole(env, 'OUTBOX_INTERVAL_SECONDS', DEFAULT_NOTIFY.outboxIntervalSeconds, 1, 3600),
+    ...(channel ? { partnershipChannelId: channel } : {}),
+    schedulerEnabled: env.SCHEDULER !== 'off',
   };
 }
 
@@ -72,7 +126,7 @@ function sharePointSettings(env: NodeJS.ProcessEnv, botTenantId: string | undefi
   const missing: string[] = ['SHAREPOINT_SITE_ID', 'CLIENT_ID', 'GRAPH_ORG'].filter((k) => !env[k]);
   if (!tenantId) missing.push('TENANT_ID');
   if (!env.CLIENT_CERT_PATH && !env.CLIENT_SECRET) missing.push('CLIENT_CERT_PATH or CLIENT_SECRET');
-  if (missing.length) throw new ConfigError(`STORE=sharepoint needs ${missing.join(', ')} (see docs/sharepoint.md)`);
+  if (missing.length) throw new ConfigError(`STORE=sharepoint needs ${missing.join(', ')} (see README.md, "Run on SharePoint")`);
   return {
     siteId: env.SHAREPOINT_SITE_ID!,
     tenantId: tenantId!,

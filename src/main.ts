@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { loadConfig } from './config';
 import { seedDemo } from './demo/seedDemo';
+import { type Notifications, startNotifications } from './notify/startNotifications';
 import { createApp } from './server/app';
 import { openStore } from './store/openStore';
 
@@ -25,6 +26,19 @@ async function main(): Promise<void> {
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     console.info(`RiskPanel listening on http://${host}:${port} (${config.mode}, ${config.store})`);
   });
+  // The daily overdue scan and the outbox sender (proactive cards), each under a lease shared by all instances.
+  const notifications = startNotifications({ config, store, log: logNotify }).then(
+    (started): Notifications => {
+      const next = started.scheduler.nextRuns().overdueScan;
+      if (next) console.info(`RiskPanel overdue scan next runs at ${next.toISOString()}`);
+      return started;
+    },
+    (err: unknown) => {
+      console.error(`RiskPanel could not start proactive cards: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    },
+  );
+
   server.on('error', (err) => {
     console.error(`RiskPanel could not listen on ${config.host}:${config.port}: ${err.message}`);
     void store.close().finally(() => process.exit(1));
@@ -35,15 +49,18 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.info(`RiskPanel stopping (${signal})`);
-    // Stop taking requests, let those in flight finish, then close the store so SQLite checkpoints its WAL.
+    // Stop taking requests, let those in flight (and a posting run) finish, then close the store so SQLite
+    // checkpoints its WAL.
     server.close(() => {
-      store.close().then(
-        () => process.exit(0),
-        (err: unknown) => {
-          console.error('RiskPanel could not close the store cleanly', err);
-          process.exit(1);
-        },
-      );
+      stopNotifications(notifications)
+        .then(() => store.close())
+        .then(
+          () => process.exit(0),
+          (err: unknown) => {
+            console.error('RiskPanel could not close the store cleanly', err);
+            process.exit(1);
+          },
+        );
     });
     server.closeIdleConnections();
     // Keep-alive clients must not hold shutdown hostage.
@@ -53,6 +70,24 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/**
+ * Lets a posting run finish its current card, but not for ever (a 429 can ask for a long wait): the sender is safe to
+ * stop anywhere, and the next start carries on where it left off.
+ */
+async function stopNotifications(notifications: Promise<Notifications | undefined>): Promise<void> {
+  const started = await notifications;
+  if (!started) return;
+  await Promise.race([started.stop().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+}
+
+/** Proactive delivery logs ids and counts only, never card content. */
+function logNotify(event: string, fields: Record<string, unknown>): void {
+  // Routine: each card sent, and the outbox drained every few seconds.
+  if (event === 'outbox.delivery' && fields.outcome === 'sent') return;
+  if (event === 'scheduler.job' && fields.job === 'outbox' && fields.status !== 'failed') return;
+  console.info(`notify: ${event} ${JSON.stringify(fields)}`);
 }
 
 main().catch((err: unknown) => {

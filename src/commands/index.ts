@@ -12,6 +12,7 @@ import { recordInvolvement } from './recordInvolvement';
 import { recordRiskAssessment } from './recordRiskAssessment';
 import { recordScreeningDecision } from './recordScreeningDecision';
 import { requestInformation } from './requestInformation';
+import { runOverdueScan } from './runOverdueScan';
 import { saveReferralDraft } from './saveReferralDraft';
 import { submitDraft } from './submitDraft';
 import { submitReferral } from './submitReferral';
@@ -41,6 +42,7 @@ export const commands = {
   submitDraft,
   recordRiskAssessment,
   updateCasePlan,
+  runOverdueScan,
 };
 export type CommandName = keyof typeof commands;
 

@@ -29,7 +29,7 @@ describe('bad input on every route that takes a body', () => {
     expect(postRoutes.map((r) => r.operationId).sort()).toEqual(
       ['addActionProgress', 'addChronologyEntry', 'changeActionDueDate', 'closeCase', 'completeAction', 'createAction', 'listReferral',
         'provideInformation', 'recordInvolvement', 'recordScreeningDecision', 'requestInformation', 'submitReferral', 'withdrawReferral',
-        'saveReferralDraft', 'updateReferralDraft', 'submitDraft', 'recordRiskAssessment', 'updateCasePlan'].sort(),
+        'saveReferralDraft', 'updateReferralDraft', 'submitDraft', 'recordRiskAssessment', 'updateCasePlan', 'runOverdueScan'].sort(),
     );
   });
 
@@ -65,7 +65,11 @@ describe('bad input on every route that takes a body', () => {
         }
       });
 
+      /** A route whose body has no fields (POST /api/scans/overdue): an empty body is its normal call. */
+      const takesNoFields = () => Object.keys(bodySchemaOf(route.path, route.method).properties ?? {}).length === 0;
+
       it('answers an empty body with 400 naming the required fields', async () => {
+        if (takesNoFields()) return; // its empty-body call is tested with its own behaviour (tests/notify/scanRoute.test.ts)
         const required = (bodySchemaOf(route.path, route.method).required ?? []).filter((f) => !Object.values(route.params ?? {}).includes(f));
         for (const headers of [{}, { 'content-type': 'application/json' }] as Record<string, string>[]) {
           if (required.length === 0) {
@@ -85,6 +89,13 @@ describe('bad input on every route that takes a body', () => {
       });
 
       it('answers a wrong field type with 400 naming that field', async () => {
+        if (takesNoFields()) {
+          // No field to get wrong: any field at all is refused.
+          const res = await server.call(route.method.toUpperCase(), urlOf(route.path, route.params), { as: 'coordinator', json: { note: 'x' } });
+          expect(res.status).toBe(400);
+          expect((await problemOf(res)).errors?.map((e) => e.field)).toEqual(['note']);
+          return;
+        }
         const schema = bodySchemaOf(route.path, route.method);
         const fields = Object.entries(schema.properties ?? {});
         expect(fields.length).toBeGreaterThan(0);

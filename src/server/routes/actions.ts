@@ -1,4 +1,7 @@
-import { commands } from '../../commands';
+import { z } from 'zod';
+import { commands, execute } from '../../commands';
+import { parseInput } from '../../commands/validation';
+import { notifySettingsOf } from '../../config';
 import { queries } from '../../queries';
 import { type RouteSpec, command } from '../routeTable';
 
@@ -20,4 +23,12 @@ export const actionRoutes: RouteSpec[] = [
     summary: commands.completeAction.summary, operation: command(commands.completeAction) },
   { method: 'post', path: '/api/actions/:id/due-date', operationId: 'changeActionDueDate', tag: 'actions', params: actionId,
     summary: commands.changeActionDueDate.summary, operation: command(commands.changeActionDueDate) },
+  // The thresholds come from the server's configuration, never from the body (which must be empty).
+  { method: 'post', path: '/api/scans/overdue', operationId: 'runOverdueScan', tag: 'actions', summary: commands.runOverdueScan.summary,
+    description: 'Coordinators only. Answers with what was queued; a second run on the same UK day queues nothing again.',
+    operation: { kind: 'handler', input: z.object({}).strict(), run: ({ ctx, input, deps }) => {
+      parseInput(z.object({}).strict(), input);
+      const { reminderDaysBefore, escalationDaysOverdue } = notifySettingsOf(deps.config);
+      return execute(commands.runOverdueScan, ctx!, { reminderDaysBefore, escalationDaysOverdue });
+    } } },
 ];

@@ -1,0 +1,171 @@
+import type { NotifySettings } from '../config';
+import type { ActionRecord, CaseRecord, OutboxMessage } from '../domain/records';
+import { daysOverdue, isActionFinished, isOverdue, isoDate } from '../domain/rules';
+import type { Store, Tx } from '../store/port';
+import { partnershipChannels, personalChatFor } from './conversations';
+import { dailyKey } from './dailyKey';
+import {
+  ESCALATION, type EscalationPayload, escalationKey, OVERDUE_DIGEST, type OverdueDigestPayload, REMINDER, type ReminderPayload,
+  reminderKey,
+} from './kinds';
+import { localDate } from './zonedTime';
+
+export type ScanSettings = Pick<NotifySettings, 'reminderDaysBefore' | 'escalationDaysOverdue'>;
+
+interface Tally { digests: number; reminders: number; escalations: number }
+
+/** What one scan found and queued; the counts the coordinator's button and `npm run scan:overdue` report. */
+export interface OverdueScanReport {
+  /** The UK date the scan is for: one digest per channel per such day. */
+  asOf: string;
+  partnershipChannels: number;
+  /** Overdue actions in the digest (restricted cases' are left out of the shared channel). */
+  overdueActions: number;
+  /** Open actions due within the reminder window. */
+  dueSoonActions: number;
+  /** Actions overdue beyond the escalation threshold. */
+  escalatedActions: number;
+  /** Rows this scan added to the outbox. */
+  queued: Tally;
+  /** Rows an earlier scan (today, or for the same due date) had queued already: not queued again. */
+  alreadyQueued: Tally;
+  /** Not queued because nobody to tell has a chat with the bot yet; a later scan queues them once someone has. */
+  withoutChat: Pick<Tally, 'reminders' | 'escalations'>;
+}
+
+const DAY = 86_400_000;
+const addDays = (date: string, n: number) => isoDate(new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY));
+const byDue = (a: ActionRecord, b: ActionRecord) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id < b.id ? -1 : 1);
+
+/**
+ * The daily overdue scan, reminders and escalations, as outbox rows only (it changes no record, so it can run as a
+ * command for a coordinator or under the scheduler's lease as the system). Every row's idempotency key is also its
+ * id, so a second scan, another instance or a retry adds nothing:
+ * - one digest per active partnership channel per UK day, `dailyKey('overdue', <channel ref id>, now)`, listing the
+ *   overdue actions by agency: the same overdue action is never posted twice to a channel on one day;
+ * - one reminder per action and due date, `reminder:<action id>:<due date>`, to the owner's personal chat, when the
+ *   action falls due within `reminderDaysBefore` days (a later due date is a new reminder);
+ * - one escalation per action, `escalation:<action id>`, for the chair, once it is overdue beyond
+ *   `escalationDaysOverdue` days.
+ * Payloads hold ids; the cards are rendered from the records when sent (renderOutbox.ts).
+ */
+export async function queueOverdueScan(tx: Tx, now: Date, settings: ScanSettings): Promise<OverdueScanReport> {
+  const today = isoDate(now);
+  const asOf = localDate(now);
+  const queued: Tally = { digests: 0, reminders: 0, escalations: 0 };
+  const alreadyQueued: Tally = { digests: 0, reminders: 0, escalations: 0 };
+  const withoutChat = { reminders: 0, escalations: 0 };
+  const append = async (tally: keyof Tally, key: string, kind: string, payload: Record<string, unknown>) => {
+    const row: Omit<OutboxMessage, 'version'> = { id: key, idempotencyKey: key, kind, createdAt: now.toISOString(), payload, status: 'pending', attempts: 0 };
+    const { created } = await tx.append('outbox', row);
+    (created ? queued : alreadyQueued)[tally]++;
+  };
+
+  const cases = new Map<string, CaseRecord | undefined>();
+  const caseOf = async (a: ActionRecord) => {
+    if (a.parentKind !== 'case') return undefined;
+    if (!cases.has(a.parentId)) cases.set(a.parentId, await tx.get('cases', a.parentId));
+    return cases.get(a.parentId);
+  };
+  // An action whose case is gone has nothing to judge it by: it is chased nowhere (as in the action lists).
+  const orphan = async (a: ActionRecord) => a.parentKind === 'case' && !(await caseOf(a));
+
+  const pastDue = await tx.find('actions', { where: [{ field: 'dueDate', op: 'lt', value: today }], orderBy: { field: 'dueDate', direction: 'asc' } });
+  const overdue: ActionRecord[] = [];
+  for (const a of pastDue.sort(byDue)) if (isOverdue(a, now) && !(await orphan(a))) overdue.push(a);
+
+  // The digest goes to a channel every partner reads: a restricted case's actions are chased in personal chats only.
+  const shared: ActionRecord[] = [];
+  for (const a of overdue) if (!(await caseOf(a))?.restricted) shared.push(a);
+  const channels = await partnershipChannels(tx);
+  if (shared.length) {
+    const agencies = [...new Set(shared.map((a) => a.agencyId))].sort();
+    const groups = agencies.map((agencyId) => ({ agencyId, actionIds: shared.filter((a) => a.agencyId === agencyId).map((a) => a.id) }));
+    for (const channel of channels) {
+      const payload: OverdueDigestPayload = { conversationRefId: channel.id, asOf, actionIds: groups.flatMap((g) => g.actionIds), agencies: groups };
+      await append('digests', dailyKey('overdue', channel.id, now), OVERDUE_DIGEST, payload);
+    }
+  }
+
+  const window = await tx.find('actions', {
+    where: [{ field: 'dueDate', op: 'ge', value: today }, { field: 'dueDate', op: 'le', value: addDays(today, settings.reminderDaysBefore) }],
+  });
+  const dueSoon: ActionRecord[] = [];
+  for (const a of window.sort(byDue)) if (!isActionFinished(a) && !(await orphan(a))) dueSoon.push(a);
+  for (const a of dueSoon) {
+    if (!(await personalChatFor(tx, a.ownerId))) {
+      withoutChat.reminders++;
+      continue;
+    }
+    const payload: ReminderPayload = { actionId: a.id, ownerId: a.ownerId, dueDate: a.dueDate };
+    await append('reminders', reminderKey(a.id, a.dueDate), REMINDER, payload);
+  }
+
+  const escalated = overdue.filter((a) => daysOverdue(a, now) > settings.escalationDaysOverdue);
+  const chairsReachable = await chairsWithChat(tx);
+  for (const a of escalated) {
+    if (!chairsReachable) {
+      withoutChat.escalations++;
+      continue;
+    }
+    const payload: EscalationPayload = {
+      actionId: a.id, dueDate: a.dueDate, daysOverdue: daysOverdue(a, now), thresholdDays: settings.escalationDaysOverdue,
+    };
+    await append('escalations', escalationKey(a.id), ESCALATION, payload);
+  }
+
+  return {
+    asOf,
+    partnershipChannels: channels.length,
+    overdueActions: shared.length,
+    dueSoonActions: dueSoon.length,
+    escalatedActions: escalated.length,
+    queued,
+    alreadyQueued,
+    withoutChat,
+  };
+}
+
+/** The active chairs, in a stable order. */
+export async function activeChairs(tx: Tx) {
+  const members = await tx.find('members', { where: [{ field: 'active', op: 'eq', value: true }] });
+  return members.filter((m) => m.roles.includes('chair')).sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+async function chairsWithChat(tx: Tx): Promise<boolean> {
+  for (const chair of await activeChairs(tx)) if (await personalChatFor(tx, chair.id)) return true;
+  return false;
+}
+
+/** The actor id the scheduler's runs are audited under: no member, and no policy ever sees it. */
+export const SYSTEM_ACTOR_ID = 'system';
+
+/**
+ * The scan as the scheduler (and `npm run scan:overdue`) runs it: no person is acting, so it does not go through a
+ * command and the policies (a "system" member with a coordinator role would be able to do everything a coordinator
+ * can). It writes only outbox rows, with an audit event naming 'system', as the sender does for a lost conversation.
+ */
+export async function runOverdueScanAsSystem(
+  store: Store,
+  now: Date,
+  settings: ScanSettings,
+  trigger: string,
+): Promise<OverdueScanReport> {
+  return store.transaction(async (tx) => {
+    const report = await queueOverdueScan(tx, now, settings);
+    await tx.append('audit', {
+      id: `audit:overdueScan:${now.toISOString()}`,
+      idempotencyKey: `${SYSTEM_ACTOR_ID}:overdueScan:${now.toISOString()}`,
+      at: now.toISOString(),
+      actorId: SYSTEM_ACTOR_ID,
+      actorAgencyId: SYSTEM_ACTOR_ID,
+      action: 'create',
+      recordType: 'overdueScan',
+      recordId: report.asOf,
+      change: { queued: report.queued, alreadyQueued: report.alreadyQueued, withoutChat: report.withoutChat },
+      reason: `Overdue scan (${trigger}).`,
+      correlationId: `overdueScan:${report.asOf}`,
+    });
+    return report;
+  });
+}
