@@ -8,6 +8,7 @@ import { defineCommand } from './command';
 import { stateLabel } from './guards';
 import { checkVersion, load } from './loaders';
 import { expectedVersion, id } from './validation';
+import { queueReferralCardRefresh } from '../notify/referralCardRefresh';
 
 /** The time a new referral gets on the agenda unless the coordinator changes it. */
 export const NEW_REFERRAL_MINUTES = 10;
@@ -54,6 +55,8 @@ export const listReferral = defineCommand({
     }
 
     const updated = await tx.update('cases', { ...c, status: 'listed', updatedAt: ctx.now().toISOString() });
+    // The posted new-referral card shows who has answered and the state: refresh it in place.
+    await queueReferralCardRefresh(tx, updated, ctx.now());
     await recordAudit(ctx, tx, {
       action: 'update',
       recordType: 'case',

@@ -9,6 +9,7 @@ import { defineCommand } from './command';
 import { stateLabel } from './guards';
 import { checkVersion, load } from './loaders';
 import { expectedVersion, id, optionalText } from './validation';
+import { queueReferralCardRefresh } from '../notify/referralCardRefresh';
 
 export const recordInvolvement = defineCommand({
   name: 'recordInvolvement',
@@ -35,6 +36,8 @@ export const recordInvolvement = defineCommand({
       ? c.involvements.map((i) => (i.agencyId === agencyId ? answer : i))
       : [...c.involvements, answer];
     const updated = await tx.update('cases', { ...c, involvements, updatedAt: now });
+    // The posted new-referral card shows who has answered and the state: refresh it in place.
+    await queueReferralCardRefresh(tx, updated, ctx.now());
 
     const entry =
       input.known && note

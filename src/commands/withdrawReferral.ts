@@ -5,6 +5,7 @@ import { recordAudit } from './audit';
 import { defineCommand } from './command';
 import { checkVersion, load } from './loaders';
 import { expectedVersion, id, text } from './validation';
+import { queueReferralCardRefresh } from '../notify/referralCardRefresh';
 
 export const withdrawReferral = defineCommand({
   name: 'withdrawReferral',
@@ -17,6 +18,8 @@ export const withdrawReferral = defineCommand({
     assertCaseTransition(c.status, 'withdrawn');
 
     const updated = await tx.update('cases', { ...c, status: 'withdrawn', updatedAt: ctx.now().toISOString() });
+    // The posted new-referral card shows who has answered and the state: refresh it in place.
+    await queueReferralCardRefresh(tx, updated, ctx.now());
     await recordAudit(ctx, tx, {
       action: 'update',
       recordType: 'case',

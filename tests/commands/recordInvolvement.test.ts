@@ -45,8 +45,8 @@ describe('recordInvolvement', () => {
       actorAgencyId: 'ag-health',
       change: { involvement: { agencyId: 'ag-health', known: true, previouslyKnown: null, noteAdded: true }, chronologyEntryId: entry!.id },
     });
-    // No card: only the new-referral card is in the outbox.
-    expect((await allRecords(world, 'outbox')).map((o) => o.kind)).toEqual(['newReferral']);
+    // The posted new-referral card is refreshed in place to show the answer; no new card is posted.
+    expect((await allRecords(world, 'outbox')).map((o) => o.kind)).toEqual(['newReferral', 'updateReferralCard']);
   });
 
   it('keeps one answer per agency, the latest winning, and adds no chronology entry without a note', async () => {

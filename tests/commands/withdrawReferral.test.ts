@@ -23,6 +23,9 @@ describe('withdrawReferral', () => {
       change: { status: { from: 'submitted', to: 'withdrawn' } },
       reason: REASON,
     });
+    // The posted new-referral card is refreshed in place to show the referral is withdrawn.
+    const outbox = await world.store.transaction((tx) => tx.find('outbox'));
+    expect(outbox.filter((o) => o.kind === 'updateReferralCard').map((o) => o.payload)).toEqual([{ caseId: referral.id, ref: referral.ref }]);
   });
 
   it('lets a coordinator withdraw a listed referral', async () => {
