@@ -1,4 +1,6 @@
 import type { Server } from 'node:http';
+import { readEntraSsoSettings } from './auth/entraSsoSettings';
+import { createEntraTokenValidator, entraBearerVerifier } from './auth/entraToken';
 import { loadConfig } from './config';
 import { seedDemo } from './demo/seedDemo';
 import { type Notifications, startNotifications } from './notify/startNotifications';
@@ -8,6 +10,8 @@ import { openStore } from './store/openStore';
 /** Starts RiskPanel: configuration, store, demo seed (local mode, empty store only), HTTP server, clean shutdown. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Teams SSO: without its settings, Bearer tokens are refused (local mode uses demo personas instead).
+  const sso = readEntraSsoSettings(process.env);
   const store = openStore(config);
 
   if (config.seedDemo) {
@@ -18,7 +22,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const app = createApp({ config, store });
+  const app = createApp({ config, store, ...(sso ? { verifyBearer: entraBearerVerifier(createEntraTokenValidator(sso)) } : {}) });
   const server: Server = app.listen(config.port, config.host, () => {
     // The bound port, not the configured one: PORT=0 asks the system for a free port.
     const address = server.address();
