@@ -1,12 +1,29 @@
+import { lazy, Suspense, useLayoutEffect } from 'react';
 import { SignInGate } from './auth/SignInGate';
 import { useSession } from './auth/session';
+import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { PageHeading } from './components/PageHeading';
-import { Shell } from './components/Shell';
+import { type NavItem, Shell } from './components/Shell';
+import { LiveStatus } from './components/Status';
 import { DirectoryProvider } from './hooks/useDirectory';
-import { CasePage } from './pages/CasePage';
-import { RegisterPage } from './pages/RegisterPage';
-import { registerHref, useHashRoute } from './routing/useHashRoute';
+import { prefetchFirstPage } from './pages/register/registerPrefetch';
+import { readQuery } from './pages/register/registerQuery';
+import { mayRefer, mayScreen } from './permissions';
+import { pageLoaders } from './routing/pageLoaders';
+import {
+  type PageName, type Route, actionsHref, homeHref, meetingsHref, referHref, registerHref, screeningHref, useHashRoute,
+} from './routing/useHashRoute';
 import { HostThemeProvider } from './theme/HostThemeProvider';
+
+// Each page is its own chunk, so the first load carries only the shell and the page asked for.
+const HomePage = lazy(pageLoaders.home);
+const RegisterPage = lazy(pageLoaders.register);
+const CasePage = lazy(pageLoaders.case);
+const CaseByRefPage = lazy(pageLoaders.caseByRef);
+const ReferralPage = lazy(pageLoaders.refer);
+const ScreeningPage = lazy(pageLoaders.screening);
+const ActionsPage = lazy(pageLoaders.actions);
+const MeetingsPage = lazy(pageLoaders.meetings);
 
 export function App() {
   return (
@@ -20,23 +37,67 @@ export function App() {
   );
 }
 
+/** Which navigation entry a page belongs to (a case is reached from the register). */
+const SECTION: Partial<Record<PageName, string>> = {
+  home: 'home', register: 'register', case: 'register', caseByRef: 'register', refer: 'refer', screening: 'screening',
+  actions: 'actions', meetings: 'meetings',
+};
+
 function Pages() {
   const session = useSession();
   const route = useHashRoute();
-  const nav = [{ href: registerHref(), label: 'Register', current: route.page === 'register' }];
+  // The register's first page is asked for while its code downloads, not after.
+  const registerQuery = route.page === 'register' ? route.query.toString() : undefined;
+  useLayoutEffect(() => {
+    if (registerQuery !== undefined) prefetchFirstPage(session.client, readQuery(new URLSearchParams(registerQuery)));
+  }, [registerQuery, session.client]);
+  const section = SECTION[route.page];
+  const nav: NavItem[] = [
+    { key: 'home', href: homeHref(), label: 'Home' },
+    { key: 'register', href: registerHref(), label: 'Register' },
+    ...(mayRefer(session.me) ? [{ key: 'refer', href: referHref(), label: 'Refer an adult' }] : []),
+    ...(mayScreen(session.me) ? [{ key: 'screening', href: screeningHref(), label: 'Screening' }] : []),
+    { key: 'actions', href: actionsHref(), label: 'Actions' },
+    { key: 'meetings', href: meetingsHref(), label: 'Meetings' },
+  ].map((item) => ({ href: item.href, label: item.label, current: item.key === section }));
   return (
     // Keyed by who is signed in, so switching persona starts every page afresh.
     <Shell session={session} nav={nav} key={session.me.member.id}>
-      {route.page === 'register' && <RegisterPage params={route.query} />}
-      {route.page === 'case' && <CasePage key={route.id} id={route.id} />}
-      {route.page === 'notFound' && (
+      <PageErrorBoundary resetKey={window.location.hash}>
+        <Suspense fallback={<LiveStatus message="Loading the page…" busy />}>
+          <Page route={route} />
+        </Suspense>
+      </PageErrorBoundary>
+    </Shell>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'home':
+      return <HomePage />;
+    case 'register':
+      return <RegisterPage params={route.query} />;
+    case 'case':
+      return <CasePage key={route.id} id={route.id} />;
+    case 'caseByRef':
+      return <CaseByRefPage key={route.ref} reference={route.ref} />;
+    case 'refer':
+      return <ReferralPage key={route.draftId ?? 'new'} draftId={route.draftId} />;
+    case 'screening':
+      return <ScreeningPage />;
+    case 'actions':
+      return <ActionsPage scope={route.scope} />;
+    case 'meetings':
+      return <MeetingsPage />;
+    case 'notFound':
+      return (
         <>
           <PageHeading focusKey="not-found">Page not found</PageHeading>
           <p>
-            There is no page at {route.path}. <a href={registerHref()}>Go to the register</a>.
+            There is no page at {route.path}. <a href={homeHref()}>Go to the home page</a>.
           </p>
         </>
-      )}
-    </Shell>
-  );
+      );
+  }
 }

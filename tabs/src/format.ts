@@ -22,3 +22,24 @@ export function formatDateTime(iso: string | null | undefined): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
 }
+
+const londonDay = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/London' });
+
+/** Today in London as yyyy-mm-dd: the earliest date a plan's due or review date may take. */
+export const todayIso = (now: Date = new Date()): string => londonDay.format(now);
+
+/** yyyy-mm-dd some days from today (London). */
+export const daysFromToday = (days: number, now: Date = new Date()): string => londonDay.format(new Date(now.getTime() + days * 86_400_000));
+
+/** "3 items" / "1 item". */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+/** A local date-time input's value ("2026-06-03T14:05") for an instant, in the browser's zone. */
+export function localDateTimeInput(date: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+/** "14:05" in London. */
+export const formatTime = (date: Date): string => timeFormat.format(date);

@@ -1,5 +1,6 @@
 import type {
-  ActionStatus, CapacityState, CaseStatus, ChronologyType, ConsentState, RiskCategory, RiskLevel, Role, Significance,
+  ActionStatus, AgendaItemKind, CapacityState, CaseStatus, ChronologyType, ClosureReason, ConsentState, DecisionOutcome, MeetingStatus,
+  OtherProcess, RagRating, RiskCategory, RiskDomain, RiskLevel, Role, Significance,
 } from '../../src/domain/enums';
 
 // Words people use for the domain's vocabularies. Typed as complete records, so a new enum value fails the build
@@ -73,3 +74,71 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
 };
 
 export const ROLE_LABELS: Record<Role, string> = { coordinator: 'Coordinator', chair: 'Chair', partner: 'Partner', viewer: 'Viewer' };
+
+export const OTHER_PROCESS_LABELS: Record<OtherProcess, string> = {
+  s42: 'Section 42 safeguarding enquiry',
+  marac: 'MARAC (domestic abuse)',
+  mappa: 'MAPPA (offender management)',
+  cpa: 'Care Programme Approach (mental health)',
+  channel: 'Channel (radicalisation)',
+  childrens_safeguarding: "Children's safeguarding",
+};
+
+/** The Hampshire framework's domains (DOMAIN.md, RiskAssessment), in its order. */
+export const RISK_DOMAIN_LABELS: Record<RiskDomain, string> = {
+  home_environment: 'Home and environment',
+  daily_living: 'Daily living',
+  functional_cognitive: 'Functional and cognitive abilities',
+  medical_conditions: 'Medical conditions',
+  mental_health_substance_misuse: 'Mental health and substance misuse',
+  factors_hindering_decisions: 'Factors hindering decisions',
+  services_offered: 'Services offered and in place',
+  engagement_with_care_plans: 'Engagement with care plans',
+  family_social_networks: 'Family and social networks',
+  environmental_health: 'Environmental health',
+  neighbourhood_voluntary_visiting: 'Neighbourhood and voluntary visiting',
+  money_management: 'Money management',
+  impact_on_individual: 'Impact on the individual',
+  public_safety: 'Public safety and risk to others',
+};
+
+export const RAG_LABELS: Record<RagRating, string> = { red: 'Red (high)', amber: 'Amber (medium)', green: 'Green (low)' };
+
+export const DECISION_OUTCOME_LABELS: Record<DecisionOutcome, string> = {
+  accept: 'Accepted',
+  decline: 'Declined',
+  defer: 'Deferred for more information',
+  continue: 'Continue',
+  close: 'Closed',
+  escalate_s42: 'Escalated to a section 42 enquiry',
+  refer_marac: 'Referred to MARAC',
+  refer_mappa: 'Referred to MAPPA',
+  refer_learning_review: 'Referred for a learning review',
+};
+
+export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
+  planned: 'Planned',
+  agenda_published: 'Agenda published',
+  in_progress: 'In progress',
+  held: 'Held',
+  minutes_issued: 'Minutes issued',
+};
+
+export const AGENDA_KIND_LABELS: Record<AgendaItemKind, string> = {
+  new_referral: 'New referral',
+  review: 'Review',
+  overdue_actions: 'Overdue actions',
+  escalation: 'Escalation',
+  closure_proposal: 'Closure proposal',
+  any_other_business: 'Any other business',
+};
+
+export const CLOSURE_REASON_LABELS: Record<ClosureReason, string> = {
+  risk_reduced: 'Risk reduced',
+  managed_by_single_agency: 'Managed by a single agency',
+  moved_to_s42: 'Moved to a section 42 enquiry',
+  moved_to_marac: 'Moved to MARAC',
+  moved_to_mappa: 'Moved to MAPPA',
+  moved_area: 'Moved out of the area',
+  died: 'Died',
+};

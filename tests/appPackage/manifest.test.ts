@@ -2,6 +2,7 @@ import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { allCommands, parseCommand } from '../../bot/commands/parseCommand';
 
 // The library requires strip-bom, which is ESM-only: Node 20 loads it, Jest's module runtime cannot. The stand-in
 // does the same thing (drop a leading byte-order mark); validation itself is the library's own.
@@ -71,13 +72,19 @@ describe('Teams app manifest', () => {
     expect(errors.join('\n')).toMatch(/icons/);
   });
 
-  it('declares the bot with help and status commands in personal, team and group chat scopes', () => {
+  it('declares the bot in personal, team and group chat scopes, listing every command it understands in each', () => {
     const [bot] = manifest.bots;
     expect(manifest.bots).toHaveLength(1);
     expect(bot.botId).toBe(SAMPLE.BOT_ID);
     expect(bot.scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
-    const titles = bot.commandLists.flatMap((l: { commands: { title: string }[] }) => l.commands.map((c) => c.title));
-    expect(titles).toEqual(expect.arrayContaining(['help', 'status']));
+    const lists = bot.commandLists as { scopes: string[]; commands: { title: string; description: string }[] }[];
+    expect(lists.flatMap((l) => l.scopes).sort()).toEqual(['groupChat', 'personal', 'team']);
+    const names = allCommands().map((c) => c.name);
+    for (const list of lists) {
+      expect(list.commands.map((c) => c.title)).toEqual(names);
+      // What Teams inserts when someone picks a suggestion is the title: the bot must read it as that command.
+      for (const { title } of list.commands) expect(parseCommand(title)).toMatchObject({ command: { name: title } });
+    }
   });
 
   it('declares a personal Cases tab and a configurable tab for channels, chats and meetings', () => {

@@ -2,9 +2,8 @@ import type { Browser } from 'playwright-core';
 import type { CaseRecord } from '../../src/domain/records';
 import { can } from '../../src/policies';
 import type { Actor } from '../../src/policies/actor';
-import { describeViolations, seriousViolations } from './support/axe';
 import { launchBrowser } from './support/browser';
-import { openTab, registerRows, registerStatus, signInAs, totalOf } from './support/tabPage';
+import { openRegisterAs, openTab, registerRows, registerStatus, signInAs, totalOf } from './support/tabPage';
 import { type PersonaItem, type TabServer, apiAs, assertTabBuilt, personas, startTabServer } from './support/tabServer';
 
 // The built tab in Debian's Chromium against the real server and a seeded SQLite file.
@@ -48,13 +47,17 @@ afterAll(async () => {
 
 test('a coordinator picks their persona, filters the register by status and opens a case', async () => {
   const { page, context, problems } = await openTab(browser, server);
-  await signInAs(page, coordinator.name);
+  await openRegisterAs(page, coordinator.name);
   await page.getByText(`Signed in as ${coordinator.name}`).waitFor();
 
   const everything = await apiAs<RegisterPage>(server, coordinator.email, '/api/cases?pageSize=1');
   expect(everything.total).toBeGreaterThanOrEqual(20);
   expect(totalOf(await registerStatus(page))).toBe(everything.total);
-  await expect(registerRows(page).count()).resolves.toBe(Math.min(25, everything.total));
+  // Every case is in the table (aria-rowcount counts the header too); only those in view are rendered.
+  await expect(page.getByRole('table', { name: 'Cases' }).getAttribute('aria-rowcount')).resolves.toBe(String(everything.total + 1));
+  const rendered = await registerRows(page).count();
+  expect(rendered).toBeGreaterThan(0);
+  expect(rendered).toBeLessThanOrEqual(everything.total);
 
   // Filter by status: the address, the count and every row's status change together.
   const open = await apiAs<RegisterPage>(server, coordinator.email, '/api/cases?status=open&pageSize=1');
@@ -64,7 +67,8 @@ test('a coordinator picks their persona, filters the register by status and open
   await page.waitForFunction(() => window.location.hash.includes('status=open'));
   await page.getByRole('status').filter({ hasText: `of ${open.total} cases` }).waitFor();
   const statuses = await registerRows(page).locator('td:nth-child(3)').allTextContents();
-  expect(statuses).toHaveLength(Math.min(25, open.total));
+  expect(statuses.length).toBeGreaterThan(0);
+  expect(statuses.length).toBeLessThanOrEqual(open.total);
   expect(new Set(statuses)).toEqual(new Set(['Open']));
 
   // Sort by a column header: the header says so (aria-sort) and the rows follow.
@@ -78,7 +82,7 @@ test('a coordinator picks their persona, filters the register by status and open
   // Search by reference, then open the case from its row.
   const ref = richCase.case.ref;
   await page.getByRole('searchbox', { name: 'Search by reference or initials' }).fill(ref);
-  await page.getByRole('status').filter({ hasText: 'of 1 cases' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Showing 1 of 1 case.' }).waitFor();
   await page.getByRole('link', { name: ref, exact: true }).click();
   await page.getByRole('heading', { level: 1, name: `Case ${ref}` }).waitFor();
   expect(page.url()).toContain(`#/cases/${richCase.case.id}`);
@@ -113,17 +117,29 @@ test('a coordinator picks their persona, filters the register by status and open
   await context.close();
 });
 
-test('the register pages through every case the coordinator may see', async () => {
-  const { page, context, problems } = await openTab(browser, server);
-  await signInAs(page, coordinator.name);
+test('the register renders only the rows in view, and the keyboard reaches every case', async () => {
+  const { page, context, problems } = await openTab(browser, server, { persona: coordinator.email, hash: '#/register?sort=ref&order=asc' });
+  await page.getByRole('heading', { level: 1, name: 'Case register' }).waitFor();
   const total = totalOf(await registerStatus(page));
-  expect(total).toBeGreaterThan(25);
-  const firstPage = await registerRows(page).locator('td:first-child a').allTextContents();
-  await page.getByRole('navigation', { name: 'Pages of the register' }).getByRole('button', { name: 'Next page' }).click();
-  await page.getByRole('status').filter({ hasText: `Showing 26–${Math.min(50, total)} of ${total} cases.` }).waitFor();
-  const secondPage = await registerRows(page).locator('td:first-child a').allTextContents();
-  expect(secondPage).toHaveLength(Math.min(25, total - 25));
-  expect(secondPage.filter((ref) => firstPage.includes(ref))).toEqual([]);
+  const all = await apiAs<RegisterPage>(server, coordinator.email, '/api/cases?sort=ref&order=asc&pageSize=200');
+  expect(all.total).toBe(total);
+  // The demo register is longer than the scrolling area: some rows are not in the page at all.
+  await expect(registerRows(page).count()).resolves.toBeLessThan(total);
+
+  // One Tab stop: the first case's reference. The arrow keys move between cases; End reaches the last one.
+  const links = registerRows(page).locator('a[data-row-link]');
+  await expect(links.evaluateAll((els) => els.filter((e) => e.getAttribute('tabindex') === '0').length)).resolves.toBe(1);
+  await links.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(all.items[1]!.ref);
+  await page.keyboard.press('End');
+  await page.waitForFunction((ref) => document.activeElement?.textContent === ref, all.items.at(-1)!.ref);
+  const last = page.getByRole('link', { name: all.items.at(-1)!.ref, exact: true });
+  await expect(last.evaluate((el) => el.closest('tr')?.getAttribute('aria-rowindex'))).resolves.toBe(String(total + 1));
+  await page.keyboard.press('Home');
+  await page.waitForFunction((ref) => document.activeElement?.textContent === ref, all.items[0]!.ref);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: `Case ${all.items[0]!.ref}` }).waitFor();
   expect(problems).toEqual([]);
   await context.close();
 });
@@ -173,7 +189,7 @@ test('a partner does not see a case their agency is not involved in, even by its
   const { persona, hidden, summary } = chosen;
 
   const { page, context, problems } = await openTab(browser, server);
-  await signInAs(page, persona.name);
+  await openRegisterAs(page, persona.name);
   const visible = totalOf(await registerStatus(page));
   expect(visible).toBeGreaterThan(0);
   expect(visible).toBeLessThan(cases.length);
@@ -186,7 +202,7 @@ test('a partner does not see a case their agency is not involved in, even by its
   if (summary) {
     // A new referral they may see only in summary is marked so, with what they are asked to do.
     await search.fill(summary.ref);
-    await page.getByRole('status').filter({ hasText: 'of 1 cases' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Showing 1 of 1 case.' }).waitFor();
     await registerRows(page).getByText('Summary only — say whether known to your agency').waitFor();
   }
 
@@ -198,35 +214,6 @@ test('a partner does not see a case their agency is not involved in, even by its
   // The API answered 404 for that case: an expected refusal, not a fault in the page.
   expect(problems.filter((p) => !/status of 404/.test(p))).toEqual([]);
   await context.close();
-});
-
-describe.each(['light', 'dark', 'contrast'])('accessibility in the %s theme', (theme) => {
-  test('axe finds no serious or critical violations on the persona picker, register and case page', async () => {
-    const { page, context, problems } = await openTab(browser, server, { theme, forAxe: true });
-    const report: string[] = [];
-    const check = async (where: string) => {
-      const violations = await seriousViolations(page);
-      if (violations.length) report.push(`${where}:\n${describeViolations(violations)}`);
-    };
-
-    await page.getByRole('heading', { level: 1, name: 'Choose a demo persona' }).waitFor();
-    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe(theme);
-    await check('persona picker');
-
-    await signInAs(page, coordinator.name);
-    await registerStatus(page);
-    // Hovered rows once dropped link contrast: check with the pointer over a row.
-    await registerRows(page).first().hover();
-    await check('register');
-
-    await page.goto(`${server.url}/?theme=${theme}#/cases/${richCase.case.id}`);
-    await page.getByRole('heading', { level: 1, name: `Case ${richCase.case.ref}` }).waitFor();
-    await check('case page');
-
-    expect(report.join('\n\n')).toBe('');
-    expect(problems).toEqual([]);
-    await context.close();
-  });
 });
 
 test('a partner says a new referral is known to their agency, and then sees the full case', async () => {

@@ -1,15 +1,18 @@
 import { Spinner } from '@fluentui/react-components';
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
 import { ApiClient, ApiError, type Credentials } from '../api/client';
 import { meSchema, type Persona, personasSchema } from '../api/schemas';
 import { PageHeading } from '../components/PageHeading';
 import { Shell } from '../components/Shell';
 import { ErrorNotice } from '../components/Status';
 import { useHost } from '../theme/HostThemeProvider';
-import { PersonaPicker } from './PersonaPicker';
+import { announceSignedIn, takeEarlyMe, takeEarlyPersonas } from './earlySignIn';
 import { forgetPersona, loadPersona, savePersona } from './personaStorage';
 import { type Session, SessionContext } from './session';
 import { teamsToken } from './teamsToken';
+
+// Local mode only, and only until a persona is chosen: not part of the code every page load needs.
+const PersonaPicker = lazy(() => import('./PersonaPicker').then((m) => ({ default: m.PersonaPicker })));
 
 /** Local mode offers demo personas; production (no /api/personas) signs in with the Teams SSO token. */
 type Mode = { kind: 'probing' } | { kind: 'local'; personas: Persona[] } | { kind: 'production' } | { kind: 'failed'; message: string };
@@ -34,8 +37,8 @@ export function SignInGate({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    new ApiClient({ kind: 'none' }).get('/api/personas', personasSchema, controller.signal).then(
-      (personas) => setMode({ kind: 'local', personas }),
+    (takeEarlyPersonas() ?? new ApiClient({ kind: 'none' }).get('/api/personas', personasSchema, controller.signal)).then(
+      (personas) => !controller.signal.aborted && setMode({ kind: 'local', personas }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
         if (error instanceof ApiError && error.status === 404) setMode({ kind: 'production' });
@@ -49,7 +52,8 @@ export function SignInGate({ children }: { children: ReactNode }) {
     setStep({ step: 'waiting' });
     const client = new ApiClient(credentials);
     try {
-      const me = await client.get('/api/me', meSchema);
+      const me = await ((credentials.kind === 'dev' ? takeEarlyMe(credentials.email) : undefined) ?? client.get('/api/me', meSchema));
+      announceSignedIn(client);
       const switchPersona =
         credentials.kind === 'dev'
           ? () => {
@@ -103,7 +107,9 @@ export function SignInGate({ children }: { children: ReactNode }) {
       {step.step === 'choosing' && mode.kind === 'local' && (
         <>
           {step.notice && <ErrorNotice title="Sign-in refused" message={step.notice} />}
-          <PersonaPicker personas={mode.personas} onChoose={choose} />
+          <Suspense fallback={<Spinner label="Loading the demo personas…" />}>
+            <PersonaPicker personas={mode.personas} onChoose={choose} />
+          </Suspense>
         </>
       )}
       {step.step === 'teamsOnly' && (

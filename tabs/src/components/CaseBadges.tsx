@@ -1,6 +1,6 @@
 import { Badge, type BadgeProps } from '@fluentui/react-components';
-import type { CaseStatus, RiskLevel } from '../../../src/domain/enums';
-import { RISK_LEVEL_LABELS, STATUS_LABELS } from '../labels';
+import type { CaseStatus, RiskCategory, RiskLevel } from '../../../src/domain/enums';
+import { RISK_CATEGORY_LABELS, RISK_LEVEL_LABELS, STATUS_LABELS } from '../labels';
 
 const statusColor: Record<CaseStatus, BadgeProps['color']> = {
   draft: 'subtle',
@@ -30,3 +30,17 @@ export const RiskBadge = ({ level }: { level: RiskLevel | null | undefined }) =>
       {RISK_LEVEL_LABELS[level]}
     </Badge>
   ) : null;
+
+/** Risk categories as a wrapping row of badges. */
+export function CategoryBadges({ categories }: { categories: readonly RiskCategory[] | undefined }) {
+  if (!categories?.length) return null;
+  return (
+    <span style={{ display: 'flex', flexWrap: 'wrap', gap: '4px' }}>
+      {categories.map((cat) => (
+        <Badge key={cat} appearance="tint" color="informative" shape="rounded">
+          {RISK_CATEGORY_LABELS[cat]}
+        </Badge>
+      ))}
+    </span>
+  );
+}

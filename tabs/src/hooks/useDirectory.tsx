@@ -4,13 +4,15 @@ import { useApi } from './useApi';
 
 export interface Directory {
   agencies: AgencyRef[];
+  /** Everyone, by name (inactive members included: old records name them). */
+  members: MemberRef[];
   agency(id: string | null | undefined): AgencyRef | undefined;
   member(id: string | null | undefined): MemberRef | undefined;
   /** False until both lists have loaded; pages show ids' names as they arrive. */
   ready: boolean;
 }
 
-const empty: Directory = { agencies: [], agency: () => undefined, member: () => undefined, ready: false };
+const empty: Directory = { agencies: [], members: [], agency: () => undefined, member: () => undefined, ready: false };
 const DirectoryContext = createContext<Directory>(empty);
 export const useDirectory = (): Directory => useContext(DirectoryContext);
 
@@ -30,6 +32,7 @@ export function DirectoryProvider({ children }: { children: ReactNode }) {
     const members = new Map(data.members.map((m) => [m.id, m]));
     return {
       agencies: [...data.agencies].sort((a, b) => a.name.localeCompare(b.name)),
+      members: [...data.members].sort((a, b) => a.name.localeCompare(b.name)),
       agency: (id) => (id ? agencies.get(id) : undefined),
       member: (id) => (id ? members.get(id) : undefined),
       ready: true,

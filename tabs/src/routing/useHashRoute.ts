@@ -1,25 +1,82 @@
 import { useEffect, useState } from 'react';
 
+export type ActionScope = 'mine' | 'agency' | 'overdue';
+export const ACTION_SCOPES: readonly ActionScope[] = ['mine', 'agency', 'overdue'];
+
 export type Route =
+  | { page: 'home' }
   | { page: 'register'; query: URLSearchParams }
   | { page: 'case'; id: string }
+  | { page: 'caseByRef'; ref: string }
+  | { page: 'refer'; draftId?: string }
+  | { page: 'screening' }
+  | { page: 'actions'; scope: ActionScope }
+  | { page: 'meetings' }
   | { page: 'notFound'; path: string };
 
-/** `#/` the register (with its filters as a query), `#/cases/<id>` a case. */
+export type PageName = Route['page'];
+
+const segment = (value: string | undefined): string | undefined => {
+  if (!value) return undefined;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * `#/` home, `#/register?…` the register (its filters in the query), `#/cases/<id>` and `#/cases/by-ref/<ref>` a
+ * case, `#/refer` (or `#/refer/<draft id>`) the referral form, `#/screening`, `#/actions?scope=`, `#/meetings`.
+ * The register used to live at `#/?…`: such links still open it.
+ */
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/';
-  const [path = '/', search = ''] = raw.split('?', 2);
-  if (path === '/' || path === '') return { page: 'register', query: new URLSearchParams(search) };
+  const [rawPath = '/', search = ''] = raw.split('?', 2);
+  const path = rawPath.length > 1 ? rawPath.replace(/\/+$/, '') : rawPath;
+  const query = new URLSearchParams(search);
+  if (path === '/' || path === '') return search ? { page: 'register', query } : { page: 'home' };
+  if (path === '/register') return { page: 'register', query };
+  const byRef = /^\/cases\/by-ref\/([^/]+)$/.exec(path);
+  const ref = segment(byRef?.[1]);
+  if (ref) return { page: 'caseByRef', ref };
   const caseMatch = /^\/cases\/([^/]+)$/.exec(path);
-  if (caseMatch?.[1]) return { page: 'case', id: decodeURIComponent(caseMatch[1]) };
+  const id = segment(caseMatch?.[1]);
+  if (id) return { page: 'case', id };
+  if (path === '/refer') return { page: 'refer' };
+  const draft = segment(/^\/refer\/([^/]+)$/.exec(path)?.[1]);
+  if (draft) return { page: 'refer', draftId: draft };
+  if (path === '/screening') return { page: 'screening' };
+  if (path === '/actions') {
+    const scope = query.get('scope');
+    return { page: 'actions', scope: ACTION_SCOPES.includes(scope as ActionScope) ? (scope as ActionScope) : 'mine' };
+  }
+  if (path === '/meetings') return { page: 'meetings' };
   return { page: 'notFound', path };
 }
 
+export const homeHref = (): string => '#/';
 export const caseHref = (id: string): string => `#/cases/${encodeURIComponent(id)}`;
+export const caseByRefHref = (ref: string): string => `#/cases/by-ref/${encodeURIComponent(ref)}`;
+export const referHref = (draftId?: string): string => (draftId ? `#/refer/${encodeURIComponent(draftId)}` : '#/refer');
+export const screeningHref = (): string => '#/screening';
+export const actionsHref = (scope: ActionScope = 'mine'): string => (scope === 'mine' ? '#/actions' : `#/actions?scope=${scope}`);
+export const meetingsHref = (): string => '#/meetings';
 export const registerHref = (query?: URLSearchParams): string => {
   const search = query?.toString();
-  return search ? `#/?${search}` : '#/';
+  return search ? `#/register?${search}` : '#/register';
 };
+
+/**
+ * Inside Teams a deep link names the page in the tab's context (`page.subPageId`, e.g. "cases/<id>", "refer",
+ * "actions"): the same paths as the hash routes. Undefined when it names no page the tab has.
+ */
+export function hashForSubPage(subPageId: string | undefined | null): string | undefined {
+  const trimmed = subPageId?.trim().replace(/^#/, '').replace(/^\/+/, '');
+  if (!trimmed) return undefined;
+  const href = `#/${trimmed}`;
+  return parseHash(href).page === 'notFound' ? undefined : href;
+}
 
 /**
  * Replaces the current address without a new history entry: filter changes should not fill the Back button.

@@ -1,5 +1,6 @@
 import { FluentProvider } from '@fluentui/react-components';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import { hashForSubPage, replaceHash } from '../routing/useHashRoute';
 import { detectTeams } from './teamsHost';
 import { fluentTheme, initialBrowserTheme, saveBrowserTheme, type ThemeName } from './themes';
 
@@ -25,6 +26,9 @@ export function HostThemeProvider({ children }: { children: ReactNode }) {
     void detectTeams().then((teams) => {
       if (!live) return;
       if (!teams) return setHost('browser');
+      // A deep link into the tab (a card's "Open") names its page in the context rather than in the address.
+      const deepLink = hashForSubPage(teams.subPageId);
+      if (deepLink) replaceHash(deepLink);
       setHost('teams');
       setThemeState(teams.theme);
       teams.onThemeChange((next) => live && setThemeState(next));

@@ -1,6 +1,11 @@
 import { fromTeamsTheme, type ThemeName } from './themes';
 
-export interface TeamsHost { theme: ThemeName; onThemeChange(handler: (theme: ThemeName) => void): void }
+export interface TeamsHost {
+  theme: ThemeName;
+  onThemeChange(handler: (theme: ThemeName) => void): void;
+  /** The page a deep link asked for (context.page.subPageId, e.g. "cases/<id>"), if any. */
+  subPageId?: string;
+}
 
 /**
  * Teams hosts a tab in a frame (web, desktop) or a native webview (mobile); a top-level browser window is never
@@ -26,6 +31,7 @@ export async function detectTeams(timeoutMs = 2000): Promise<TeamsHost | undefin
     app.notifySuccess();
     return {
       theme: fromTeamsTheme(context.app.theme),
+      subPageId: context.page.subPageId || undefined,
       onThemeChange: (handler) => app.registerOnThemeChangeHandler((teamsTheme) => handler(fromTeamsTheme(teamsTheme))),
     };
   } catch {

@@ -3,9 +3,9 @@ import {
 } from '@fluentui/react-components';
 import { type FormEvent, useState } from 'react';
 import * as z from 'zod/mini';
-import { ApiError } from '../api/client';
-import { useApiClient, useSession } from '../auth/session';
-import { ErrorNotice } from '../components/Status';
+import { ApiError } from '../../api/client';
+import { useApiClient, useSession } from '../../auth/session';
+import { ErrorNotice } from '../../components/Status';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '40rem' },
@@ -62,7 +62,7 @@ export function InvolvementForm({ caseId, current, onSaved }: { caseId: string; 
         <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" maxLength={4000} />
       </Field>
       <div>
-        <Button appearance="primary" type="submit" disabled={saving}>
+        <Button appearance="primary" type="submit" disabledFocusable={saving}>
           {saving ? 'Saving…' : 'Save answer'}
         </Button>
       </div>

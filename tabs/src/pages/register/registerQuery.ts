@@ -1,37 +1,37 @@
-import { CASE_STATUSES, RISK_LEVELS } from '../../../src/domain/enums';
+import { CASE_STATUSES, RISK_LEVELS } from '../../../../src/domain/enums';
 
 export const SORT_FIELDS = ['ref', 'status', 'riskLevel', 'nextReviewDate', 'receivedAt'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 export type SortOrder = 'asc' | 'desc';
 
-export const PAGE_SIZE = 25;
+/** The API's largest page: the register fetches every matching case in pages of this size, first page first. */
+export const FETCH_PAGE_SIZE = 200;
 
-/** The register's filters, sort and page: kept in the address so Back and shared links restore them. */
+/** The register's filters and sort: kept in the address so Back and shared links restore them. */
 export interface RegisterQuery {
   status: string;
   agencyId: string;
   riskLevel: string;
+  leadProfessionalId: string;
   reviewDue: boolean;
   q: string;
   sort: SortField;
   order: SortOrder;
-  page: number;
 }
 
 const pick = <T extends string>(allowed: readonly T[], value: string | null, fallback: T | ''): T | '' =>
   allowed.includes(value as T) ? (value as T) : fallback;
 
 export function readQuery(params: URLSearchParams): RegisterQuery {
-  const page = Number(params.get('page') ?? '1');
   return {
     status: pick(CASE_STATUSES, params.get('status'), ''),
     agencyId: params.get('agencyId') ?? '',
     riskLevel: pick(RISK_LEVELS, params.get('riskLevel'), ''),
+    leadProfessionalId: params.get('leadProfessionalId') ?? '',
     reviewDue: params.get('reviewDue') === 'true',
     q: params.get('q') ?? '',
     sort: pick(SORT_FIELDS, params.get('sort'), 'receivedAt') || 'receivedAt',
     order: params.get('order') === 'asc' ? 'asc' : 'desc',
-    page: Number.isInteger(page) && page > 0 ? page : 1,
   };
 }
 
@@ -41,24 +41,27 @@ export function writeQuery(query: RegisterQuery): URLSearchParams {
   if (query.status) params.set('status', query.status);
   if (query.agencyId) params.set('agencyId', query.agencyId);
   if (query.riskLevel) params.set('riskLevel', query.riskLevel);
+  if (query.leadProfessionalId) params.set('leadProfessionalId', query.leadProfessionalId);
   if (query.reviewDue) params.set('reviewDue', 'true');
   if (query.q.trim()) params.set('q', query.q.trim());
   if (query.sort !== 'receivedAt' || query.order !== 'desc') {
     params.set('sort', query.sort);
     params.set('order', query.order);
   }
-  if (query.page > 1) params.set('page', String(query.page));
   return params;
 }
 
-/** The API call for a query: the same names, plus the page size. */
-export function apiPath(query: RegisterQuery): string {
+export const isFiltered = (query: RegisterQuery): boolean =>
+  Boolean(query.status || query.agencyId || query.riskLevel || query.leadProfessionalId || query.reviewDue || query.q.trim());
+
+/** The API call for one page of a query: the same names, plus the page and its size. */
+export function apiPath(query: RegisterQuery, page = 1, pageSize = FETCH_PAGE_SIZE): string {
   const params = writeQuery(query);
   if (!params.has('sort')) {
     params.set('sort', query.sort);
     params.set('order', query.order);
   }
-  params.set('page', String(query.page));
-  params.set('pageSize', String(PAGE_SIZE));
+  params.set('page', String(page));
+  params.set('pageSize', String(pageSize));
   return `/api/cases?${params.toString()}`;
 }

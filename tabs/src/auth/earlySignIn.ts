@@ -1,0 +1,57 @@
+import { ApiClient } from '../api/client';
+import { type Me, type Persona, meSchema, personasSchema } from '../api/schemas';
+import { loadPersona } from './personaStorage';
+
+// Signing in takes two round trips (is this local mode? who am I?). Both are started here, before React first
+// renders, and run side by side when a demo persona is already chosen; SignInGate takes the answers when it mounts.
+// Only the first sign-in of a page load uses them.
+
+let personas: Promise<Persona[]> | undefined;
+let me: { email: string; answer: Promise<Me> } | undefined;
+
+export function startEarlySignIn(): void {
+  personas = new ApiClient({ kind: 'none' }).get('/api/personas', personasSchema);
+  // Unhandled here on purpose only until taken: SignInGate handles the outcome.
+  personas.catch(() => undefined);
+  const saved = loadPersona()?.toLowerCase();
+  if (saved) {
+    const answer = new ApiClient({ kind: 'dev', email: saved }).get('/api/me', meSchema);
+    answer.catch(() => undefined);
+    me = { email: saved, answer };
+  }
+}
+
+/** The early /api/personas answer, once. */
+export function takeEarlyPersonas(): Promise<Persona[]> | undefined {
+  const taken = personas;
+  personas = undefined;
+  return taken;
+}
+
+/** The early /api/me answer for this persona, once. */
+export function takeEarlyMe(email: string): Promise<Me> | undefined {
+  const taken = me?.email === email.toLowerCase() ? me.answer : undefined;
+  me = undefined;
+  return taken;
+}
+
+type SignedInListener = (client: ApiClient) => void;
+const listeners: SignedInListener[] = [];
+
+/**
+ * Called with the signed-in client the moment the user is known, before the tab renders its pages, so the opening
+ * page's data can be asked for while the page itself is still being drawn.
+ */
+export function onSignedIn(listener: SignedInListener): void {
+  listeners.push(listener);
+}
+
+export function announceSignedIn(client: ApiClient): void {
+  for (const listener of listeners) {
+    try {
+      listener(client);
+    } catch {
+      // A prefetch that cannot start is only a missed head start.
+    }
+  }
+}

@@ -1,0 +1,116 @@
+import { Button, Field, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { EditRegular, LockClosedRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { CLOSURE_REASONS, LIVE_CASE_STATUSES, REFERRAL_STATUSES, type ClosureReason } from '../../../../../src/domain/enums';
+import { type CaseDetail, anything, meetingsSchema } from '../../../api/schemas';
+import { useApiClient } from '../../../auth/session';
+import { CommandDialog } from '../../../components/CommandDialog';
+import { ReferralActions } from '../../../components/referral/ReferralActions';
+import { errorProps } from '../../../forms/FormParts';
+import type { FieldErrors } from '../../../forms/fieldErrors';
+import { useApi } from '../../../hooks/useApi';
+import { CLOSURE_REASON_LABELS } from '../../../labels';
+import { referHref } from '../../../routing/useHashRoute';
+
+const useStyles = makeStyles({
+  bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  root: { display: 'grid', gap: tokens.spacingVerticalS },
+});
+
+/** The case's next steps as buttons, each only where the case's `can` and its state allow it. */
+export function CaseCommands({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
+  const styles = useStyles();
+  const c = detail.case;
+  const can = detail.can ?? {};
+  const [done, setDone] = useState<string>();
+  const referral = REFERRAL_STATUSES.includes(c.status) && c.status !== 'draft';
+  const screening = referral && Boolean(can.requestInfo || can.list || can.screen || can.withdraw);
+  const meetings = useApi(screening ? 'meetings' : 'no-meetings', (client, signal) =>
+    screening ? client.get('/api/meetings', meetingsSchema, signal) : Promise.resolve([]),
+  );
+  const changed = (what: string) => {
+    setDone(what);
+    onChanged();
+  };
+  const draft = c.status === 'draft' && can.submit;
+  const closable = LIVE_CASE_STATUSES.includes(c.status) && can.close;
+  if (!draft && !screening && !closable && !done) return null;
+  return (
+    <div className={styles.root}>
+      <div className={styles.bar}>
+        {draft && (
+          <Button as="a" href={referHref(c.id)} appearance="primary" icon={<EditRegular />}>
+            Continue this draft
+          </Button>
+        )}
+        {screening && (
+          <ReferralActions
+            caseId={c.id}
+            reference={c.ref}
+            status={c.status}
+            referrerAgencyId={c.referrerAgencyId}
+            abilities={can}
+            meetings={meetings.data ?? []}
+            baseline={detail}
+            onChanged={changed}
+          />
+        )}
+        {closable && <CloseCaseDialog detail={detail} onChanged={changed} />}
+      </div>
+      <div role="status" aria-live="polite">
+        {done && (
+          <MessageBar intent="success">
+            <MessageBarBody>{done}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function CloseCaseDialog({ detail, onChanged }: { detail: CaseDetail; onChanged: (what: string) => void }) {
+  const client = useApiClient();
+  const c = detail.case;
+  const [reason, setReason] = useState<ClosureReason | ''>('');
+  const [rationale, setRationale] = useState('');
+  return (
+    <CommandDialog
+      trigger="Close the case"
+      icon={<LockClosedRegular />}
+      title={`Close ${c.ref}`}
+      submitLabel="Close the case"
+      fields={['reason', 'rationale']}
+      baseline={detail}
+      onOpen={() => {
+        setReason('');
+        setRationale('');
+      }}
+      validate={(): FieldErrors => ({
+        ...(reason ? {} : { reason: 'Choose why the case is closing.' }),
+        ...(rationale.trim() ? {} : { rationale: 'Every decision needs its rationale.' }),
+      })}
+      send={(version) =>
+        client.post(`/api/cases/${encodeURIComponent(c.id)}/closure`, { reason, rationale: rationale.trim(), ...(version ? { expectedVersion: version } : {}) }, anything)
+      }
+      onDone={() => onChanged(`${c.ref} closed.`)}
+    >
+      {(errors) => (
+        <>
+          <Field label="Reason for closing" required {...errorProps(errors.reason)}>
+            <Select value={reason} onChange={(_, d) => setReason(d.value as ClosureReason)}>
+              <option value="">Choose a reason</option>
+              {CLOSURE_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {CLOSURE_REASON_LABELS[r]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Rationale" required hint="Recorded in the decision log." {...errorProps(errors.rationale)}>
+            <Textarea value={rationale} onChange={(_, d) => setRationale(d.value)} resize="vertical" rows={4} maxLength={4000} />
+          </Field>
+        </>
+      )}
+    </CommandDialog>
+  );
+}

@@ -1,0 +1,81 @@
+import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import type { CaseView } from '../../../api/schemas';
+import { CategoryBadges, RiskBadge } from '../../../components/CaseBadges';
+import { Facts } from '../../../components/Facts';
+import { Section } from '../../../components/Section';
+import { formatDay } from '../../../format';
+import { useDirectory } from '../../../hooks/useDirectory';
+import { OTHER_PROCESS_LABELS } from '../../../labels';
+
+const useStyles = makeStyles({
+  sections: { display: 'grid', gap: tokens.spacingVerticalXL },
+});
+
+const yesNo = (v: boolean | null | undefined) => (v === true ? 'Yes' : v === false ? 'No' : '');
+
+/** The agencies that have said the adult is known to them. */
+function KnownTo({ c }: { c: CaseView }) {
+  const directory = useDirectory();
+  const known = (c.involvements ?? []).filter((i) => i.known).map((i) => directory.agency(i.agencyId)?.name ?? i.agencyName ?? i.agencyId);
+  return <>{known.length ? known.join(', ') : 'No agency has said so yet'}</>;
+}
+
+/** What every partner may see of a new referral: enough to say "known to us", nothing more. */
+export function SummaryOnly({ c }: { c: CaseView }) {
+  const directory = useDirectory();
+  const styles = useStyles();
+  return (
+    <div className={styles.sections}>
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>Summary only</MessageBarTitle>
+          You can see the minimal summary of this referral. Say whether the adult is known to your agency; the full record opens to
+          agencies involved in the case.
+        </MessageBarBody>
+      </MessageBar>
+      <Section title="Referral summary" id="summary-heading">
+        <Facts
+          rows={[
+            ['Reference', c.ref],
+            ['Initials', c.initials],
+            ['Risk categories', <CategoryBadges key="cats" categories={c.riskCategories} />],
+            ['Referring agency', directory.agency(c.referrerAgencyId)?.name ?? ''],
+            ['Received', formatDay(c.receivedAt)],
+            ['Known to', <KnownTo key="known" c={c} />],
+          ]}
+        />
+      </Section>
+    </div>
+  );
+}
+
+/** The referral as it was made, and who leads the case now. */
+export function FullSummary({ c }: { c: CaseView }) {
+  const directory = useDirectory();
+  const adult = c.adult;
+  const others = [c.childrenAtRisk ? 'children' : '', c.otherAdultsAtRisk ? 'other adults' : ''].filter(Boolean).join(' and ');
+  return (
+    <Section title="Summary" id="summary-heading">
+      <Facts
+        rows={[
+          ['Reference', c.ref],
+          ['Adult', adult ? `${adult.name} (${c.initials})` : c.initials],
+          ['Date of birth', formatDay(adult?.dateOfBirth)],
+          ['Address', [adult?.address, adult?.postcode].filter(Boolean).join(', ')],
+          ['NHS number', adult?.nhsNumber ?? ''],
+          ['Risk categories', c.riskCategories?.length ? <CategoryBadges key="cats" categories={c.riskCategories} /> : ''],
+          ['Reasons for the referral', c.reasons ?? ''],
+          ['Care and support in place', c.currentSupport ?? ''],
+          ['Others at risk', c.childrenAtRisk === undefined && c.otherAdultsAtRisk === undefined ? '' : others ? `Yes: ${others}${c.othersAtRiskDetails ? `. ${c.othersAtRiskDetails}` : ''}` : 'No'],
+          ['Other processes considered', c.otherProcessesConsidered?.length ? c.otherProcessesConsidered.map((p) => OTHER_PROCESS_LABELS[p]).join(', ') : 'None'],
+          ['Risk level', c.riskLevel ? <RiskBadge key="risk" level={c.riskLevel} /> : ''],
+          ['Referred by', [directory.member(c.referrerMemberId)?.name, directory.agency(c.referrerAgencyId)?.name].filter(Boolean).join(', ')],
+          ['Manager sign-off', c.managerSignOff ?? ''],
+          ['Received', formatDay(c.receivedAt)],
+          ['Known to', <KnownTo key="known" c={c} />],
+          ['Restricted', yesNo(c.restricted)],
+        ]}
+      />
+    </Section>
+  );
+}

@@ -1,0 +1,179 @@
+import { Button, Checkbox, Field, ProgressBar, SearchBox, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
+import { useEffect, useState } from 'react';
+import { CASE_STATUSES, RISK_LEVELS } from '../../../../src/domain/enums';
+import { PageHeading } from '../../components/PageHeading';
+import { ErrorNotice, LiveStatus } from '../../components/Status';
+import { useDirectory } from '../../hooks/useDirectory';
+import { RISK_LEVEL_LABELS, STATUS_LABELS } from '../../labels';
+import { registerHref, replaceHash } from '../../routing/useHashRoute';
+import { type RegisterQuery, type SortField, isFiltered, readQuery, writeQuery } from './registerQuery';
+import { useProgressiveRegister } from './useProgressiveRegister';
+import { VirtualCaseTable } from './VirtualCaseTable';
+
+const useStyles = makeStyles({
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: tokens.spacingHorizontalL,
+    padding: tokens.spacingHorizontalL,
+    marginBottom: tokens.spacingVerticalL,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusLarge,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  search: { minWidth: '16rem' },
+  select: { minWidth: '11rem' },
+  statusRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalL, minHeight: '2rem' },
+  progress: { flexGrow: 1, maxWidth: '24rem' },
+  hint: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, marginTop: tokens.spacingVerticalS },
+});
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+/** Marked once per page load: `npm run bench:tab` reads it as the register's first render. */
+let rowsMarked = false;
+function markFirstRows() {
+  if (rowsMarked || typeof performance === 'undefined' || typeof performance.mark !== 'function') return;
+  rowsMarked = true;
+  performance.mark('riskpanel:register-rows');
+}
+
+/** Every case the user may see, filtered, searched and sorted on the server, scrolled through as one long table. */
+export default function RegisterPage({ params }: { params: URLSearchParams }) {
+  const styles = useStyles();
+  const query = readQuery(params);
+  const directory = useDirectory();
+  const register = useProgressiveRegister(query);
+
+  const update = (change: Partial<RegisterQuery>) => replaceHash(registerHref(writeQuery({ ...query, ...change })));
+
+  // The search box updates the register after a pause in typing, not on every key.
+  const [search, setSearch] = useState(query.q);
+  // Follow the address (Back, Clear filters) without trimming what is still being typed.
+  useEffect(() => setSearch((typed) => (typed.trim() === query.q ? typed : query.q)), [query.q]);
+  useEffect(() => {
+    if (search.trim() === query.q.trim()) return;
+    const timer = setTimeout(() => update({ q: search }), 300);
+    return () => clearTimeout(timer);
+  });
+
+  const { rows, total, phase } = register;
+  const status =
+    phase === 'loading'
+      ? 'Loading cases…'
+      : total === undefined
+        ? ''
+        : total === 0
+          ? 'No cases match these filters.'
+          : phase === 'more'
+            ? `${count(total)} cases match; loading them…`
+            : `Showing ${count(rows.length)} of ${count(total)} ${total === 1 ? 'case' : 'cases'}.`;
+
+  const sortBy = (field: SortField) => update({ sort: field, order: query.sort === field && query.order === 'asc' ? 'desc' : 'asc' });
+  const leads = directory.members.filter((m) => m.active !== false);
+
+  return (
+    <>
+      <PageHeading focusKey="register">Case register</PageHeading>
+      <div role="search" aria-label="Filter the register">
+        <form
+          className={styles.filters}
+          onSubmit={(event) => {
+            event.preventDefault();
+            update({ q: search });
+          }}
+        >
+          <Field label="Search by reference or initials" className={styles.search}>
+            <SearchBox value={search} onChange={(_, d) => setSearch(d.value)} placeholder="e.g. CASPA-2026-0014 or J.S." />
+          </Field>
+          <Field label="Status">
+            <Select className={styles.select} value={query.status} onChange={(_, d) => update({ status: d.value })}>
+              <option value="">Any status</option>
+              {CASE_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Agency">
+            <Select className={styles.select} value={query.agencyId} onChange={(_, d) => update({ agencyId: d.value })}>
+              <option value="">Any agency</option>
+              {directory.agencies.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Risk level">
+            <Select className={styles.select} value={query.riskLevel} onChange={(_, d) => update({ riskLevel: d.value })}>
+              <option value="">Any risk level</option>
+              {RISK_LEVELS.map((r) => (
+                <option key={r} value={r}>
+                  {RISK_LEVEL_LABELS[r]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Lead professional">
+            <Select className={styles.select} value={query.leadProfessionalId} onChange={(_, d) => update({ leadProfessionalId: d.value })}>
+              <option value="">Anyone</option>
+              {leads.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                  {directory.agency(m.agencyId) ? ` (${directory.agency(m.agencyId)!.shortName})` : ''}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Checkbox label="Review due" checked={query.reviewDue} onChange={(_, d) => update({ reviewDue: d.checked === true })} />
+          {isFiltered(query) && (
+            <Button
+              icon={<DismissRegular />}
+              onClick={() => {
+                setSearch('');
+                update({ status: '', agencyId: '', riskLevel: '', leadProfessionalId: '', reviewDue: false, q: '' });
+              }}
+            >
+              Clear filters
+            </Button>
+          )}
+        </form>
+      </div>
+
+      <div className={styles.statusRow}>
+        <LiveStatus message={status} busy={phase === 'loading'} />
+        {phase === 'more' && total !== undefined && (
+          <Field className={styles.progress} label={`Loaded ${count(rows.length)} of ${count(total)}`} orientation="horizontal">
+            <ProgressBar value={rows.length} max={total} thickness="large" />
+          </Field>
+        )}
+      </div>
+      {phase === 'error' && (
+        <ErrorNotice
+          title={rows.length ? 'Not every case could be loaded' : 'The register could not be loaded'}
+          message={register.error?.message ?? ''}
+          onRetry={register.retry}
+        />
+      )}
+
+      {(rows.length > 0 || phase === 'done') && (
+        <VirtualCaseTable
+          rows={rows}
+          busy={phase === 'loading'}
+          sort={query.sort}
+          order={query.order}
+          onSort={sortBy}
+          describedBy="register-keys"
+          onRowsRendered={markFirstRows}
+        />
+      )}
+      <p id="register-keys" className={styles.hint}>
+        Select a reference to open the case. In the table, the up and down arrow keys, Page Up, Page Down, Home and End move between cases.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import type { PageName } from './useHashRoute';
+
+// Each page is its own chunk, loaded when first shown.
+
+export const pageLoaders = {
+  home: () => import('../pages/home/HomePage'),
+  register: () => import('../pages/register/RegisterPage'),
+  case: () => import('../pages/case/CasePage'),
+  caseByRef: () => import('../pages/case/CaseByRefPage'),
+  refer: () => import('../pages/refer/ReferralPage'),
+  screening: () => import('../pages/screening/ScreeningPage'),
+  actions: () => import('../pages/actions/ActionsPage'),
+  meetings: () => import('../pages/meetings/MeetingsPage'),
+} satisfies Partial<Record<PageName, () => Promise<unknown>>>;

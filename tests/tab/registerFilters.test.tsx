@@ -1,0 +1,135 @@
+/** @jest-environment jsdom */
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { RegisterRow } from '../../tabs/src/api/schemas';
+import RegisterPage from '../../tabs/src/pages/register/RegisterPage';
+import { useHashRoute } from '../../tabs/src/routing/useHashRoute';
+import { type Call, fakeServer, renderTab } from './support/renderTab';
+
+// The register's filters: each one goes into the address and into the API query, and the table shows what the
+// server answered, fetched page by page (the API's largest page is 200) and rendered only where it is in view.
+
+const STATUSES = ['submitted', 'open', 'open', 'closed', 'escalated'] as const;
+const ROWS: RegisterRow[] = Array.from({ length: 450 }, (_, i) => ({
+  id: `case-${i + 1}`,
+  ref: `INV-2026-${String(i + 1).padStart(4, '0')}`,
+  status: STATUSES[i % STATUSES.length]!,
+  initials: 'A.B.',
+  access: 'full',
+  riskLevel: i % 2 ? 'high' : 'low',
+  leadAgencyId: 'ag-police',
+  overdueActions: 0,
+}));
+
+/** A fake of GET /api/cases: filters by status, q, riskLevel and pages as the server does. */
+function registerServer(): Call[] {
+  return fakeServer((call) => {
+    if (!call.url.startsWith('/api/cases?')) return undefined;
+    const p = new URL(call.url, 'http://tab.invalid').searchParams;
+    const matching = ROWS.filter(
+      (r) => (!p.get('status') || r.status === p.get('status')) && (!p.get('riskLevel') || r.riskLevel === p.get('riskLevel')) && (!p.get('q') || r.ref.includes(p.get('q')!)),
+    );
+    const page = Number(p.get('page'));
+    const size = Number(p.get('pageSize'));
+    return { status: 200, body: { items: matching.slice((page - 1) * size, page * size), total: matching.length, page, pageSize: size } };
+  });
+}
+
+function Harness() {
+  const route = useHashRoute();
+  return route.page === 'register' ? <RegisterPage params={route.query} /> : <p>left the register</p>;
+}
+
+const caseCalls = (calls: Call[]) => calls.filter((c) => c.url.startsWith('/api/cases?')).map((c) => new URL(c.url, 'http://tab.invalid').searchParams);
+const status = () => screen.getAllByRole('status').map((s) => s.textContent ?? '').join(' ');
+
+beforeAll(() => {
+  // jsdom lays nothing out: give the table's scrolling area a height so the virtualiser has a window to fill.
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1000 });
+  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 50 });
+});
+
+beforeEach(() => {
+  window.location.hash = '#/register';
+});
+
+test('the register fetches every page of cases and renders only the rows in view', async () => {
+  const calls = registerServer();
+  renderTab(<Harness />);
+  await waitFor(() => expect(status()).toMatch('Showing 450 of 450 cases.'));
+  // Three pages of 200, in order.
+  expect(caseCalls(calls).map((p) => [p.get('page'), p.get('pageSize')])).toEqual([['1', '200'], ['2', '200'], ['3', '200']]);
+  const table = screen.getByRole('table', { name: 'Cases' });
+  expect(table.getAttribute('aria-rowcount')).toBe('451');
+  const rows = table.querySelectorAll('tbody tr[data-index]');
+  expect(rows.length).toBeGreaterThan(5);
+  expect(rows.length).toBeLessThan(60);
+  expect(within(rows[0] as HTMLElement).getByRole('link').textContent).toBe('INV-2026-0001');
+});
+
+test('each filter goes into the address and the API query; clearing them brings every case back', async () => {
+  const calls = registerServer();
+  const user = userEvent.setup();
+  renderTab(<Harness />);
+  await waitFor(() => expect(status()).toMatch('Showing 450 of 450 cases.'));
+
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'open');
+  await waitFor(() => expect(status()).toMatch('Showing 180 of 180 cases.'));
+  expect(window.location.hash).toBe('#/register?status=open');
+  const openQueries = caseCalls(calls).filter((p) => p.get('status') === 'open');
+  expect(openQueries.length).toBe(1);
+  // Every row rendered is open.
+  const statuses = [...screen.getByRole('table', { name: 'Cases' }).querySelectorAll('tbody tr[data-index] td:nth-child(3)')].map((td) => td.textContent);
+  expect(new Set(statuses)).toEqual(new Set(['Open']));
+
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Risk level' }), 'high');
+  await waitFor(() => expect(status()).toMatch('Showing 90 of 90 cases.'));
+  expect(caseCalls(calls).at(-1)!.get('riskLevel')).toBe('high');
+  expect(caseCalls(calls).at(-1)!.get('status')).toBe('open');
+
+  await user.click(screen.getByRole('checkbox', { name: 'Review due' }));
+  await waitFor(() => expect(window.location.hash).toContain('reviewDue=true'));
+  await waitFor(() => expect(caseCalls(calls).at(-1)!.get('reviewDue')).toBe('true'));
+
+  // The search waits for a pause in typing, then asks once.
+  await user.click(screen.getByRole('checkbox', { name: 'Review due' }));
+  const before = caseCalls(calls).length;
+  await user.type(screen.getByRole('searchbox', { name: 'Search by reference or initials' }), 'INV-2026-0002');
+  await waitFor(() => expect(window.location.hash).toContain('q=INV-2026-0002'));
+  await waitFor(() => expect(status()).toMatch(/Showing \d+ of \d+ cases?\./));
+  const searches = caseCalls(calls).slice(before).filter((p) => p.get('q'));
+  expect(searches.map((p) => p.get('q'))).toEqual(['INV-2026-0002']);
+
+  // Sorting by a column: ascending first, and the address keeps it.
+  await user.click(screen.getByRole('button', { name: 'Reference' }));
+  await waitFor(() => expect(window.location.hash).toContain('sort=ref&order=asc'));
+
+  await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+  await waitFor(() => expect(status()).toMatch('Showing 450 of 450 cases.'));
+  expect(window.location.hash).toBe('#/register?sort=ref&order=asc');
+  expect((screen.getByRole('searchbox', { name: 'Search by reference or initials' }) as HTMLInputElement).value).toBe('');
+  expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();
+});
+
+test('the agency and lead filters offer the partnership from the directory', async () => {
+  const calls = registerServer();
+  const user = userEvent.setup();
+  renderTab(<Harness />);
+  const agency = screen.getByRole('combobox', { name: 'Agency' });
+  await waitFor(() => expect(within(agency).getAllByRole('option').map((o) => o.textContent)).toEqual(['Any agency', 'Invented Borough Council', 'Invented Constabulary']));
+  await user.selectOptions(agency, 'ag-council');
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Lead professional' }), 'm-pat');
+  await waitFor(() => expect(window.location.hash).toBe('#/register?agencyId=ag-council&leadProfessionalId=m-pat'));
+  await waitFor(() => expect(caseCalls(calls).at(-1)!.get('leadProfessionalId')).toBe('m-pat'));
+  expect(caseCalls(calls).at(-1)!.get('agencyId')).toBe('ag-council');
+});
+
+test('old register links (#/?status=…) still open the register with their filters', async () => {
+  const calls = registerServer();
+  window.location.hash = '#/?status=closed';
+  renderTab(<Harness />);
+  await waitFor(() => expect(status()).toMatch('Showing 90 of 90 cases.'));
+  expect(caseCalls(calls)[0]!.get('status')).toBe('closed');
+  expect((screen.getByRole('combobox', { name: 'Status' }) as HTMLSelectElement).value).toBe('closed');
+});
