@@ -4,7 +4,9 @@
  *   npm run bench:graph
  * Requests sent together overlap: a $batch of 20 costs one round trip, as do up to four batches in flight at once.
  */
-import type { ActionRecord, CaseRecord } from '../src/domain/records';
+import { makeContext } from '../src/commands/context';
+import type { ActionRecord, Agency, CaseRecord, Member } from '../src/domain/records';
+import { queries, runQuery } from '../src/queries';
 import { toFields } from '../src/store/sharepoint/itemMapping';
 import { LISTS } from '../src/store/sharepoint/listSchema';
 import type { SharePointStore } from '../src/store/sharepoint/sharePointStore';
@@ -106,22 +108,69 @@ async function warm(store: SharePointStore): Promise<void> {
   await store.transaction((tx) => tx.get('cases', 'warm-up'));
 }
 
-async function casePage(): Promise<Row> {
-  const { fake, store } = await fakeSharePoint();
+const AGENCIES: Agency[] = [
+  { id: 'ag-council', version: 1, name: 'Invented Council Adult Social Care', shortName: 'ASC', kind: 'council', active: true },
+  { id: 'ag-police', version: 1, name: 'Invented Police', shortName: 'Police', kind: 'police', active: true },
+  { id: 'ag-health', version: 1, name: 'Invented Health Trust', shortName: 'Health', kind: 'health', active: true },
+];
+const COORDINATOR: Member = {
+  id: 'coordinator',
+  version: 1,
+  aadObjectId: '00000000-0000-4000-8000-000000000001',
+  name: 'Invented Coordinator',
+  email: 'coordinator@example.test',
+  agencyId: 'ag-council',
+  roles: ['coordinator'],
+  agencyLead: false,
+  active: true,
+};
+
+const RISK_ASSESSMENT: NewRecord<'riskAssessments'> = {
+  id: 'ra-1',
+  caseId: 'case-1',
+  assessmentNumber: 1,
+  assessedAt: '2026-06-03T10:00:00.000Z',
+  assessedById: 'police',
+  domains: [{ domain: 'home_environment', rating: 'red', evidence: 'Invented: exits blocked.' }],
+  protectiveFactors: 'Invented: a supportive neighbour.',
+  overallLevel: 'high',
+  adultView: 'Invented: does not see a risk.',
+};
+
+/** An open case with 8 actions, 12 chronology entries, a decision and a risk assessment. */
+async function seedCasePage(store: SharePointStore): Promise<void> {
   await store.transaction(async (tx) => {
-    await tx.insert('cases', caseRecord('case-1', 1, { status: 'open', riskLevel: 'high', nextReviewDate: '2026-07-01' }));
+    await Promise.all([...AGENCIES.map((a) => tx.insert('agencies', a)), tx.insert('members', COORDINATOR)]);
+    await tx.insert(
+      'cases',
+      caseRecord('case-1', 1, {
+        status: 'open',
+        riskLevel: 'high',
+        nextReviewDate: '2026-07-01',
+        acceptedAt: '2026-06-01T11:00:00.000Z',
+        leadAgencyId: 'ag-police',
+        leadProfessionalId: 'police',
+        involvements: [{ agencyId: 'ag-health', known: true, byMemberId: 'health', at: '2026-06-02T10:00:00.000Z' }],
+      }),
+    );
     await Promise.all([
       ...Array.from({ length: 8 }, (_, i) => tx.insert('actions', actionRecord(i, { parentId: 'case-1' }))),
       ...Array.from({ length: 12 }, (_, i) =>
         tx.append('chronology', { id: `ch-${i}`, idempotencyKey: `ch-${i}`, caseId: 'case-1', occurredAt: '2026-05-01T10:00:00.000Z', recordedAt: '2026-05-02T10:00:00.000Z', recordedById: 'police', sourceAgencyId: 'ag-police', type: 'contact', summary: 'Invented contact', significance: 'low' }),
       ),
       tx.append('decisions', { id: 'dec-1', idempotencyKey: 'dec-1', caseId: 'case-1', outcome: 'accept', rationale: 'Invented', decidedById: 'chair', decidedAt: '2026-06-01T11:00:00.000Z' }),
+      tx.insert('riskAssessments', RISK_ASSESSMENT),
     ]);
   });
+}
+
+async function casePageReads(): Promise<Row> {
+  const { fake, store } = await fakeSharePoint();
+  await seedCasePage(store);
   await warm(store);
   return measure(
     fake,
-    'Open a case page (case, actions, chronology, decisions, assessments, agenda items)',
+    'Open a case page, reads only (case, actions, chronology, decisions, assessments, agenda items; hand-built, no audit)',
     '1 round trip',
     () =>
       store.transaction((tx) =>
@@ -136,6 +185,31 @@ async function casePage(): Promise<Row> {
       ),
     (r) => r.roundTrips === 1,
   );
+}
+
+/**
+ * The path GET /api/cases/:id takes: runQuery(getCase) as a coordinator, authorisation and 'view' audit event included.
+ * Judged against the issue's target of one round trip, which it cannot meet safely: the audit event may only be written
+ * once the case has been read and authorised, so the reads (one $batch) and the audit write are two dependent trips.
+ */
+async function casePageQuery(): Promise<Row> {
+  const { fake, store } = await fakeSharePoint();
+  await seedCasePage(store);
+  await warm(store);
+  const ctx = makeContext({ store, actor: { member: COORDINATOR, agency: AGENCIES[0]! }, now: () => new Date(`${TODAY}T09:00:00.000Z`) });
+  let view: unknown;
+  const row = await measure(
+    fake,
+    "Open a case page through the API's query (getCase, with its audit event)",
+    '1 round trip',
+    async () => (view = await runQuery(queries.getCase, ctx, { caseId: 'case-1' })),
+    (r) => r.roundTrips === 1,
+  );
+  const full = view as { access?: string; actions?: unknown[]; chronology?: unknown[] } | undefined;
+  if (full?.access !== 'full' || full.actions?.length !== 8 || full.chronology?.length !== 12) throw new Error('getCase did not return the full case page');
+  const audited = await store.transaction((tx) => tx.find('audit'));
+  if (!audited.some((e) => e.action === 'view' && e.recordId === 'case-1' && e.correlationId === ctx.correlationId)) throw new Error('getCase wrote no view audit event');
+  return row;
 }
 
 async function overdueScan(n: number): Promise<Row[]> {
@@ -231,7 +305,7 @@ async function writeMinutes(): Promise<Row> {
 }
 
 async function main(): Promise<void> {
-  const rows = [await casePage(), ...(await overdueScan(1000)), ...(await overdueScan(10_000)), await buildAgenda(), await writeMinutes()];
+  const rows = [await casePageReads(), await casePageQuery(), ...(await overdueScan(1000)), ...(await overdueScan(10_000)), await buildAgenda(), await writeMinutes()];
   const header = ['operation', 'HTTP requests', 'batches', 'requests in batches', 'round trips', 'simulated time', 'target', 'met'];
   const table = rows.map((r) => [r.operation, r.requests, r.batches, r.inBatches, r.roundTrips, `${r.ms} ms`, r.target, r.target === '(not used)' ? '' : r.met ? 'yes' : 'NO'].map(String));
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));

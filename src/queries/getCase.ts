@@ -6,6 +6,7 @@ import type { ActionRecord, CaseRecord, ChronologyEntry, Decision, Involvement, 
 import { isoDate } from '../domain/rules';
 import { can } from '../policies';
 import type { Actor } from '../policies/actor';
+import type { Tx } from '../store/port';
 import { overdueOf } from './actionItems';
 import { loadVisibleCase } from './caseAccess';
 import { type RiskAssessmentChange, riskAssessmentChanges } from './riskAssessmentChanges';
@@ -113,6 +114,17 @@ export const summaryOf = (c: CaseRecord): CaseSummary => ({
 const byCase = (caseId: string) => ({ where: [{ field: 'caseId', op: 'eq' as const, value: caseId }] });
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Everything a full case page shows besides the case: read together so a store can send them in one go. */
+function readCaseRecords(tx: Tx, caseId: string) {
+  return Promise.all([
+    tx.find('chronology', byCase(caseId)),
+    tx.find('actions', { where: [{ field: 'parentId', op: 'eq', value: caseId }] }),
+    tx.find('decisions', byCase(caseId)),
+    tx.find('riskAssessments', byCase(caseId)),
+    tx.find('agencies'),
+  ]);
+}
+
 export const getCase = defineQuery({
   name: 'getCase',
   summary: 'Open a case by id or reference: in full (audited) where permitted, else the new-referral summary, else 404',
@@ -120,21 +132,32 @@ export const getCase = defineQuery({
     .object({ caseId: id.optional(), ref: z.string().trim().min(1).max(60).optional() })
     .refine((v) => v.caseId !== undefined || v.ref !== undefined, { message: 'give a case id or a reference', path: ['caseId'] }),
   async run(ctx, tx, input): Promise<CaseView> {
-    const { record: c, access } = await loadVisibleCase(ctx, tx, input);
+    // Asked for by id, the case's records are read in the same turn as the case itself, so the SharePoint store sends
+    // them in one $batch (one round trip instead of two). They are only read early: nothing leaves this query, and no
+    // view is audited, until loadVisibleCase has authorised the case; a refusal or a summary discards them.
+    const early = input.caseId !== undefined ? readCaseRecords(tx, input.caseId) : undefined;
+    // Settled before the query ends either way, so no read outlives its unit of work and no rejection goes unheard.
+    const earlySettled = early?.then(() => undefined, () => undefined);
+    let visible: Awaited<ReturnType<typeof loadVisibleCase>>;
+    try {
+      visible = await loadVisibleCase(ctx, tx, input);
+    } catch (err) {
+      await earlySettled;
+      throw err;
+    }
+    const { record: c, access } = visible;
     const abilities = caseAbilities(ctx.actor, c);
     if (access === 'summary') {
+      await earlySettled;
       await recordAudit(ctx, tx, { action: 'view', recordType: 'case', recordId: c.id, reason: 'summary' });
       return { access, case: summaryOf(c), can: abilities };
     }
 
     const now = ctx.now();
-    const [chronology, actions, decisions, riskAssessments, agencies] = await Promise.all([
-      tx.find('chronology', byCase(c.id)),
-      tx.find('actions', { where: [{ field: 'parentId', op: 'eq', value: c.id }] }),
-      tx.find('decisions', byCase(c.id)),
-      tx.find('riskAssessments', byCase(c.id)),
-      tx.find('agencies'),
-    ]);
+    // The early reads are for the id asked; the case read is exact on id, but never trust them for another case.
+    const [chronology, actions, decisions, riskAssessments, agencies] = await (early && c.id === input.caseId
+      ? early
+      : (earlySettled ?? Promise.resolve()).then(() => readCaseRecords(tx, c.id)));
     const caseActions = actions.filter((a) => a.parentKind === 'case');
     const agencyName = new Map(agencies.map((a) => [a.id, a.name]));
     await recordAudit(ctx, tx, { action: 'view', recordType: 'case', recordId: c.id });
