@@ -2,7 +2,7 @@ import type { AdaptiveCardJson } from '../types';
 import type { CaseStatus } from '../../src/domain/enums';
 import { REFERRAL_STATUSES } from '../../src/domain/enums';
 import { formatDate } from '../format';
-import { labelOf, RISK_CATEGORY_LABELS, STATUS_LABELS } from '../labels';
+import { labelOf, RISK_CATEGORY_LABELS, STATUS_LABELS } from '../../src/domain/labels';
 import { SHORT } from './actionLine';
 import { dataLine, factRow, fixedText } from './elements';
 import { safeText } from './safeText';

@@ -1,7 +1,7 @@
 import { queries, runQuery } from '../../src/queries';
 import { listCard, type ListLine } from '../cards/listCard';
 import { formatDateTime } from '../format';
-import { AGENDA_ITEM_LABELS, MEETING_STATUS_LABELS } from '../labels';
+import { AGENDA_KIND_LABELS, MEETING_STATUS_LABELS } from '../../src/domain/labels';
 import { type BotDeps, type BotInput, type BotReply, isShared } from '../types';
 import { defineBotCommand } from './command';
 import { caseLabel, contextFor, restrictedCaseIds, SHARED_DETAILS_NOTE } from './commandContext';
@@ -34,7 +34,7 @@ export async function agendaReplies(input: BotInput, deps: BotDeps): Promise<Bot
     const what = line.restricted ? 'Restricted case' : line.caseId ? caseLabel(line, restricted) : '';
     const presenting = agencies.find((a) => a.id === line.presentingAgencyId)?.shortName;
     return {
-      main: `${line.order}. ${AGENDA_ITEM_LABELS[line.kind]}`,
+      main: `${line.order}. ${AGENDA_KIND_LABELS[line.kind]}`,
       detail: shared ? what : [what, `${line.minutesAllotted} min`, presenting ? `presented by ${presenting}` : ''].filter(Boolean).join(' \u00b7 '),
     };
   });

@@ -2,7 +2,7 @@ import { queries, runQuery, type ActionItem } from '../../src/queries';
 import { listCard, type ListLine } from '../cards/listCard';
 import { days, formatDate } from '../format';
 import { actionsUrl } from '../links';
-import { ACTION_STATUS_LABELS } from '../labels';
+import { ACTION_STATUS_LABELS } from '../../src/domain/labels';
 import { type BotDeps, type BotInput, type BotReply, isShared } from '../types';
 import { defineBotCommand } from './command';
 import { caseLabel, contextFor, restrictedCaseIds, SHARED_DETAILS_NOTE } from './commandContext';

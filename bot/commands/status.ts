@@ -6,7 +6,7 @@ import { caseAccess } from '../../src/queries/caseAccess';
 import { formatDate } from '../format';
 import { caseUrl } from '../links';
 import { personalStatusCard, sharedStatusCard, type StatusCardData } from '../cards/statusCard';
-import { RISK_LEVEL_LABELS, STATUS_LABELS } from '../labels';
+import { RISK_LEVEL_LABELS, STATUS_LABELS } from '../../src/domain/labels';
 import { type BotDeps, type BotInput, type BotReply, isShared } from '../types';
 import { defineBotCommand } from './command';
 import { nearest } from './fuzzy';
