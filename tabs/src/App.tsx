@@ -24,15 +24,24 @@ const ReferralPage = lazy(pageLoaders.refer);
 const ScreeningPage = lazy(pageLoaders.screening);
 const ActionsPage = lazy(pageLoaders.actions);
 const MeetingsPage = lazy(pageLoaders.meetings);
+const ConfigPage = lazy(pageLoaders.config);
 
 export function App() {
+  const route = useHashRoute();
   return (
     <HostThemeProvider>
-      <SignInGate>
-        <DirectoryProvider>
-          <Pages />
-        </DirectoryProvider>
-      </SignInGate>
+      {route.page === 'config' ? (
+        // Teams opens the configuration page while the tab is being added, before the user is set up: no sign-in.
+        <Suspense fallback={<LiveStatus message="Loading the page…" busy />}>
+          <ConfigPage />
+        </Suspense>
+      ) : (
+        <SignInGate>
+          <DirectoryProvider>
+            <Pages />
+          </DirectoryProvider>
+        </SignInGate>
+      )}
     </HostThemeProvider>
   );
 }
@@ -90,6 +99,9 @@ function Page({ route }: { route: Route }) {
       return <ActionsPage scope={route.scope} />;
     case 'meetings':
       return <MeetingsPage />;
+    case 'config':
+      // Shown by App before sign-in; never reached here.
+      return null;
     case 'notFound':
       return (
         <>

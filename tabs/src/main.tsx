@@ -14,7 +14,8 @@ if (!root) throw new Error('The page has no #root element');
 guardAgainstStaleAriaHidden(root);
 // Before the first render: both sign-in requests start now, side by side; and once the user is known, the
 // register's first page (its slowest request) when that is where the tab opens.
-startEarlySignIn();
+// The channel tab's configuration page needs no sign-in.
+if (parseHash(window.location.hash).page !== 'config') startEarlySignIn();
 onSignedIn((client) => {
   const route = parseHash(window.location.hash);
   if (route.page !== 'register') return;

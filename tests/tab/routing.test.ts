@@ -14,6 +14,7 @@ test('hash addresses open the right page', () => {
   expect(parseHash('#/actions?scope=overdue')).toEqual({ page: 'actions', scope: 'overdue' });
   expect(parseHash('#/actions?scope=everything')).toEqual({ page: 'actions', scope: 'mine' });
   expect(parseHash('#/meetings/')).toEqual({ page: 'meetings' });
+  expect(parseHash('#/config')).toEqual({ page: 'config' });
   expect(parseHash('#/nowhere')).toEqual({ page: 'notFound', path: '/nowhere' });
   // A malformed escape is no page, not a crash.
   expect(parseHash('#/cases/%E0%A4%A').page).toBe('notFound');

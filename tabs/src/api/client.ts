@@ -12,6 +12,8 @@ export class ApiError extends Error {
     message: string,
     readonly problems: FieldProblem[] = [],
     readonly title?: string,
+    /** The server needs the user's consent first (problem+json `consentRequired`): not a dead end. */
+    readonly consentRequired = false,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -102,7 +104,7 @@ function toApiError(status: number, body: unknown): ApiError {
   const fallback = status >= 500 ? 'Something went wrong on the server. Try again in a moment.' : `The request was refused (${status}).`;
   if (!problem.success) return new ApiError(status, fallback);
   const message = problem.data.detail ?? problem.data.title ?? fallback;
-  return new ApiError(status, message, problem.data.errors ?? [], problem.data.title ?? undefined);
+  return new ApiError(status, message, problem.data.errors ?? [], problem.data.title ?? undefined, problem.data.consentRequired === true);
 }
 
 /** A message for any error, in words a person can act on. */

@@ -339,4 +339,6 @@ export const problemSchema = z.object({
   status: z.optional(z.number()),
   detail: optionalString,
   errors: z.optional(z.array(z.object({ field: z.string(), message: z.string() }))),
+  /** The user (or an admin) must consent before the server can act for them: the tab offers consent. */
+  consentRequired: optionalBoolean,
 });

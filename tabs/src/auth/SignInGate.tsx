@@ -1,11 +1,13 @@
 import { Spinner } from '@fluentui/react-components';
-import { lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiClient, ApiError, type Credentials } from '../api/client';
 import { meSchema, type Persona, personasSchema } from '../api/schemas';
 import { PageHeading } from '../components/PageHeading';
 import { Shell } from '../components/Shell';
 import { ErrorNotice } from '../components/Status';
 import { useHost } from '../theme/HostThemeProvider';
+import { isConsentError } from './consent';
+import { ConsentPanel } from './ConsentPanel';
 import { announceSignedIn, takeEarlyMe, takeEarlyPersonas } from './earlySignIn';
 import { forgetPersona, loadPersona, savePersona } from './personaStorage';
 import { type Session, SessionContext } from './session';
@@ -21,6 +23,7 @@ type Step =
   | { step: 'waiting' }
   | { step: 'choosing'; notice?: string }
   | { step: 'teamsOnly' }
+  | { step: 'consent' }
   | { step: 'failed'; message: string }
   | { step: 'ready'; session: Session };
 
@@ -29,6 +32,8 @@ export function SignInGate({ children }: { children: ReactNode }) {
   const [mode, setMode] = useState<Mode>({ kind: 'probing' });
   const [step, setStep] = useState<Step>({ step: 'waiting' });
   const [attempt, setAttempt] = useState(0);
+  // Whether the user has been through the consent popup, so a second consent prompt says it is needed still.
+  const consentAsked = useRef(false);
   const retry = useCallback(() => {
     setMode({ kind: 'probing' });
     setStep({ step: 'waiting' });
@@ -67,7 +72,8 @@ export function SignInGate({ children }: { children: ReactNode }) {
       if (credentials.kind === 'dev' && error instanceof ApiError && (error.status === 401 || error.status === 403)) {
         forgetPersona();
         setStep({ step: 'choosing', notice: `That persona could not sign in: ${message}` });
-      } else setStep({ step: 'failed', message });
+      } else if (credentials.kind === 'bearer' && isConsentError(error)) setStep({ step: 'consent' });
+      else setStep({ step: 'failed', message });
     }
   }, []);
 
@@ -91,6 +97,11 @@ export function SignInGate({ children }: { children: ReactNode }) {
     },
     [signIn],
   );
+
+  const signInAfterConsent = useCallback(() => {
+    consentAsked.current = true;
+    void signIn({ kind: 'bearer', token: teamsToken });
+  }, [signIn]);
 
   if (step.step === 'ready') return <SessionContext.Provider value={step.session}>{children}</SessionContext.Provider>;
 
@@ -118,6 +129,7 @@ export function SignInGate({ children }: { children: ReactNode }) {
           <p>RiskPanel opens inside Microsoft Teams, where you are signed in already. Open the RiskPanel tab in your partnership&apos;s team.</p>
         </>
       )}
+      {step.step === 'consent' && <ConsentPanel onConsented={signInAfterConsent} stillNeeded={consentAsked.current} />}
       {step.step === 'failed' && (
         <>
           <PageHeading focusKey="failed">RiskPanel could not start</PageHeading>

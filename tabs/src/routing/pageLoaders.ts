@@ -11,4 +11,5 @@ export const pageLoaders = {
   screening: () => import('../pages/screening/ScreeningPage'),
   actions: () => import('../pages/actions/ActionsPage'),
   meetings: () => import('../pages/meetings/MeetingsPage'),
+  config: () => import('../pages/config/ConfigPage'),
 } satisfies Partial<Record<PageName, () => Promise<unknown>>>;

@@ -12,6 +12,7 @@ export type Route =
   | { page: 'screening' }
   | { page: 'actions'; scope: ActionScope }
   | { page: 'meetings' }
+  | { page: 'config' }
   | { page: 'notFound'; path: string };
 
 export type PageName = Route['page'];
@@ -28,6 +29,7 @@ const segment = (value: string | undefined): string | undefined => {
 /**
  * `#/` home, `#/register?…` the register (its filters in the query), `#/cases/<id>` and `#/cases/by-ref/<ref>` a
  * case, `#/refer` (or `#/refer/<draft id>`) the referral form, `#/screening`, `#/actions?scope=`, `#/meetings`.
+ * `#/config` is the channel tab's configuration page (Teams opens it before anyone is signed in).
  * The register used to live at `#/?…`: such links still open it.
  */
 export function parseHash(hash: string): Route {
@@ -52,6 +54,7 @@ export function parseHash(hash: string): Route {
     return { page: 'actions', scope: ACTION_SCOPES.includes(scope as ActionScope) ? (scope as ActionScope) : 'mine' };
   }
   if (path === '/meetings') return { page: 'meetings' };
+  if (path === '/config') return { page: 'config' };
   return { page: 'notFound', path };
 }
 
@@ -62,6 +65,7 @@ export const referHref = (draftId?: string): string => (draftId ? `#/refer/${enc
 export const screeningHref = (): string => '#/screening';
 export const actionsHref = (scope: ActionScope = 'mine'): string => (scope === 'mine' ? '#/actions' : `#/actions?scope=${scope}`);
 export const meetingsHref = (): string => '#/meetings';
+export const configHref = (): string => '#/config';
 export const registerHref = (query?: URLSearchParams): string => {
   const search = query?.toString();
   return search ? `#/register?${search}` : '#/register';
