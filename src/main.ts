@@ -22,7 +22,11 @@ async function main(): Promise<void> {
     }
   }
 
-  const app = createApp({ config, store, ...(sso ? { verifyBearer: entraBearerVerifier(createEntraTokenValidator(sso)) } : {}) });
+  const app = createApp({
+    config,
+    store,
+    ...(sso ? { verifyBearer: entraBearerVerifier(createEntraTokenValidator(sso)), tabClientId: sso.clientId } : {}),
+  });
   const server: Server = app.listen(config.port, config.host, () => {
     // The bound port, not the configured one: PORT=0 asks the system for a free port.
     const address = server.address();

@@ -20,12 +20,14 @@ export interface AppDeps {
   now?: () => Date;
   /** Validates Teams SSO bearer tokens; until it is supplied, a Bearer token is refused with 401. */
   verifyBearer?: BearerVerifier;
+  /** The SSO app's client id, written into the tab's page so its consent popup can name the app. */
+  tabClientId?: string;
 }
 
 export const JSON_BODY_LIMIT = '100kb';
 
 /** The whole HTTP face: /healthz, the JSON API, the bot endpoint and the built tab. No listening here. */
-export function createApp({ config, store, now = () => new Date(), verifyBearer }: AppDeps): express.Express {
+export function createApp({ config, store, now = () => new Date(), verifyBearer, tabClientId }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // Local mode listens on loopback only; behind App Service the first proxy hop is trusted for the client address.
@@ -48,7 +50,7 @@ export function createApp({ config, store, now = () => new Date(), verifyBearer 
   registerRoutes(app, apiRoutes, { config, store }, identity({ config, store, verifyBearer, refPrefix: config.refPrefix, now }));
   app.use('/api', (req, _res, next) => next(new RouteNotFoundError(`No API route ${req.method} ${req.baseUrl}${req.path === '/' ? '' : req.path}.`)));
 
-  mountTab(app, config.tabDir);
+  mountTab(app, config.tabDir, tabClientId);
   app.use((req, _res, next) => next(new RouteNotFoundError(`Nothing at ${req.path}.`)));
   app.use(errorHandler);
   return app;

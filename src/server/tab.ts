@@ -12,7 +12,11 @@ const NOT_BUILT = `<!doctype html>
  * Serves the built tab at `/` and answers every other non-API GET with index.html, so the tab's own routes survive
  * a reload. Paths that look like files (an extension) are not rewritten: a missing asset stays a 404.
  */
-export function mountTab(app: Express, tabDir: string): void {
+const CLIENT_ID_META = '<meta name="riskpanel-client-id" content="" />';
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function mountTab(app: Express, tabDir: string, clientId?: string): void {
+  if (clientId !== undefined && !GUID.test(clientId)) throw new Error('The SSO client id must be a GUID');
   const index = path.join(tabDir, 'index.html');
   app.use(
     express.static(tabDir, {
@@ -29,6 +33,7 @@ export function mountTab(app: Express, tabDir: string): void {
     // Checked per request so a tab built after the server started is picked up.
     if (!fs.existsSync(index)) return res.status(200).type('html').send(NOT_BUILT);
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    if (!clientId) return res.sendFile(index);
+    res.type('html').send(fs.readFileSync(index, 'utf8').replace(CLIENT_ID_META, `<meta name="riskpanel-client-id" content="${clientId}" />`));
   });
 }

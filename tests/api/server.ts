@@ -42,6 +42,7 @@ export interface ServerOptions {
   mode?: Mode;
   tabDir?: string;
   verifyBearer?: BearerVerifier;
+  tabClientId?: string;
   /** Wraps the world's store, e.g. to make it fail. */
   wrapStore?: (store: Store) => Store;
 }
@@ -49,7 +50,7 @@ export interface ServerOptions {
 export async function startServer(opts: ServerOptions = {}): Promise<TestServer> {
   const world = await createWorld();
   const config = testConfig(world.file, { mode: opts.mode ?? 'local', ...(opts.tabDir ? { tabDir: opts.tabDir } : {}) });
-  const app = createApp({ config, store: opts.wrapStore ? opts.wrapStore(world.store) : world.store, now: () => FIXED_NOW, verifyBearer: opts.verifyBearer });
+  const app = createApp({ config, store: opts.wrapStore ? opts.wrapStore(world.store) : world.store, now: () => FIXED_NOW, verifyBearer: opts.verifyBearer, ...(opts.tabClientId ? { tabClientId: opts.tabClientId } : {}) });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
     s.on('error', reject);
@@ -99,7 +100,7 @@ export async function problemOf(res: Response): Promise<{ type: string; title: s
 export function fakeTab(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'riskpanel-tab-'));
   fs.mkdirSync(path.join(dir, 'assets'));
-  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>RiskPanel tab</title><div id="root"></div>');
+  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>RiskPanel tab</title><meta name="riskpanel-client-id" content="" /><div id="root"></div>');
   fs.writeFileSync(path.join(dir, 'assets', 'app-abc123.js'), 'console.log("tab")');
   return dir;
 }
