@@ -219,18 +219,21 @@ function ReferralEditor({ routeDraftId, loaded, stored: storedDraft }: { routeDr
     setDraft({ ...draft, version: latest.case.version ?? draft.version, base: theirs });
   }
 
-  async function saveDraft() {
-    setLastAttempt('draft');
+  /** Checks the form for `kind` and shows what is wrong; true when it may be sent. */
+  function startAttempt(kind: 'draft' | 'submit'): boolean {
+    setLastAttempt(kind);
     setChanges(undefined);
-    const found = check('draft');
+    const found = check(kind);
     setErrors(found);
     setOther([]);
-    if (Object.keys(found).length) {
-      setSummaryScope('all');
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setSummaryScope('none');
+    const ok = Object.keys(found).length === 0;
+    setSummaryScope(ok ? 'none' : 'all');
+    if (!ok) setAttempt((n) => n + 1);
+    return ok;
+  }
+
+  async function saveDraft() {
+    if (!startAttempt('draft')) return;
     const result = await submit.run(() =>
       draft
         ? client.put(`/api/cases/${encodeURIComponent(draft.id)}/draft`, { ...draftUpdateBody(form), expectedVersion: draft.version }, caseSchema)
@@ -246,17 +249,7 @@ function ReferralEditor({ routeDraftId, loaded, stored: storedDraft }: { routeDr
   }
 
   async function send() {
-    setLastAttempt('submit');
-    setChanges(undefined);
-    const found = check('submit');
-    setErrors(found);
-    setOther([]);
-    if (Object.keys(found).length) {
-      setSummaryScope('all');
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setSummaryScope('none');
+    if (!startAttempt('submit')) return;
     const result = await submit.run(async () => {
       if (!draft) return client.post('/api/referrals', referralBody(form), caseSchema);
       const updated = await client.put(`/api/cases/${encodeURIComponent(draft.id)}/draft`, { ...draftUpdateBody(form), expectedVersion: draft.version }, caseSchema);
