@@ -22,10 +22,10 @@ export function LiveStatus({ message, busy, hidden }: { message: string; busy?: 
 }
 
 /** An error the user should act on, announced at once (role=alert). */
-export function ErrorNotice({ title, message, onRetry }: { title: string; message: string; onRetry?: () => void }) {
+export function ErrorNotice({ title, message, onRetry, intent = 'error' }: { title: string; message: string; onRetry?: () => void; intent?: 'error' | 'warning' }) {
   return (
     <div role="alert">
-      <MessageBar intent="error" layout="multiline">
+      <MessageBar intent={intent} layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{title}</MessageBarTitle>
           {message}

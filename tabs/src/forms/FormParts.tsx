@@ -5,6 +5,7 @@ import {
 import { useEffect, useId, useRef } from 'react';
 import { ApiError } from '../api/client';
 import { controlId, focusControl } from './fieldErrors';
+import { ErrorNotice } from '../components/Status';
 
 const useStyles = makeStyles({
   summary: {
@@ -162,21 +163,7 @@ export function SubmitFailure({ error, onRetry, what = 'Your changes were' }: { 
     message = 'RiskPanel could not be reached, so nothing was saved. Everything you typed is still here: check your connection, then try again.';
   } else if (api?.status === 403) title = 'Not permitted';
   else if (api?.status === 409 && !api.isConflict) title = 'Not possible now';
-  return (
-    <div role="alert">
-      <MessageBar intent={api?.isNetwork ? 'warning' : 'error'} layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{title}</MessageBarTitle>
-          {message}
-        </MessageBarBody>
-        {onRetry && (
-          <MessageBarActions>
-            <Button onClick={onRetry}>Try again</Button>
-          </MessageBarActions>
-        )}
-      </MessageBar>
-    </div>
-  );
+  return <ErrorNotice title={title} message={message} onRetry={onRetry} intent={api?.isNetwork ? 'warning' : 'error'} />;
 }
 
 export interface FieldChange { label: string; before: string; after: string }
