@@ -4,7 +4,7 @@ import { formatDateTime } from '../format';
 import { AGENDA_KIND_LABELS, MEETING_STATUS_LABELS } from '../../src/domain/labels';
 import { type BotDeps, type BotInput, type BotReply, isShared } from '../types';
 import { defineBotCommand } from './command';
-import { caseLabel, contextFor, restrictedCaseIds, SHARED_DETAILS_NOTE } from './commandContext';
+import { caseLabel, contextFor, SHARED_DETAILS_NOTE } from './commandContext';
 
 export const NO_MEETING = 'No panel meeting is planned yet. The coordinator sets meetings up in the RiskPanel tab.';
 export const AGENDA_NOTE = 'Papers and case details are in the RiskPanel tab.';
@@ -28,10 +28,9 @@ export async function agendaReplies(input: BotInput, deps: BotDeps): Promise<Bot
   const meeting = await runQuery(queries.nextMeeting, ctx, {});
   if (!meeting) return [{ text: NO_MEETING }];
   const shared = isShared(input.conversationType);
-  const restricted = shared ? await restrictedCaseIds(ctx, meeting.agenda.map((l) => l.caseId)) : new Set<string>();
   const agencies = shared ? [] : await runQuery(queries.listAgencies, ctx, {});
   const lines: ListLine[] = meeting.agenda.map((line) => {
-    const what = line.restricted ? 'Restricted case' : line.caseId ? caseLabel(line, restricted) : '';
+    const what = line.restricted ? 'Restricted case' : line.caseId ? caseLabel(line, shared) : '';
     const presenting = agencies.find((a) => a.id === line.presentingAgencyId)?.shortName;
     return {
       main: `${line.order}. ${AGENDA_KIND_LABELS[line.kind]}`,

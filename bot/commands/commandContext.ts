@@ -8,20 +8,12 @@ export const contextFor = (input: Pick<BotInput, 'actor'>, deps: BotDeps): Conte
 /** What every answer in a channel or group chat ends with: the details are elsewhere. */
 export const SHARED_DETAILS_NOTE = 'Only references, initials and states here: ask me in a personal chat or open the tab for details.';
 
-/** Of these case ids, the restricted ones: a shared answer never shows their reference or initials. */
-export async function restrictedCaseIds(ctx: Context, caseIds: Iterable<string | undefined>): Promise<Set<string>> {
-  const ids = [...new Set([...caseIds].filter((id): id is string => Boolean(id)))];
-  if (!ids.length) return new Set();
-  return ctx.store.transaction(async (tx) => {
-    const restricted = new Set<string>();
-    for (const id of ids) if ((await tx.get('cases', id))?.restricted) restricted.add(id);
-    return restricted;
-  });
-}
-
-/** "CASPA-2026-0014 · A.I.E.", or what a shared answer says instead for a restricted case or an action with no case. */
-export function caseLabel(item: { caseId?: string; caseRef?: string; caseInitials?: string }, restricted: Set<string>): string {
+/**
+ * "CASPA-2026-0014 · A.I.E.", or what an answer says instead for an action with no case, or — in a channel or group
+ * chat — for a restricted case (the queries flag it, so the bot reads no case itself).
+ */
+export function caseLabel(item: { caseId?: string; caseRef?: string; caseInitials?: string; caseRestricted?: true }, shared: boolean): string {
   if (!item.caseId || !item.caseRef) return 'No case (board or review action)';
-  if (restricted.has(item.caseId)) return 'Restricted case';
+  if (shared && item.caseRestricted) return 'Restricted case';
   return `${item.caseRef} \u00b7 ${item.caseInitials ?? ''}`;
 }

@@ -5,7 +5,7 @@ import { actionsUrl } from '../links';
 import { ACTION_STATUS_LABELS } from '../../src/domain/labels';
 import { type BotDeps, type BotInput, type BotReply, isShared } from '../types';
 import { defineBotCommand } from './command';
-import { caseLabel, contextFor, restrictedCaseIds, SHARED_DETAILS_NOTE } from './commandContext';
+import { caseLabel, contextFor, SHARED_DETAILS_NOTE } from './commandContext';
 
 export const MY_ACTIONS_NOTE = 'Update or complete them from your reminder cards, or in the RiskPanel tab.';
 export const NO_ACTIONS = 'You have no open actions.';
@@ -33,11 +33,10 @@ export async function myActionsReplies(input: BotInput, deps: BotDeps): Promise<
   const items = await runQuery(queries.listMyActions, ctx, {});
   if (!items.length) return [{ text: NO_ACTIONS }];
   const shared = isShared(input.conversationType);
-  const restricted = shared ? await restrictedCaseIds(ctx, items.map((i) => i.caseId)) : new Set<string>();
   const lines: ListLine[] = items.map((a) =>
     shared
-      ? { main: caseLabel(a, restricted), detail: actionState(a) }
-      : { main: caseLabel(a, restricted), detail: `Due ${formatDate(a.dueDate)} \u00b7 ${actionState(a)}`, text: a.description },
+      ? { main: caseLabel(a, shared), detail: actionState(a) }
+      : { main: caseLabel(a, shared), detail: `Due ${formatDate(a.dueDate)} \u00b7 ${actionState(a)}`, text: a.description },
   );
   const overdue = items.filter((a) => a.overdue).length;
   return [

@@ -4,7 +4,7 @@ import { days, formatDate } from '../format';
 import { actionsUrl } from '../links';
 import { type BotDeps, type BotInput, type BotReply, isShared } from '../types';
 import { defineBotCommand } from './command';
-import { caseLabel, contextFor, restrictedCaseIds, SHARED_DETAILS_NOTE } from './commandContext';
+import { caseLabel, contextFor, SHARED_DETAILS_NOTE } from './commandContext';
 import { nearest } from './fuzzy';
 
 export const NOTHING_OVERDUE = 'Nothing is overdue that you can see.';
@@ -51,7 +51,6 @@ export async function overdueReplies(input: BotInput, agencyName: string | undef
   if (!items.length) return [{ text: agency ? `Nothing of ${agency.shortName}'s is overdue that you can see.` : NOTHING_OVERDUE }];
 
   const shared = isShared(input.conversationType);
-  const restricted = shared ? await restrictedCaseIds(ctx, items.map((i) => i.caseId)) : new Set<string>();
   const shortName = new Map(agencies.map((a) => [a.id, a.shortName]));
   const groupNames = [...new Set(items.map((i) => shortName.get(i.agencyId) ?? 'Unknown agency'))].sort((a, b) => a.localeCompare(b));
   const groups = groupNames.map((heading) => ({
@@ -60,8 +59,8 @@ export async function overdueReplies(input: BotInput, agencyName: string | undef
       .filter((i) => (shortName.get(i.agencyId) ?? 'Unknown agency') === heading)
       .map((i): ListLine =>
         shared
-          ? { main: caseLabel(i, restricted), detail: `${days(i.daysOverdue)} overdue` }
-          : { main: caseLabel(i, restricted), detail: `${i.ownerName} \u00b7 due ${formatDate(i.dueDate)} \u00b7 ${days(i.daysOverdue)} overdue` },
+          ? { main: caseLabel(i, shared), detail: `${days(i.daysOverdue)} overdue` }
+          : { main: caseLabel(i, shared), detail: `${i.ownerName} \u00b7 due ${formatDate(i.dueDate)} \u00b7 ${days(i.daysOverdue)} overdue` },
       ),
   }));
   return [

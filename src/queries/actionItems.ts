@@ -23,6 +23,8 @@ export interface ActionItem {
   caseId?: string;
   caseRef?: string;
   caseInitials?: string;
+  /** The case is restricted: shared surfaces show no reference or initials for it. */
+  caseRestricted?: true;
 }
 
 /** Overdue is derived at read time, never stored; a finished action is never overdue. */
@@ -68,7 +70,7 @@ export async function readableActionItems(tx: Tx, actor: Actor, actions: ActionR
       ...overdueOf(action, now),
       parentKind: action.parentKind,
       parentId: action.parentId,
-      ...(parentCase ? { caseId: parentCase.id, caseRef: parentCase.ref, caseInitials: parentCase.initials } : {}),
+      ...(parentCase ? { caseId: parentCase.id, caseRef: parentCase.ref, caseInitials: parentCase.initials, ...(parentCase.restricted ? { caseRestricted: true as const } : {}) } : {}),
     });
   }
   return items;

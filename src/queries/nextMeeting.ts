@@ -18,6 +18,8 @@ export interface AgendaLine {
   caseInitials?: string;
   /** A restricted case the actor may not see: the line is shown, the case is not. */
   restricted?: true;
+  /** A restricted case the actor may see: shared surfaces still hide its reference and initials. */
+  caseRestricted?: true;
 }
 
 export type NextMeetingView = (MeetingItem & { agenda: AgendaLine[] }) | null;
@@ -53,7 +55,7 @@ export const nextMeeting = defineQuery({
       };
       const c = a.caseId ? await tx.get('cases', a.caseId) : undefined;
       if (c && c.restricted && !caseAccess(ctx.actor, c)) line.restricted = true;
-      else if (c) Object.assign(line, { caseId: c.id, caseRef: c.ref, caseInitials: c.initials });
+      else if (c) Object.assign(line, { caseId: c.id, caseRef: c.ref, caseInitials: c.initials, ...(c.restricted ? { caseRestricted: true } : {}) });
       agenda.push(line);
     }
     return { ...item!, agenda };

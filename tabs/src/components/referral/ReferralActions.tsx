@@ -14,6 +14,7 @@ import { daysFromToday, formatDateTime, todayIso } from '../../format';
 import { useDirectory } from '../../hooks/useDirectory';
 import { RISK_LEVEL_LABELS } from '../../labels';
 import { CommandDialog } from '../CommandDialog';
+import { MemberOptions } from '../MemberOptions';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -277,12 +278,7 @@ function ScreenDialog({ caseId, reference, referrerAgencyId, baseline, meetings,
               <Field label="Lead coordinating professional (optional)" hint="May be in another agency; naming them lets them see the case." {...errorProps(errors.leadCoordinatorId)}>
                 <Select value={d.leadCoordinatorId} onChange={(_, data) => set({ leadCoordinatorId: data.value })}>
                   <option value="">None</option>
-                  {active.map((m) => (
-                    <option key={m.id} value={m.id}>
-                      {m.name}
-                      {directory.agency(m.agencyId) ? ` (${directory.agency(m.agencyId)!.shortName})` : ''}
-                    </option>
-                  ))}
+                  <MemberOptions members={active} />
                 </Select>
               </Field>
               <div className={styles.pair}>

@@ -10,6 +10,7 @@ import { registerHref, replaceHash } from '../../routing/useHashRoute';
 import { type RegisterQuery, type SortField, isFiltered, readQuery, writeQuery } from './registerQuery';
 import { useProgressiveRegister } from './useProgressiveRegister';
 import { VirtualCaseTable } from './VirtualCaseTable';
+import { MemberOptions } from '../../components/MemberOptions';
 
 const useStyles = makeStyles({
   filters: {
@@ -121,12 +122,7 @@ export default function RegisterPage({ params }: { params: URLSearchParams }) {
           <Field label="Lead professional">
             <Select className={styles.select} value={query.leadProfessionalId} onChange={(_, d) => update({ leadProfessionalId: d.value })}>
               <option value="">Anyone</option>
-              {leads.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                  {directory.agency(m.agencyId) ? ` (${directory.agency(m.agencyId)!.shortName})` : ''}
-                </option>
-              ))}
+              <MemberOptions members={leads} />
             </Select>
           </Field>
           <Checkbox label="Review due" checked={query.reviewDue} onChange={(_, d) => update({ reviewDue: d.checked === true })} />

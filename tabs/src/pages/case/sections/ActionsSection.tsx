@@ -11,6 +11,7 @@ import { errorProps } from '../../../forms/FormParts';
 import type { FieldErrors } from '../../../forms/fieldErrors';
 import { daysFromToday, todayIso } from '../../../format';
 import { useDirectory } from '../../../hooks/useDirectory';
+import { MemberOptions } from '../../../components/MemberOptions';
 
 const useStyles = makeStyles({
   pair: { display: 'grid', gap: tokens.spacingHorizontalL, gridTemplateColumns: 'repeat(auto-fit, minmax(12rem, 1fr))',
@@ -112,12 +113,7 @@ function CreateActionDialog({ caseId, onDone }: { caseId: string; onDone: (what:
             <Field label="Owner" required hint="Their agency answers for the action." {...errorProps(errors.ownerId ?? errors.agencyId)}>
               <Select value={a.ownerId} onChange={(_, d) => set({ ownerId: d.value })}>
                 <option value="">Choose a person</option>
-                {owners.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                    {directory.agency(m.agencyId) ? ` (${directory.agency(m.agencyId)!.shortName})` : ''}
-                  </option>
-                ))}
+                <MemberOptions members={owners} />
               </Select>
             </Field>
             <Field label="Due date" required {...errorProps(errors.dueDate)}>

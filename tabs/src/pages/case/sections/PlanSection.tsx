@@ -11,6 +11,7 @@ import type { FieldErrors } from '../../../forms/fieldErrors';
 import { formatDay, todayIso } from '../../../format';
 import { useDirectory } from '../../../hooks/useDirectory';
 import { useCaseSave } from '../caseEdit';
+import { MemberOptions } from '../../../components/MemberOptions';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '52rem' },
@@ -161,12 +162,7 @@ export function PlanSection({ detail, onChanged }: { detail: CaseDetail; onChang
             <Field label={LABELS.leadCoordinatorId} {...errorProps(errors.leadCoordinatorId)}>
               <Select id={id('leadCoordinatorId')} value={plan.leadCoordinatorId} onChange={(_, d) => setPlan({ ...plan, leadCoordinatorId: d.value })}>
                 {!plan.leadCoordinatorId && <option value="">None yet</option>}
-                {active.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                    {directory.agency(m.agencyId) ? ` (${directory.agency(m.agencyId)!.shortName})` : ''}
-                  </option>
-                ))}
+                <MemberOptions members={active} />
               </Select>
             </Field>
             <Field label={LABELS.nextReviewDate} {...errorProps(errors.nextReviewDate)}>
