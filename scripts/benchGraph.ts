@@ -4,7 +4,7 @@
  *   npm run bench:graph
  * Requests sent together overlap: a $batch of 20 costs one round trip, as do up to four batches in flight at once.
  */
-import { makeContext } from '../src/commands/context';
+import { makeContext } from '../src/kernel/context';
 import type { ActionRecord, Agency, CaseRecord, Member } from '../src/domain/records';
 import { queries, runQuery } from '../src/queries';
 import { toFields } from '../src/store/sharepoint/itemMapping';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from '../../src/commands/validation';
+import { id } from '../../src/kernel/validation';
 import { CARD_VERBS, type CardVerb } from '../cards/universalActions';
 
 /*

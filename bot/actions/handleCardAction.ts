@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { type Command, commands, execute } from '../../src/commands';
-import { type Context, makeContext } from '../../src/commands/context';
+import { type Context, makeContext } from '../../src/kernel/context';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/domain/errors';
 import { can } from '../../src/policies';
 import type { Actor } from '../../src/policies/actor';
-import { caseAccess } from '../../src/queries/caseAccess';
+import { caseAccess } from '../../src/kernel/caseAccess';
 import { escalationCard } from '../cards/escalationCard';
 import { newReferralCard } from '../cards/newReferralCard';
 import { overdueDigestCard } from '../cards/overdueDigestCard';

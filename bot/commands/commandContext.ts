@@ -1,4 +1,4 @@
-import { type Context, makeContext } from '../../src/commands/context';
+import { type Context, makeContext } from '../../src/kernel/context';
 import type { BotDeps, BotInput } from '../types';
 
 /** The context a bot command runs its queries in: the actor of the authenticated activity, the bot's clock. */

@@ -1,8 +1,8 @@
-import { type Context, makeContext } from '../../src/commands/context';
+import { type Context, makeContext } from '../../src/kernel/context';
 import { NotFoundError } from '../../src/domain/errors';
 import { isActionFinished, isoDate } from '../../src/domain/rules';
 import { CASE_NOT_FOUND, normalizeRef, queries, runQuery, type CaseView } from '../../src/queries';
-import { caseAccess } from '../../src/queries/caseAccess';
+import { caseAccess } from '../../src/kernel/caseAccess';
 import { formatDate } from '../format';
 import { caseUrl } from '../links';
 import { personalStatusCard, sharedStatusCard, type StatusCardData } from '../cards/statusCard';

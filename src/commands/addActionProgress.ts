@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { assertActionTransition } from '../domain/lifecycle';
 import { isActionFinished } from '../domain/rules';
 import { authorize } from '../policies';
-import { loadActionSubject } from './actionSubject';
-import { recordAudit } from './audit';
-import { defineCommand } from './command';
-import { checkVersion } from './loaders';
-import { expectedVersion, id, text } from './validation';
+import { loadActionSubject } from '../kernel/actionSubject';
+import { recordAudit } from '../kernel/audit';
+import { defineCommand } from '../kernel/command';
+import { checkVersion } from '../kernel/loaders';
+import { expectedVersion, id, text } from '../kernel/validation';
 
 export const addActionProgress = defineCommand({
   name: 'addActionProgress',

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { CHRONOLOGY_TYPES, SIGNIFICANCE_LEVELS } from '../domain/enums';
 import { ValidationError } from '../domain/errors';
 import { authorize } from '../policies';
-import { recordAudit } from './audit';
-import { appendChronology } from './caseAppends';
-import { defineCommand } from './command';
-import { requireActiveAgency } from './guards';
-import { load } from './loaders';
-import { id, isoDateTime, text } from './validation';
+import { recordAudit } from '../kernel/audit';
+import { appendChronology } from '../kernel/caseAppends';
+import { defineCommand } from '../kernel/command';
+import { requireActiveAgency } from '../kernel/guards';
+import { load } from '../kernel/loaders';
+import { id, isoDateTime, text } from '../kernel/validation';
 
 /** Clocks differ a little between a user's device and the server; "now" on the device is not "the future". */
 const CLOCK_SKEW_MS = 5 * 60_000;

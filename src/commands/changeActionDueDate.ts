@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { ConflictError, ValidationError } from '../domain/errors';
 import { isActionFinished } from '../domain/rules';
 import { authorize } from '../policies';
-import { loadActionSubject } from './actionSubject';
-import { recordAudit } from './audit';
-import { defineCommand } from './command';
-import { requireNotPast, stateLabel } from './guards';
-import { checkVersion } from './loaders';
-import { expectedVersion, id, isoDate, text } from './validation';
+import { loadActionSubject } from '../kernel/actionSubject';
+import { recordAudit } from '../kernel/audit';
+import { defineCommand } from '../kernel/command';
+import { requireNotPast, stateLabel } from '../kernel/guards';
+import { checkVersion } from '../kernel/loaders';
+import { expectedVersion, id, isoDate, text } from '../kernel/validation';
 
 export const changeActionDueDate = defineCommand({
   name: 'changeActionDueDate',

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { CLOSURE_REASONS } from '../domain/enums';
 import { assertCaseTransition } from '../domain/lifecycle';
 import { authorize } from '../policies';
-import { recordAudit } from './audit';
-import { appendChronology, appendDecision } from './caseAppends';
-import { defineCommand } from './command';
-import { checkVersion, load } from './loaders';
-import { queueNotification } from './notifications';
-import { expectedVersion, id, text } from './validation';
+import { recordAudit } from '../kernel/audit';
+import { appendChronology, appendDecision } from '../kernel/caseAppends';
+import { defineCommand } from '../kernel/command';
+import { checkVersion, load } from '../kernel/loaders';
+import { queueNotification } from '../kernel/notifications';
+import { expectedVersion, id, text } from '../kernel/validation';
 
 export const closeCase = defineCommand({
   name: 'closeCase',

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { ConflictError } from '../domain/errors';
 import { assertActionTransition } from '../domain/lifecycle';
 import { authorize } from '../policies';
-import { loadActionSubject } from './actionSubject';
-import { recordAudit } from './audit';
-import { defineCommand } from './command';
-import { checkVersion } from './loaders';
+import { loadActionSubject } from '../kernel/actionSubject';
+import { recordAudit } from '../kernel/audit';
+import { defineCommand } from '../kernel/command';
+import { checkVersion } from '../kernel/loaders';
 import { londonDateTime } from './londonTime';
-import { queueNotification } from './notifications';
-import { expectedVersion, id, optionalText } from './validation';
+import { queueNotification } from '../kernel/notifications';
+import { expectedVersion, id, optionalText } from '../kernel/validation';
 
 /** How an action ends (DOMAIN.md "Review"): done, not done because circumstances changed, not done by the agency, or cancelled. */
 export const ACTION_OUTCOMES = ['completed', 'not_done_circumstance', 'not_done_agency', 'cancelled'] as const;

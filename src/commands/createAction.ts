@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { LIVE_CASE_STATUSES } from '../domain/enums';
 import { ValidationError } from '../domain/errors';
 import { authorize } from '../policies';
-import { recordAudit } from './audit';
-import { defineCommand } from './command';
-import { requireActiveAgency, requireActiveMember, requireCaseStatus, requireNotPast } from './guards';
-import { load } from './loaders';
-import { queueNotification } from './notifications';
-import { id, isoDate, text } from './validation';
+import { recordAudit } from '../kernel/audit';
+import { defineCommand } from '../kernel/command';
+import { requireActiveAgency, requireActiveMember, requireCaseStatus, requireNotPast } from '../kernel/guards';
+import { load } from '../kernel/loaders';
+import { queueNotification } from '../kernel/notifications';
+import { id, isoDate, text } from '../kernel/validation';
 
 export const createAction = defineCommand({
   name: 'createAction',

@@ -46,5 +46,5 @@ export const commands = {
 };
 export type CommandName = keyof typeof commands;
 
-export { execute, defineCommand, type Command } from './command';
-export { makeContext, type Context } from './context';
+export { execute, defineCommand, type Command } from '../kernel/command';
+export { makeContext, type Context } from '../kernel/context';

@@ -3,11 +3,11 @@ import { ValidationError } from '../domain/errors';
 import { assertCaseTransition } from '../domain/lifecycle';
 import type { AgendaItem } from '../domain/records';
 import { authorize } from '../policies';
-import { recordAudit } from './audit';
-import { defineCommand } from './command';
-import { stateLabel } from './guards';
-import { checkVersion, load } from './loaders';
-import { expectedVersion, id } from './validation';
+import { recordAudit } from '../kernel/audit';
+import { defineCommand } from '../kernel/command';
+import { stateLabel } from '../kernel/guards';
+import { checkVersion, load } from '../kernel/loaders';
+import { expectedVersion, id } from '../kernel/validation';
 import { queueReferralCardRefresh } from '../notify/referralCardRefresh';
 
 /** The time a new referral gets on the agenda unless the coordinator changes it. */

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { IllegalTransitionError } from '../domain/errors';
 import { CASE_TRANSITIONS, assertCaseTransition } from '../domain/lifecycle';
 import { authorize } from '../policies';
-import { recordAudit } from './audit';
-import { appendChronology } from './caseAppends';
-import { defineCommand } from './command';
-import { checkVersion, load } from './loaders';
-import { expectedVersion, id, text } from './validation';
+import { recordAudit } from '../kernel/audit';
+import { appendChronology } from '../kernel/caseAppends';
+import { defineCommand } from '../kernel/command';
+import { checkVersion, load } from '../kernel/loaders';
+import { expectedVersion, id, text } from '../kernel/validation';
 
 export const provideInformation = defineCommand({
   name: 'provideInformation',

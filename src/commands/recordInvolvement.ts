@@ -3,12 +3,12 @@ import { LIVE_CASE_STATUSES } from '../domain/enums';
 import type { Involvement } from '../domain/records';
 import { isReferralStage } from '../domain/rules';
 import { authorize, canReadCase } from '../policies';
-import { recordAudit } from './audit';
-import { appendChronology } from './caseAppends';
-import { defineCommand } from './command';
-import { stateLabel } from './guards';
-import { checkVersion, load } from './loaders';
-import { expectedVersion, id, optionalText } from './validation';
+import { recordAudit } from '../kernel/audit';
+import { appendChronology } from '../kernel/caseAppends';
+import { defineCommand } from '../kernel/command';
+import { stateLabel } from '../kernel/guards';
+import { checkVersion, load } from '../kernel/loaders';
+import { expectedVersion, id, optionalText } from '../kernel/validation';
 import { queueReferralCardRefresh } from '../notify/referralCardRefresh';
 
 export const recordInvolvement = defineCommand({

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { LIVE_CASE_STATUSES, RAG_RATINGS, RISK_DOMAINS, RISK_LEVELS } from '../domain/enums';
 import { authorize } from '../policies';
-import { recordAudit } from './audit';
-import { defineCommand } from './command';
-import { requireActiveAgency, requireCaseStatus } from './guards';
-import { checkVersion, load } from './loaders';
-import { expectedVersion, id, text } from './validation';
+import { recordAudit } from '../kernel/audit';
+import { defineCommand } from '../kernel/command';
+import { requireActiveAgency, requireCaseStatus } from '../kernel/guards';
+import { checkVersion, load } from '../kernel/loaders';
+import { expectedVersion, id, text } from '../kernel/validation';
 
 const domainRating = z
   .object({ domain: z.enum(RISK_DOMAINS), rating: z.enum(RAG_RATINGS), evidence: text(4000), sourceAgencyId: id.optional() })

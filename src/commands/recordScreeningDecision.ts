@@ -5,13 +5,13 @@ import { assertCaseTransition } from '../domain/lifecycle';
 import type { CaseRecord } from '../domain/records';
 import { authorize } from '../policies';
 import type { Tx } from '../store/port';
-import { recordAudit } from './audit';
-import { appendChronology, appendDecision } from './caseAppends';
-import { defineCommand } from './command';
-import { requireActiveAgency, requireActiveMember, requireNotPast } from './guards';
-import { checkVersion, load } from './loaders';
-import { queueNotification } from './notifications';
-import { expectedVersion, id, isoDate, optionalText, text } from './validation';
+import { recordAudit } from '../kernel/audit';
+import { appendChronology, appendDecision } from '../kernel/caseAppends';
+import { defineCommand } from '../kernel/command';
+import { requireActiveAgency, requireActiveMember, requireNotPast } from '../kernel/guards';
+import { checkVersion, load } from '../kernel/loaders';
+import { queueNotification } from '../kernel/notifications';
+import { expectedVersion, id, isoDate, optionalText, text } from '../kernel/validation';
 
 const TARGET: Record<ScreeningOutcome, CaseStatus> = { accept: 'open', decline: 'declined', defer: 'deferred' };
 /** What accepting sets up; meaningless for a decline or deferral, so refused there rather than silently dropped. */

@@ -4,7 +4,7 @@ import type { CaseRecord } from '../domain/records';
 import { authorize } from '../policies';
 import type { Actor } from '../policies/actor';
 import { referralFields } from './submitReferral';
-import { optionalText } from './validation';
+import { optionalText } from '../kernel/validation';
 
 /**
  * A draft holds whatever the author has written so far: every referral field optional except the adult's name,

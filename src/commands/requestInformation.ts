@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { assertCaseTransition } from '../domain/lifecycle';
 import { authorize } from '../policies';
-import { recordAudit } from './audit';
-import { defineCommand } from './command';
-import { checkVersion, load } from './loaders';
-import { queueNotification } from './notifications';
-import { expectedVersion, id, text } from './validation';
+import { recordAudit } from '../kernel/audit';
+import { defineCommand } from '../kernel/command';
+import { checkVersion, load } from '../kernel/loaders';
+import { queueNotification } from '../kernel/notifications';
+import { expectedVersion, id, text } from '../kernel/validation';
 
 export const requestInformation = defineCommand({
   name: 'requestInformation',

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
 import { queueOverdueScan } from '../notify/overdueScan';
 import { hasRole } from '../policies';
-import { recordAudit } from './audit';
-import { defineCommand } from './command';
+import { recordAudit } from '../kernel/audit';
+import { defineCommand } from '../kernel/command';
 
 /**
  * The coordinator's "run the overdue scan now" (the tab's button, POST /api/scans/overdue): the same scan the

@@ -1,10 +1,10 @@
 import { initialsOf } from '../domain/rules';
 import type { NewRecord } from '../store/port';
 import { authorize } from '../policies';
-import { recordAudit } from './audit';
-import { defineCommand } from './command';
+import { recordAudit } from '../kernel/audit';
+import { defineCommand } from '../kernel/command';
 import { type DraftCase, draftFields, draftPatch } from './referralDraft';
-import { intakeBase } from './referralIntake';
+import { intakeBase } from '../kernel/referralIntake';
 
 export const saveReferralDraft = defineCommand({
   name: 'saveReferralDraft',

@@ -3,14 +3,14 @@ import { ValidationError, type FieldProblem } from '../domain/errors';
 import { assertCaseTransition } from '../domain/lifecycle';
 import type { CaseRecord } from '../domain/records';
 import { consentProblems } from '../domain/rules';
-import { recordAudit } from './audit';
-import { defineCommand } from './command';
-import { requireCaseStatus } from './guards';
-import { checkVersion, load } from './loaders';
+import { recordAudit } from '../kernel/audit';
+import { defineCommand } from '../kernel/command';
+import { requireCaseStatus } from '../kernel/guards';
+import { checkVersion, load } from '../kernel/loaders';
 import { authorizeDraftAuthor, referralAnswersOf } from './referralDraft';
-import { announceNewReferral } from './referralIntake';
+import { announceNewReferral } from '../kernel/referralIntake';
 import { referralFields } from './submitReferral';
-import { expectedVersion, id, toValidationError } from './validation';
+import { expectedVersion, id, toValidationError } from '../kernel/validation';
 
 /**
  * Everything that stops a draft being submitted, all at once: submitReferral's own schema (a missing answer is

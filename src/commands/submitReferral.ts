@@ -4,10 +4,10 @@ import { ValidationError } from '../domain/errors';
 import type { CaseRecord } from '../domain/records';
 import { consentProblems, initialsOf } from '../domain/rules';
 import { authorize } from '../policies';
-import { recordAudit } from './audit';
-import { defineCommand } from './command';
-import { announceNewReferral, intakeBase } from './referralIntake';
-import { isoDate, optionalText, text } from './validation';
+import { recordAudit } from '../kernel/audit';
+import { defineCommand } from '../kernel/command';
+import { announceNewReferral, intakeBase } from '../kernel/referralIntake';
+import { isoDate, optionalText, text } from '../kernel/validation';
 
 export const referralFields = z.object({
   adult: z.object({

@@ -3,11 +3,11 @@ import { LIVE_CASE_STATUSES } from '../domain/enums';
 import { ValidationError } from '../domain/errors';
 import type { CaseRecord } from '../domain/records';
 import { authorize } from '../policies';
-import { recordAudit } from './audit';
-import { defineCommand } from './command';
-import { requireActiveMember, requireCaseStatus, requireNotPast } from './guards';
-import { checkVersion, load } from './loaders';
-import { id, isoDate, text } from './validation';
+import { recordAudit } from '../kernel/audit';
+import { defineCommand } from '../kernel/command';
+import { requireActiveMember, requireCaseStatus, requireNotPast } from '../kernel/guards';
+import { checkVersion, load } from '../kernel/loaders';
+import { id, isoDate, text } from '../kernel/validation';
 
 /** Narrative: free text about the adult. The audit names these when they change and never copies them. */
 const NARRATIVE = ['contingencyPlan', 'escalationPlan', 'infoSharingArrangements', 'adultViews'] as const;

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { CaseRecord } from '../domain/records';
 import { initialsOf } from '../domain/rules';
-import { recordAudit } from './audit';
-import { defineCommand } from './command';
-import { requireCaseStatus } from './guards';
-import { checkVersion, load } from './loaders';
+import { recordAudit } from '../kernel/audit';
+import { defineCommand } from '../kernel/command';
+import { requireCaseStatus } from '../kernel/guards';
+import { checkVersion, load } from '../kernel/loaders';
 import { authorizeDraftAuthor, draftFields, draftPatch } from './referralDraft';
-import { id } from './validation';
+import { id } from '../kernel/validation';
 
 export const updateReferralDraft = defineCommand({
   name: 'updateReferralDraft',

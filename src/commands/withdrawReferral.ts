@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { assertCaseTransition } from '../domain/lifecycle';
 import { authorize } from '../policies';
-import { recordAudit } from './audit';
-import { defineCommand } from './command';
-import { checkVersion, load } from './loaders';
-import { expectedVersion, id, text } from './validation';
+import { recordAudit } from '../kernel/audit';
+import { defineCommand } from '../kernel/command';
+import { checkVersion, load } from '../kernel/loaders';
+import { expectedVersion, id, text } from '../kernel/validation';
 import { queueReferralCardRefresh } from '../notify/referralCardRefresh';
 
 export const withdrawReferral = defineCommand({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { recordAudit } from '../commands/audit';
-import { id } from '../commands/validation';
+import { recordAudit } from '../kernel/audit';
+import { id } from '../kernel/validation';
 import { LIVE_CASE_STATUSES, type CaseStatus, type RiskCategory } from '../domain/enums';
 import type { ActionRecord, CaseRecord, ChronologyEntry, Decision, Involvement, RiskAssessment } from '../domain/records';
 import { isoDate } from '../domain/rules';
@@ -8,9 +8,9 @@ import { can } from '../policies';
 import type { Actor } from '../policies/actor';
 import type { Tx } from '../store/port';
 import { overdueOf } from './actionItems';
-import { loadVisibleCase } from './caseAccess';
+import { loadVisibleCase } from '../kernel/caseAccess';
 import { type RiskAssessmentChange, riskAssessmentChanges } from './riskAssessmentChanges';
-import { defineQuery } from './query';
+import { defineQuery } from '../kernel/query';
 
 /** The things an accepted case must have within 28 days of acceptance (DOMAIN.md, "Rules of good practice"). */
 export const PLAN_DEADLINE_DAYS = 28;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { recordAudit } from '../commands/audit';
-import { id } from '../commands/validation';
+import { recordAudit } from '../kernel/audit';
+import { id } from '../kernel/validation';
 import type { AuditEvent } from '../domain/records';
 import { authorize } from '../policies';
 import { memberNames } from './actionItems';
-import { loadVisibleCase } from './caseAccess';
-import { defineQuery } from './query';
+import { loadVisibleCase } from '../kernel/caseAccess';
+import { defineQuery } from '../kernel/query';
 
 export type AuditLine = AuditEvent & { actorName: string };
 export interface CaseAuditView {

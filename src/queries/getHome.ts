@@ -5,7 +5,7 @@ import type { ActionItem } from './actionItems';
 import { listMyActions } from './listMyActions';
 import { oldestFirst, screenableCases } from './listScreeningQueue';
 import { type NextMeetingView, nextMeeting } from './nextMeeting';
-import { defineQuery } from './query';
+import { defineQuery } from '../kernel/query';
 
 /** The most actions the home page lists; the Actions page has the rest. */
 export const HOME_ACTIONS_LIMIT = 20;

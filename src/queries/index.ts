@@ -30,8 +30,8 @@ export const queries = {
 };
 export type QueryName = keyof typeof queries;
 
-export { defineQuery, runQuery, HiddenRecordError, type ReadQuery } from './query';
-export { CASE_NOT_FOUND, normalizeRef } from './caseAccess';
+export { defineQuery, runQuery, HiddenRecordError, type ReadQuery } from '../kernel/query';
+export { CASE_NOT_FOUND, normalizeRef } from '../kernel/caseAccess';
 export type { ActionItem } from './actionItems';
 export type { CaseView, FullCaseView, SummaryCaseView, CaseSummary, MissingPlan, CaseAbilities } from './getCase';
 export type { RegisterItem, RegisterPage } from './listRegister';

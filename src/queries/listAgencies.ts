@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AgencyKind } from '../domain/enums';
 import { ForbiddenError } from '../domain/errors';
-import { defineQuery } from './query';
+import { defineQuery } from '../kernel/query';
 
 export interface AgencyItem {
   id: string;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { id } from '../commands/validation';
+import { id } from '../kernel/validation';
 import { ForbiddenError } from '../domain/errors';
 import { isActionFinished } from '../domain/rules';
 import { hasRole } from '../policies';
 import { type ActionItem, byUrgency, readableActionItems } from './actionItems';
-import { defineQuery } from './query';
+import { defineQuery } from '../kernel/query';
 import { booleanParam, optionalParam } from './queryString';
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
 import { hasRole } from '../policies';
 import type { DataQualityIssue } from '../store/port';
-import { defineQuery } from './query';
+import { defineQuery } from '../kernel/query';
 
 /**
  * Every stored item a hand edit in SharePoint left in a state RiskPanel could not fully accept, with what is wrong and

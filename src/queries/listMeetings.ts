@@ -4,7 +4,7 @@ import type { Meeting } from '../domain/records';
 import { authorize } from '../policies';
 import type { Tx } from '../store/port';
 import { memberNames } from './actionItems';
-import { defineQuery } from './query';
+import { defineQuery } from '../kernel/query';
 
 export interface MeetingItem {
   id: string;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Role } from '../domain/enums';
 import { ForbiddenError } from '../domain/errors';
 import { hasRole } from '../policies';
-import { defineQuery } from './query';
+import { defineQuery } from '../kernel/query';
 
 export interface MemberItem {
   id: string;

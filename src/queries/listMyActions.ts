@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isActionFinished } from '../domain/rules';
 import { type ActionItem, byUrgency, readableActionItems } from './actionItems';
-import { defineQuery } from './query';
+import { defineQuery } from '../kernel/query';
 import { booleanParam } from './queryString';
 
 /** The actor's own actions ("my actions" in the bot): unfinished ones unless asked, overdue first, then by due date. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { id } from '../commands/validation';
+import { id } from '../kernel/validation';
 import { type ActionItem, overdueOf, readableActionItems, todayOf } from './actionItems';
-import { defineQuery } from './query';
+import { defineQuery } from '../kernel/query';
 import { optionalParam } from './queryString';
 
 /**

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { id } from '../commands/validation';
+import { id } from '../kernel/validation';
 import { CASE_STATUSES, LIVE_CASE_STATUSES, RISK_LEVELS, type CaseStatus, type RiskLevel } from '../domain/enums';
 import type { CaseRecord } from '../domain/records';
 import type { Condition } from '../store/port';
 import { overdueOf, todayOf } from './actionItems';
-import { type CaseAccess, caseAccess } from './caseAccess';
-import { defineQuery } from './query';
+import { type CaseAccess, caseAccess } from '../kernel/caseAccess';
+import { defineQuery } from '../kernel/query';
 import { booleanParam, intParam, optionalParam } from './queryString';
 
 export const REGISTER_SORTS = ['ref', 'receivedAt', 'status', 'riskLevel', 'nextReviewDate'] as const;

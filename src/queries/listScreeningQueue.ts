@@ -5,8 +5,8 @@ import type { CaseRecord } from '../domain/records';
 import { hasRole } from '../policies';
 import type { Tx } from '../store/port';
 import { todayOf } from './actionItems';
-import { caseAccess } from './caseAccess';
-import { defineQuery } from './query';
+import { caseAccess } from '../kernel/caseAccess';
+import { defineQuery } from '../kernel/query';
 
 /** Referrals waiting to be screened: submitted and not yet accepted, declined or withdrawn (a draft is its author's). */
 export const SCREENABLE_STATUSES: readonly CaseStatus[] = ['submitted', 'info_requested', 'listed', 'deferred'];

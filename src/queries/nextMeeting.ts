@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { AgendaItemKind, MeetingStatus } from '../domain/enums';
 import { authorize } from '../policies';
 import { todayOf } from './actionItems';
-import { caseAccess } from './caseAccess';
+import { caseAccess } from '../kernel/caseAccess';
 import { type MeetingItem, meetingItems } from './listMeetings';
-import { defineQuery } from './query';
+import { defineQuery } from '../kernel/query';
 
 /** An agenda line: the case by reference and initials only, as on every shared surface. */
 export interface AgendaLine {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { type AuthDeps, authenticate } from '../auth/authenticate';
-import { makeContext } from '../commands/context';
+import { makeContext } from '../kernel/context';
 import { UnauthenticatedError } from '../domain/errors';
 import { correlationIdOf } from './requestContext';
 

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { Command } from '../commands/command';
-import type { Context } from '../commands/context';
+import type { Command } from '../kernel/command';
+import type { Context } from '../kernel/context';
 import type { Config } from '../config';
-import type { ReadQuery } from '../queries/query';
+import type { ReadQuery } from '../kernel/query';
 import type { Store } from '../store/port';
 
 /** What a route runs. Every kind carries the zod schema of its input, which the OpenAPI document is built from. */

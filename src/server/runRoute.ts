@@ -1,8 +1,8 @@
 import type { Express, Request, RequestHandler } from 'express';
-import { execute } from '../commands/command';
+import { execute } from '../kernel/command';
 import type { Config } from '../config';
 import { ValidationError } from '../domain/errors';
-import { runQuery } from '../queries/query';
+import { runQuery } from '../kernel/query';
 import type { Store } from '../store/port';
 import { UnsupportedMediaTypeError } from './httpErrors';
 import { contextOf } from './requestContext';

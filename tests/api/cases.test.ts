@@ -1,4 +1,4 @@
-import { CASE_NOT_FOUND } from '../../src/queries/caseAccess';
+import { CASE_NOT_FOUND } from '../../src/kernel/caseAccess';
 import { referralInput } from '../support/world';
 import { healthReferral, policeCase } from './fixtures';
 import { type TestServer, problemOf, startServer } from './server';

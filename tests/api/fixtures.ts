@@ -1,4 +1,4 @@
-import { execute } from '../../src/commands/command';
+import { execute } from '../../src/kernel/command';
 import { createAction } from '../../src/commands/createAction';
 import { recordScreeningDecision } from '../../src/commands/recordScreeningDecision';
 import { submitReferral } from '../../src/commands/submitReferral';

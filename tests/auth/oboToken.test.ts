@@ -50,12 +50,12 @@ describe('on-behalf-of tokens', () => {
   it.each([
     [
       'AADSTS65001 as MSAL raises it (invalid_grant, consent_required)',
-      new InteractionRequiredAuthError('invalid_grant', 'AADSTS65001: The user or administrator has not consented to use the application.', 'consent_required', '', '', '', '{"access_token":{"polids":{"essential":true}}}'),
+      new InteractionRequiredAuthError('invalid_grant', '', 'AADSTS65001: The user or administrator has not consented to use the application.', 'consent_required', '', '', '{"access_token":{"polids":{"essential":true}}}'),
     ],
-    ['invalid_grant as a ServerError', new ServerError('invalid_grant', 'Error(s): 50076 - Description: AADSTS50076: multi-factor authentication is required.', '', '50076', 400)],
-    ['interaction_required', new ServerError('interaction_required', 'AADSTS50079: The user is required to use multi-factor authentication.')],
-    ['AADSTS65001 named only in the message', new ServerError('unauthorized_client', 'Error(s): 65001 - Description: AADSTS65001: consent missing')],
-    ['error number 65001', new ServerError('unknown', 'no description', '', '65001', 400)],
+    ['invalid_grant as a ServerError', new ServerError('invalid_grant', '', 'Error(s): 50076 - Description: AADSTS50076: multi-factor authentication is required.', '', '50076', 400)],
+    ['interaction_required', new ServerError('interaction_required', '', 'AADSTS50079: The user is required to use multi-factor authentication.')],
+    ['AADSTS65001 named only in the message', new ServerError('unauthorized_client', '', 'Error(s): 65001 - Description: AADSTS65001: consent missing')],
+    ['error number 65001', new ServerError('unknown', '', 'no description', '', '65001', 400)],
     ['a plain object shaped like an MSAL error', { errorCode: 'interaction_required', errorMessage: 'AADSTS50158: External security challenge not satisfied.' }],
   ])('turns %s into ConsentRequiredError (403) the tab can act on', async (_label, msalError) => {
     const err = await failureOf(new OnBehalfOfTokens(failingWith(msalError).client));
@@ -74,13 +74,13 @@ describe('on-behalf-of tokens', () => {
     const claims = '{"access_token":{"capolids":{"essential":true,"values":["invented"]}}}';
     const mapped = consentErrorOf(new InteractionRequiredAuthError('interaction_required', 'AADSTS50076', '', '', '', '', claims));
     expect(mapped?.claims).toBe(claims);
-    expect(consentErrorOf(new ServerError('invalid_grant', 'AADSTS65001'))?.claims).toBeUndefined();
+    expect(consentErrorOf(new ServerError('invalid_grant', '', 'AADSTS65001'))?.claims).toBeUndefined();
   });
 
   it.each([
-    ['a bad client secret', new ServerError('invalid_client', 'AADSTS7000215: Invalid client secret provided.')],
+    ['a bad client secret', new ServerError('invalid_client', '', 'AADSTS7000215: Invalid client secret provided.')],
     ['a network failure', new TypeError('fetch failed')],
-    ['Entra being unavailable', new ServerError('temporarily_unavailable', 'AADSTS90033: A transient error has occurred.', '', '90033', 503)],
+    ['Entra being unavailable', new ServerError('temporarily_unavailable', '', 'AADSTS90033: A transient error has occurred.', '', '90033', 503)],
   ])('lets %s through unchanged (a server fault, not a consent prompt)', async (_label, failure) => {
     const err = await failureOf(new OnBehalfOfTokens(failingWith(failure).client));
     expect(err).toBe(failure);

@@ -1,5 +1,5 @@
 import { addActionProgress } from '../../src/commands/addActionProgress';
-import { execute } from '../../src/commands/command';
+import { execute } from '../../src/kernel/command';
 import { completeAction } from '../../src/commands/completeAction';
 import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError } from '../../src/domain/errors';
 import { auditOf, createActionOn, createOpenCase, getRecord } from '../support/cases';

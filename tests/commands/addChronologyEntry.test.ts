@@ -1,5 +1,5 @@
 import { addChronologyEntry } from '../../src/commands/addChronologyEntry';
-import { execute } from '../../src/commands/command';
+import { execute } from '../../src/kernel/command';
 import { ForbiddenError, ValidationError } from '../../src/domain/errors';
 import { allRecords, auditOf, createOpenCase, createSubmittedReferral } from '../support/cases';
 import { expectRefused, fieldsOf } from '../support/refusals';

@@ -1,5 +1,5 @@
 import { changeActionDueDate } from '../../src/commands/changeActionDueDate';
-import { execute } from '../../src/commands/command';
+import { execute } from '../../src/kernel/command';
 import { completeAction } from '../../src/commands/completeAction';
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/domain/errors';
 import { auditOf, createActionOn, createOpenCase, getRecord } from '../support/cases';

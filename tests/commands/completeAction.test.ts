@@ -1,4 +1,4 @@
-import { execute } from '../../src/commands/command';
+import { execute } from '../../src/kernel/command';
 import { completeAction } from '../../src/commands/completeAction';
 import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError } from '../../src/domain/errors';
 import { allRecords, auditOf, createActionOn, createOpenCase, getRecord } from '../support/cases';

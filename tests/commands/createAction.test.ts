@@ -1,4 +1,4 @@
-import { execute } from '../../src/commands/command';
+import { execute } from '../../src/kernel/command';
 import { closeCase } from '../../src/commands/closeCase';
 import { createAction } from '../../src/commands/createAction';
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/domain/errors';

@@ -1,4 +1,4 @@
-import { execute } from '../../src/commands/command';
+import { execute } from '../../src/kernel/command';
 import { deescalateCase } from '../../src/commands/deescalateCase';
 import { escalateCase } from '../../src/commands/escalateCase';
 import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError } from '../../src/domain/errors';

@@ -1,4 +1,4 @@
-import { execute } from '../../src/commands/command';
+import { execute } from '../../src/kernel/command';
 import { escalateCase } from '../../src/commands/escalateCase';
 import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError } from '../../src/domain/errors';
 import { auditOf, createOpenCase, createSubmittedReferral, getRecord } from '../support/cases';

@@ -1,4 +1,4 @@
-import { execute } from '../../src/commands/command';
+import { execute } from '../../src/kernel/command';
 import { listReferral, NEW_REFERRAL_MINUTES } from '../../src/commands/listReferral';
 import { recordScreeningDecision } from '../../src/commands/recordScreeningDecision';
 import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError } from '../../src/domain/errors';

@@ -1,4 +1,4 @@
-import { execute } from '../../src/commands/command';
+import { execute } from '../../src/kernel/command';
 import { provideInformation } from '../../src/commands/provideInformation';
 import { requestInformation } from '../../src/commands/requestInformation';
 import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError } from '../../src/domain/errors';

@@ -1,4 +1,4 @@
-import { execute } from '../../src/commands/command';
+import { execute } from '../../src/kernel/command';
 import { recordInvolvement } from '../../src/commands/recordInvolvement';
 import { withdrawReferral } from '../../src/commands/withdrawReferral';
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/domain/errors';

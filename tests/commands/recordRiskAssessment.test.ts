@@ -1,5 +1,5 @@
 import { closeCase } from '../../src/commands/closeCase';
-import { execute } from '../../src/commands/command';
+import { execute } from '../../src/kernel/command';
 import { recordRiskAssessment } from '../../src/commands/recordRiskAssessment';
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/domain/errors';
 import { allRecords, auditOf, createOpenCase, createSubmittedReferral, getRecord } from '../support/cases';

@@ -1,4 +1,4 @@
-import { execute } from '../../src/commands/command';
+import { execute } from '../../src/kernel/command';
 import { requestInformation } from '../../src/commands/requestInformation';
 import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError } from '../../src/domain/errors';
 import { allRecords, auditOf, createListedReferral, createOpenCase, createSubmittedReferral, getRecord } from '../support/cases';

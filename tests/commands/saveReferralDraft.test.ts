@@ -1,4 +1,4 @@
-import { execute } from '../../src/commands/command';
+import { execute } from '../../src/kernel/command';
 import { saveReferralDraft } from '../../src/commands/saveReferralDraft';
 import { ForbiddenError, ValidationError } from '../../src/domain/errors';
 import { allRecords, auditOf, getRecord } from '../support/cases';

@@ -1,4 +1,4 @@
-import { execute } from '../../src/commands/command';
+import { execute } from '../../src/kernel/command';
 import { saveReferralDraft } from '../../src/commands/saveReferralDraft';
 import { submitDraft } from '../../src/commands/submitDraft';
 import { submitReferral } from '../../src/commands/submitReferral';

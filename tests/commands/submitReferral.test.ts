@@ -1,4 +1,4 @@
-import { execute } from '../../src/commands/command';
+import { execute } from '../../src/kernel/command';
 import { submitReferral } from '../../src/commands/submitReferral';
 import { ForbiddenError, ValidationError } from '../../src/domain/errors';
 import { createWorld, referralInput, type World } from '../support/world';

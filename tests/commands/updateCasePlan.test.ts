@@ -1,5 +1,5 @@
 import { closeCase } from '../../src/commands/closeCase';
-import { execute } from '../../src/commands/command';
+import { execute } from '../../src/kernel/command';
 import { updateCasePlan } from '../../src/commands/updateCasePlan';
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/domain/errors';
 import { auditOf, createOpenCase, createSubmittedReferral, getRecord } from '../support/cases';

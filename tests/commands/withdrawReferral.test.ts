@@ -1,4 +1,4 @@
-import { execute } from '../../src/commands/command';
+import { execute } from '../../src/kernel/command';
 import { withdrawReferral } from '../../src/commands/withdrawReferral';
 import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError } from '../../src/domain/errors';
 import { auditOf, createListedReferral, createOpenCase, createSubmittedReferral, getRecord } from '../support/cases';

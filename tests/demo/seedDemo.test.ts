@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execute } from '../../src/commands/command';
-import { makeContext } from '../../src/commands/context';
+import { execute } from '../../src/kernel/command';
+import { makeContext } from '../../src/kernel/context';
 import { referralFields, submitReferral } from '../../src/commands/submitReferral';
 import { DEMO_ADULT_NAMES } from '../../src/demo/demoText';
 import { DEMO_AGENCIES, DEMO_EMAIL_DOMAIN, DEMO_PERSONAS } from '../../src/demo/personas';

@@ -1,6 +1,6 @@
 import { addActionProgress } from '../../src/commands/addActionProgress';
 import { changeActionDueDate } from '../../src/commands/changeActionDueDate';
-import { execute } from '../../src/commands/command';
+import { execute } from '../../src/kernel/command';
 import { completeAction } from '../../src/commands/completeAction';
 import { createAction } from '../../src/commands/createAction';
 import { recordInvolvement } from '../../src/commands/recordInvolvement';

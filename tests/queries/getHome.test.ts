@@ -1,4 +1,4 @@
-import { execute } from '../../src/commands/command';
+import { execute } from '../../src/kernel/command';
 import { recordInvolvement } from '../../src/commands/recordInvolvement';
 import { runQuery } from '../../src/queries';
 import { getHome, HOME_ACTIONS_LIMIT } from '../../src/queries/getHome';

@@ -1,4 +1,4 @@
-import { execute } from '../../src/commands/command';
+import { execute } from '../../src/kernel/command';
 import { recordRiskAssessment } from '../../src/commands/recordRiskAssessment';
 import { runQuery } from '../../src/queries';
 import { type FullCaseView, getCase } from '../../src/queries/getCase';

@@ -1,5 +1,5 @@
 import { addActionProgress } from '../../src/commands/addActionProgress';
-import { execute } from '../../src/commands/command';
+import { execute } from '../../src/kernel/command';
 import { createAction } from '../../src/commands/createAction';
 import { listReferral } from '../../src/commands/listReferral';
 import { recordScreeningDecision } from '../../src/commands/recordScreeningDecision';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Context, makeContext } from '../../src/commands/context';
+import { type Context, makeContext } from '../../src/kernel/context';
 import type { Agency, Member } from '../../src/domain/records';
 import type { Actor } from '../../src/policies/actor';
 import type { Store } from '../../src/store/port';

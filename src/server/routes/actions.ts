@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { commands, execute } from '../../commands';
-import { parseInput } from '../../commands/validation';
+import { parseInput } from '../../kernel/validation';
 import { notifySettingsOf } from '../../config';
 import { queries } from '../../queries';
 import { type RouteSpec, command } from '../routeTable';

@@ -1,4 +1,4 @@
-import { execute } from '../../../src/commands/command';
+import { execute } from '../../../src/kernel/command';
 import { completeAction } from '../../../src/commands/completeAction';
 import { createAction } from '../../../src/commands/createAction';
 import { recordScreeningDecision } from '../../../src/commands/recordScreeningDecision';

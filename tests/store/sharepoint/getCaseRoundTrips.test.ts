@@ -1,4 +1,4 @@
-import { makeContext } from '../../../src/commands/context';
+import { makeContext } from '../../../src/kernel/context';
 import { NotFoundError } from '../../../src/domain/errors';
 import type { AuditEvent } from '../../../src/domain/records';
 import { CASE_NOT_FOUND, runQuery } from '../../../src/queries';

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { version as appVersion } from '../../../package.json';
-import { makeContext } from '../../../src/commands/context';
+import { makeContext } from '../../../src/kernel/context';
 import { createApp } from '../../../src/server/app';
 import { LISTS, RECORD_JSON } from '../../../src/store/sharepoint/listSchema';
 import type { DataQualityIssue, Kind } from '../../../src/store/port';

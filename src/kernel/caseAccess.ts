@@ -1,4 +1,4 @@
-import type { Context } from '../commands/context';
+import type { Context } from './context';
 import { NotFoundError } from '../domain/errors';
 import type { CaseRecord } from '../domain/records';
 import { can } from '../policies';

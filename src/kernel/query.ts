@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { recordAudit } from '../commands/audit';
-import type { Context } from '../commands/context';
-import { parseInput } from '../commands/validation';
+import { recordAudit } from './audit';
+import type { Context } from './context';
+import { parseInput } from './validation';
 import { ForbiddenError, NotFoundError } from '../domain/errors';
 import type { Tx } from '../store/port';
 
