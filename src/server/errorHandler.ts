@@ -3,7 +3,7 @@ import { ConsentRequiredError } from '../auth/consentRequiredError';
 import { AppError, ValidationError } from '../domain/errors';
 import { MalformedBodyError, PayloadTooLargeError, UnsupportedMediaTypeError } from './httpErrors';
 import { problemOf, sendProblem } from './problem';
-import { correlationIdOf } from './requestContext';
+import { log } from '../log';
 
 /** body-parser's own errors carry a `type`; turn them into ours so the client gets a message it can act on. */
 function fromBodyParser(err: unknown): AppError | undefined {
@@ -28,8 +28,9 @@ function fromBodyParser(err: unknown): AppError | undefined {
 
 /**
  * The one error middleware: AppErrors become problem+json with their status and message; anything else is a 500
- * with a generic message. The log line names the request and the error but never the body, query string or
- * headers, which may hold personal data.
+ * with a generic message. The log line names the route and the error (its stack names code, not data) but never
+ * the body, query string, headers or the error's message, which may hold personal data. The correlation id comes
+ * from the request's log scope (requestContext).
  */
 export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   if (res.headersSent) return next(err);
@@ -40,11 +41,20 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
     if (known instanceof ConsentRequiredError) Object.assign(problem, { consentRequired: true, ...(known.claims ? { claims: known.claims } : {}) });
     return sendProblem(res, problem);
   }
-  const name = err instanceof Error ? err.name : typeof err;
-  const stack = err instanceof Error && err.stack ? `\n${err.stack}` : '';
-  console.error(`[riskpanel] 500 ${req.method} ${req.path} correlation=${correlationIdOf(res) ?? '-'} ${name}${stack}`);
+  const errorName = err instanceof Error ? err.name : typeof err;
+  const stack = err instanceof Error && err.stack ? stackFrames(err.stack) : undefined;
+  log.error({ method: req.method, route: routeOf(req), status: 500, errorName, stack }, 'request failed');
   sendProblem(
     res,
     problemOf(500, 'Something went wrong', 'The server could not complete the request. Try again, and tell your coordinator if it keeps happening.'),
   );
 };
+
+/** The route pattern (e.g. /api/cases/:id) rather than the path, whose ids are fine but whose shape varies. */
+function routeOf(req: Parameters<ErrorRequestHandler>[1]): string {
+  const route = (req as { route?: { path?: unknown } }).route?.path;
+  return typeof route === 'string' ? `${req.baseUrl}${route}` : req.path;
+}
+
+/** The stack's frames only: its first line repeats the message, which may quote personal data. */
+const stackFrames = (stack: string): string => stack.split('\n').filter((line) => line.trimStart().startsWith('at ')).join('\n');

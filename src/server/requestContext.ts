@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import type { Context } from '../kernel/context';
+import { withCorrelationId } from '../log';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 export const CORRELATION_HEADER = 'x-correlation-id';
@@ -8,14 +9,15 @@ export const CORRELATION_HEADER = 'x-correlation-id';
 /**
  * Gives every request a correlation id: the caller's, when it is a UUID (so a retried request is recognised and
  * deduplicated by the audit and outbox keys), else a new one. Anything else a client sends is ignored rather than
- * trusted into keys and logs. The id is echoed so a user can quote it.
+ * trusted into keys and logs. The id is echoed so a user can quote it. The rest of the request runs inside
+ * withCorrelationId, so every log line written while handling it carries the id without being passed it.
  */
 export const correlationId: RequestHandler = (req, res, next) => {
   const given = req.get(CORRELATION_HEADER);
   const id = given && UUID.test(given.trim()) ? given.trim().toLowerCase() : randomUUID();
   res.locals.correlationId = id;
   res.setHeader(CORRELATION_HEADER, id);
-  next();
+  withCorrelationId(id, () => next());
 };
 
 export const correlationIdOf = (res: Response): string | undefined =>
