@@ -2,11 +2,12 @@ import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { allCommands, parseCommand } from '../../bot/commands/parseCommand';
+import { allCommands, parseCommand } from '../../bot/chat/parseCommand';
 
 // The library requires strip-bom, which is ESM-only: Node 20 loads it, Jest's module runtime cannot. The stand-in
 // does the same thing (drop a leading byte-order mark); validation itself is the library's own.
 jest.mock('strip-bom', () => ({ __esModule: true, default: (text: string) => text.replace(/^\uFEFF/, '') }));
+jest.mock('fs-extra', () => ({}), { virtual: true });
 
 const root = path.join(__dirname, '..', '..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
@@ -49,7 +50,7 @@ describe('Teams app manifest', () => {
   it('uses only the placeholders the Agents Toolkit fills in, and each one is defined by the lifecycle', () => {
     expect([...placeholders(template)].sort()).toEqual(Object.keys(SAMPLE).sort());
     const env = read('env/.env.dev');
-    const lifecycle = read('teamsapp.yml');
+    const lifecycle = read('m365agents.yml');
     const bicep = read('infra/azure.bicep');
     for (const name of placeholders(template)) {
       const defined =
