@@ -13,7 +13,7 @@ export function outboxJob(
   const now = options.now ?? (() => new Date());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const limiter = new RateLimiter({ now, sleep });
-  const { everyMs = 15_000, renewEveryMs = 60_000, ...send } = options;
+  const { everyMs = 15_000, renewEveryMs = 0, ...send } = options;
   return {
     name: 'outbox',
     everyMs,

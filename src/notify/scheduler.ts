@@ -1,5 +1,5 @@
 import type { Store } from '../store/port';
-import { type LeaseHandle, withLease } from './lease';
+import { DEFAULT_LEASE_TTL_MS, type LeaseHandle, realTimers, type Timers, withLease } from './lease';
 import { LONDON, localParts, zonedTimeToUtc } from './zonedTime';
 
 export interface JobContext {
@@ -29,10 +29,7 @@ export type JobOutcome =
   | { status: 'skipped'; reason: 'alreadyRan' }
   | { status: 'failed'; error: string };
 
-export interface Timers {
-  set(fn: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
+export type { Timers } from './lease';
 
 export interface SchedulerOptions {
   store: Store;
@@ -41,7 +38,10 @@ export interface SchedulerOptions {
   jobs: Job[];
   timeZone?: string;
   now?: () => Date;
-  /** How long a job may run before its lease can be taken over, unless it renews (default 15 minutes). */
+  /**
+   * How long a job's lease lasts past its holder's last heartbeat (default 15 s): after a crash, how long the other
+   * instances wait before running the job. The holder renews it every third of that while the job runs.
+   */
   leaseTtlMs?: number;
   /** On start, a daily run missed less than this long ago (process down at the time) runs now (default 6 hours). */
   catchUpWithinMs?: number;
@@ -83,15 +83,6 @@ export function previousDailyRun(atOrBefore: Date, at: string, timeZone: string 
   throw new Error('unreachable: a daily time always recurs within three days');
 }
 
-const defaultTimers: Timers = {
-  set: (fn, ms) => {
-    const t = setTimeout(fn, ms);
-    t.unref?.();
-    return t;
-  },
-  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
-
 /**
  * Runs daily and interval jobs in-process. Each run happens under the job's lease, so with several instances one
  * runs and the others skip; a daily occurrence also leaves a 'done:<job>:<occurrence>' marker (kind 'leases'), so an
@@ -109,7 +100,7 @@ export class Scheduler {
   constructor(private readonly options: SchedulerOptions) {
     this.timeZone = options.timeZone ?? LONDON;
     this.now = options.now ?? (() => new Date());
-    this.timers = options.timers ?? defaultTimers;
+    this.timers = options.timers ?? realTimers;
     const names = new Set<string>();
     for (const job of options.jobs) {
       if (names.has(job.name)) throw new Error(`Two jobs are named ${job.name}`);
@@ -195,7 +186,15 @@ export class Scheduler {
     const { store, holder } = this.options;
     const log = this.options.log ?? (() => undefined);
     try {
-      const outcome = await withLease(store, `job:${job.name}`, holder, this.options.leaseTtlMs ?? 15 * 60_000, this.now, async (lease) => {
+      const leaseOptions = {
+        name: `job:${job.name}`,
+        holder,
+        ttlMs: this.options.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS,
+        now: this.now,
+        timers: this.timers,
+        log,
+      };
+      const outcome = await withLease(store, leaseOptions, async (lease) => {
         if (marker && (await store.transaction((tx) => tx.get('leases', marker)))) return { status: 'skipped', reason: 'alreadyRan' } as const;
         const result = await job.run({ now: this.now(), trigger, lease, ...(scheduledFor ? { scheduledFor } : {}) });
         if (marker) {

@@ -2,6 +2,7 @@ import type { ConversationRef, OutboxDelivery, OutboxMessage } from '../domain/r
 import type { Store } from '../store/port';
 import { type BotConnector, ConnectorError, type SentActivity } from './connector';
 import { RateLimiter } from './rateLimiter';
+import { queueNotification } from '../kernel/notifications';
 import { CONVERSATION_LOST, type ConversationLostPayload, type DeliveryTarget, type Render } from './render';
 
 /*
@@ -20,6 +21,9 @@ import { CONVERSATION_LOST, type ConversationLostPayload, type DeliveryTarget, t
  * never lost (a missed safeguarding notice is worse than a repeated one). Plug a lookup into HttpBotConnector
  * (e.g. Graph channel messages under RSC ChannelMessage.Read.Group) to close that window too. Updates (PUT) are
  * idempotent and simply repeated. Only one sender runs at a time (withLease), so two instances never race on a row.
+ * The lease is short and renewed on a heartbeat, so when the sending instance dies another resumes within one lease
+ * length (seconds), starting with the in-doubt delivery above; `heartbeat` between rows stops a run whose lease was
+ * taken over (the instance had stalled), so at most the card in flight at that moment is sent by both.
  */
 
 export interface ProcessOutboxOptions {
@@ -240,15 +244,7 @@ class OutboxRun {
         ...(stored.memberId ? { memberId: stored.memberId } : {}),
       };
       // Keyed per conversation (per capture: a re-installed app is a new capture), so many failed rows make one notice.
-      await tx.append('outbox', {
-        id: `${CONVERSATION_LOST}:${stored.id}:${stored.capturedAt}`,
-        idempotencyKey: `${CONVERSATION_LOST}:${stored.id}:${stored.capturedAt}`,
-        kind: CONVERSATION_LOST,
-        createdAt: at,
-        payload,
-        status: 'pending',
-        attempts: 0,
-      });
+      await queueNotification({ now: () => new Date(at) }, tx, CONVERSATION_LOST, `${CONVERSATION_LOST}:${stored.id}:${stored.capturedAt}`, payload, { keyIsRowId: true });
       await tx.append('audit', {
         id: `audit:${CONVERSATION_LOST}:${stored.id}:${stored.capturedAt}`,
         idempotencyKey: `system:${CONVERSATION_LOST}:${stored.id}:${stored.capturedAt}`,
