@@ -7,15 +7,15 @@ import { authorize } from '../policies';
 import { recordAudit } from '../kernel/audit';
 import { defineCommand } from '../kernel/command';
 import { announceNewReferral, intakeBase } from '../kernel/referralIntake';
-import { isoDate, optionalText, text } from '../kernel/validation';
+import { isoDate, nhsNumber, optionalText, postcode, text } from '../kernel/validation';
 
 export const referralFields = z.object({
   adult: z.object({
     name: text(200),
     dateOfBirth: isoDate.optional(),
     address: optionalText(500),
-    postcode: z.string().trim().toUpperCase().regex(/^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/, 'must be a UK postcode').optional(),
-    nhsNumber: z.string().trim().regex(/^\d{3} ?\d{3} ?\d{4}$/, 'must be 10 digits').optional(),
+    postcode: postcode.optional(),
+    nhsNumber: nhsNumber.optional(),
   }),
   managerSignOff: optionalText(200),
   riskCategories: z.array(z.enum(RISK_CATEGORIES)).min(1, 'choose at least one risk category'),

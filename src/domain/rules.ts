@@ -1,5 +1,6 @@
 import type { ActionRecord, CaseRecord } from './records';
 import { FINISHED_ACTION_STATUSES, REFERRAL_STATUSES } from './enums';
+import { stripBidiControls } from './formats';
 
 /** ISO date (yyyy-mm-dd) of an instant, in UTC. */
 export const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
@@ -20,7 +21,8 @@ export const isReferralStage = (c: Pick<CaseRecord, 'status'>): boolean => REFER
 
 /** Initials are what shared surfaces show instead of the name: "Jo Anne Smith" → "J.A.S.". */
 export function initialsOf(name: string): string {
-  return name
+  // A bidi control taken as a "first letter" would reorder the initials wherever they are shown.
+  return stripBidiControls(name)
     .trim()
     .split(/[\s-]+/)
     .filter(Boolean)

@@ -1,5 +1,6 @@
 import type { Express } from 'express';
 import { z } from 'zod';
+import { responseSchemas } from '../contract/responses';
 import type { RouteSpec } from './routeTable';
 
 type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; required?: string[]; [k: string]: unknown };
@@ -8,6 +9,14 @@ type Json = Record<string, unknown>;
 /** The zod schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect), input side: what a client sends. */
 function jsonSchemaOf(schema: z.ZodType): JsonSchema {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+/** The answer's schema from the API contract (src/contract), output side: what a client receives. */
+function responseSchemaOf(operationId: string): JsonSchema {
+  const schema = (responseSchemas as Record<string, z.ZodType | undefined>)[operationId];
+  if (!schema) return {};
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as JsonSchema;
   return rest;
 }
 
@@ -92,7 +101,7 @@ function operationOf(spec: RouteSpec): Json {
   const status = String(spec.status ?? 200);
   const isCommand = spec.operation.kind === 'command';
   const responses: Json = {
-    [status]: { description: status === '201' ? 'Created' : 'OK', content: { 'application/json': { schema: {} } } },
+    [status]: { description: status === '201' ? 'Created' : 'OK', content: { 'application/json': { schema: responseSchemaOf(spec.operationId) } } },
     400: ref('BadRequest'),
     ...(spec.public ? {} : { 401: ref('Unauthorized'), 403: ref('Forbidden') }),
     404: ref('NotFound'),

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { CASE_STATUSES, RISK_CATEGORIES, RISK_DOMAINS, RAG_RATINGS, RISK_LEVELS, AUDIT_ACTIONS } from '../domain/enums';
+import { caseAbilitiesSchema } from './abilities';
+import { actionRecordSchema, caseRecordSchema, chronologyEntrySchema, decisionSchema, infoRequestSchema, involvementSchema, riskAssessmentSchema } from './records';
+
+export const accessSchema = z.enum(['full', 'summary']);
+export type Access = z.infer<typeof accessSchema>;
+
+export const MISSING_KEYS = ['lead', 'riskAssessment', 'smartPlan', 'contingencyPlan', 'reviewDate'] as const;
+export const missingPlanSchema = z.object({
+  items: z.array(z.object({ key: z.enum(MISSING_KEYS), label: z.string() })),
+  daysSinceAcceptance: z.number().int(),
+  /** acceptedAt + 28 days (yyyy-mm-dd). */
+  dueBy: z.string(),
+  /** True once the 28 days have passed with something still missing. */
+  pastDeadline: z.boolean(),
+});
+export type MissingPlan = z.infer<typeof missingPlanSchema>;
+
+export const riskAssessmentChangeSchema = z.object({
+  assessmentNumber: z.number().int(),
+  previousAssessmentNumber: z.number().int(),
+  assessedAt: z.string(),
+  assessedById: z.string(),
+  domains: z.array(z.object({ domain: z.enum(RISK_DOMAINS), from: z.enum(RAG_RATINGS).nullable(), to: z.enum(RAG_RATINGS).nullable() })),
+  overallLevelChanged: z.boolean(),
+  overallLevel: z.object({ from: z.enum(RISK_LEVELS), to: z.enum(RISK_LEVELS) }),
+});
+export type RiskAssessmentChange = z.infer<typeof riskAssessmentChangeSchema>;
+
+export const caseActionSchema = actionRecordSchema.extend({ overdue: z.boolean(), daysOverdue: z.number().int() });
+
+export const fullCaseViewSchema = z.object({
+  access: z.literal('full'),
+  case: caseRecordSchema,
+  chronology: z.array(chronologyEntrySchema),
+  actions: z.array(caseActionSchema),
+  decisions: z.array(decisionSchema),
+  riskAssessments: z.array(riskAssessmentSchema),
+  riskAssessmentChanges: z.array(riskAssessmentChangeSchema),
+  involvements: z.array(involvementSchema.extend({ agencyName: z.string().optional() })),
+  /** Null unless the case is accepted and live (open or escalated). */
+  missing: missingPlanSchema.nullable(),
+  can: caseAbilitiesSchema,
+});
+export type FullCaseView = z.infer<typeof fullCaseViewSchema>;
+
+/** The minimal summary every partner sees of a new referral, so they can say whether the adult is known to them. */
+export const caseSummarySchema = z.object({
+  id: z.string(),
+  ref: z.string(),
+  status: z.enum(CASE_STATUSES),
+  initials: z.string(),
+  riskCategories: z.array(z.enum(RISK_CATEGORIES)),
+  referrerAgencyId: z.string(),
+  receivedAt: z.string().optional(),
+  involvements: z.array(z.object({ agencyId: z.string(), known: z.boolean() })),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const summaryCaseViewSchema = z.object({ access: z.literal('summary'), case: caseSummarySchema, can: caseAbilitiesSchema });
+export type SummaryCaseView = z.infer<typeof summaryCaseViewSchema>;
+
+/** GET /api/cases/:id and /api/cases/by-ref/:ref: the whole case where policy allows `read`, else the summary. */
+export const caseViewSchema = z.discriminatedUnion('access', [fullCaseViewSchema, summaryCaseViewSchema]);
+export type CaseView = z.infer<typeof caseViewSchema>;
+
+export const registerItemSchema = z.object({
+  id: z.string(),
+  ref: z.string(),
+  status: z.enum(CASE_STATUSES),
+  initials: z.string(),
+  referrerAgencyId: z.string(),
+  receivedAt: z.string().optional(),
+  /** Present on full items only: a summary item never carries lead, risk or review fields. */
+  riskLevel: z.enum(RISK_LEVELS).optional(),
+  leadAgencyId: z.string().optional(),
+  leadProfessionalId: z.string().optional(),
+  nextReviewDate: z.string().optional(),
+  overdueActions: z.number().int(),
+  access: accessSchema,
+});
+export type RegisterItem = z.infer<typeof registerItemSchema>;
+
+export const registerPageSchema = z.object({
+  items: z.array(registerItemSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type RegisterPage = z.infer<typeof registerPageSchema>;
+
+export const screeningItemSchema = z.object({
+  id: z.string(),
+  ref: z.string(),
+  status: z.enum(CASE_STATUSES),
+  initials: z.string(),
+  riskCategories: z.array(z.enum(RISK_CATEGORIES)),
+  referrerAgencyId: z.string(),
+  receivedAt: z.string(),
+  daysWaiting: z.number().int(),
+  infoRequest: infoRequestSchema.optional(),
+  answeredAgencies: z.number().int(),
+  listedMeetingId: z.string().optional(),
+});
+export type ScreeningItem = z.infer<typeof screeningItemSchema>;
+export const screeningQueueSchema = z.array(screeningItemSchema);
+
+/** Home's "awaiting my agency's answer" list. */
+export const awaitingItemSchema = z.object({
+  id: z.string(),
+  ref: z.string(),
+  initials: z.string(),
+  riskCategories: z.array(z.enum(RISK_CATEGORIES)),
+  referrerAgencyId: z.string(),
+  receivedAt: z.string(),
+});
+export type AwaitingItem = z.infer<typeof awaitingItemSchema>;
+
+export const auditLineSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string(),
+  actorName: z.string(),
+  actorAgencyId: z.string(),
+  action: z.enum(AUDIT_ACTIONS),
+  recordType: z.string(),
+  recordId: z.string(),
+  change: z.record(z.string(), z.unknown()).optional(),
+  reason: z.string().optional(),
+  correlationId: z.string(),
+});
+export type AuditLine = z.infer<typeof auditLineSchema>;
+export const caseAuditSchema = z.object({ caseId: z.string(), ref: z.string(), events: z.array(auditLineSchema) });
+export type CaseAuditView = z.infer<typeof caseAuditSchema>;
+
+/** What a command on a case answers: the case record as it now stands. */
+export const savedCaseSchema = caseRecordSchema;

@@ -1,0 +1,58 @@
+/**
+ * Every API path, built in one place: the tab calls these instead of writing URLs, so a renamed route is one edit
+ * here (and the server's route table is checked against this list by tests/contract-api).
+ */
+
+const seg = (value: string) => encodeURIComponent(value);
+const withQuery = (path: string, query?: Record<string, string | number | boolean | undefined | readonly string[]>): string => {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === '') continue;
+    if (Array.isArray(value)) for (const v of value) params.append(key, v);
+    else params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+};
+const casePath = (id: string, tail?: string) => `/api/cases/${seg(id)}${tail ? `/${tail}` : ''}`;
+const actionPath = (id: string, tail: string) => `/api/actions/${seg(id)}/${tail}`;
+
+export type QueryValues = Record<string, string | number | boolean | undefined | readonly string[]>;
+
+export const paths = {
+  me: () => '/api/me',
+  personas: () => '/api/personas',
+  agencies: () => '/api/agencies',
+  members: () => '/api/members',
+  home: () => '/api/home',
+  meetings: () => '/api/meetings',
+  screeningQueue: () => '/api/screening-queue',
+  dataQuality: () => '/api/data-quality',
+  overdueScan: () => '/api/scans/overdue',
+  /** The register: filters, sort and page as query-string values. */
+  register: (query?: QueryValues) => withQuery('/api/cases', query),
+  referrals: () => '/api/referrals',
+  referralDrafts: () => '/api/referrals/drafts',
+  case: (id: string) => casePath(id),
+  caseByRef: (ref: string) => `/api/cases/by-ref/${seg(ref)}`,
+  caseAudit: (id: string) => casePath(id, 'audit'),
+  caseInvolvement: (id: string) => casePath(id, 'involvement'),
+  caseInformationRequests: (id: string) => casePath(id, 'information-requests'),
+  caseInformation: (id: string) => casePath(id, 'information'),
+  caseListing: (id: string) => casePath(id, 'listing'),
+  caseWithdrawal: (id: string) => casePath(id, 'withdrawal'),
+  caseScreening: (id: string) => casePath(id, 'screening'),
+  caseChronology: (id: string) => casePath(id, 'chronology'),
+  caseActions: (id: string) => casePath(id, 'actions'),
+  caseClosure: (id: string) => casePath(id, 'closure'),
+  caseDraft: (id: string) => casePath(id, 'draft'),
+  caseSubmission: (id: string) => casePath(id, 'submission'),
+  caseRiskAssessments: (id: string) => casePath(id, 'risk-assessments'),
+  casePlan: (id: string) => casePath(id, 'plan'),
+  /** Action lists: scope mine (default), agency (optionally agencyId) or overdue. */
+  actions: (query?: QueryValues) => withQuery('/api/actions', query),
+  actionProgress: (id: string) => actionPath(id, 'progress'),
+  actionCompletion: (id: string) => actionPath(id, 'completion'),
+  actionDueDate: (id: string) => actionPath(id, 'due-date'),
+} as const;

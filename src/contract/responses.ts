@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import { actionListSchema, savedActionSchema } from './actions';
+import { caseAuditSchema, caseViewSchema, registerPageSchema, savedCaseSchema, screeningQueueSchema } from './cases';
+import { agencyListSchema, meSchema, memberListSchema, personaListSchema } from './directory';
+import { homeSchema, meetingListSchema } from './meetings';
+import { dataQualityListSchema, overdueScanReportSchema } from './operations';
+import { chronologyEntrySchema, riskAssessmentSchema } from './records';
+
+/**
+ * The success answer of every API operation, by operationId: the OpenAPI document declares these and
+ * tests/contract-api parses each route's real answer with them.
+ */
+export const responseSchemas = {
+  submitReferral: savedCaseSchema,
+  listRegister: registerPageSchema,
+  getCaseByRef: caseViewSchema,
+  getCase: caseViewSchema,
+  recordInvolvement: savedCaseSchema,
+  requestInformation: savedCaseSchema,
+  provideInformation: savedCaseSchema,
+  listReferral: savedCaseSchema,
+  withdrawReferral: savedCaseSchema,
+  recordScreeningDecision: savedCaseSchema,
+  addChronologyEntry: chronologyEntrySchema,
+  createAction: savedActionSchema,
+  closeCase: savedCaseSchema,
+  getCaseAudit: caseAuditSchema,
+  saveReferralDraft: savedCaseSchema,
+  updateReferralDraft: savedCaseSchema,
+  submitDraft: savedCaseSchema,
+  recordRiskAssessment: riskAssessmentSchema,
+  updateCasePlan: savedCaseSchema,
+  listScreeningQueue: screeningQueueSchema,
+  getHome: homeSchema,
+  listActions: actionListSchema,
+  addActionProgress: savedActionSchema,
+  completeAction: savedActionSchema,
+  changeActionDueDate: savedActionSchema,
+  runOverdueScan: overdueScanReportSchema,
+  listMeetings: meetingListSchema,
+  getMe: meSchema,
+  listAgencies: agencyListSchema,
+  listMembers: memberListSchema,
+  listPersonas: personaListSchema,
+  listDataQualityIssues: dataQualityListSchema,
+} as const satisfies Record<string, z.ZodType>;
+export type OperationId = keyof typeof responseSchemas;

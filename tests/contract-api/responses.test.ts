@@ -1,0 +1,107 @@
+import type { z } from 'zod';
+import { paths, responseSchemas, type OperationId } from '../../src/contract';
+import { apiRoutes } from '../../src/server/routes';
+import { type TestServer, startServer } from '../api/server';
+import type { Persona } from '../support/world';
+import { referralInput } from '../support/world';
+
+/**
+ * Every API route, called with valid input as a persona who may use it: its REAL answer must parse with the
+ * contract's schema for that operation (the schema the OpenAPI document declares and the tab parses with).
+ */
+describe('every route answers what the contract says', () => {
+  let server: TestServer;
+  const checked = new Set<string>();
+
+  beforeAll(async () => {
+    server = await startServer();
+    await server.world.store.transaction(async (tx) => {
+      await tx.insert('meetings', {
+        id: 'meeting-next', title: 'Invented panel', startsAt: '2026-07-01T10:00:00Z', chairId: 'chair', status: 'planned',
+        quorum: { coreAgencyIds: ['ag-council', 'ag-police'], minCoreShare: 0.5, chairRequired: true },
+      });
+    });
+  });
+  afterAll(() => server.close());
+
+  /** Calls the route, expects the status, parses the answer with the operation's contract schema and returns it. */
+  async function call<Op extends OperationId>(
+    operationId: Op, method: string, path: string, as: Persona | undefined, json?: unknown, status = 200,
+  ): Promise<z.output<(typeof responseSchemas)[Op]>> {
+    const res = await server.call(method, path, { ...(as ? { as } : {}), ...(json !== undefined ? { json } : {}) });
+    const body: unknown = await res.json();
+    expect({ operationId, status: res.status, body: res.status === status ? 'ok' : body }).toEqual({ operationId, status, body: 'ok' });
+    const parsed = responseSchemas[operationId].safeParse(body);
+    expect({ operationId, issues: parsed.success ? [] : parsed.error.issues }).toEqual({ operationId, issues: [] });
+    checked.add(operationId);
+    return parsed.data as z.output<(typeof responseSchemas)[Op]>;
+  }
+
+  it('parses the answer of every route with its contract schema', async () => {
+    const referral = await call('submitReferral', 'POST', paths.referrals(), 'police', referralInput(), 201);
+    const other = await call('submitReferral', 'POST', paths.referrals(), 'health', referralInput({ adult: { name: 'Sam Invented Person' } }), 201);
+
+    const summary = await call('getCase', 'GET', paths.case(referral.id), 'fire');
+    expect(summary.access).toBe('summary');
+    const full = await call('getCaseByRef', 'GET', paths.caseByRef(referral.ref), 'police');
+    expect(full.access).toBe('full');
+
+    let c = await call('recordInvolvement', 'POST', paths.caseInvolvement(referral.id), 'fire', { known: true, note: 'Invented: one home safety visit.' });
+    c = await call('requestInformation', 'POST', paths.caseInformationRequests(referral.id), 'coordinator', { question: 'Invented: who visits?', expectedVersion: c.version });
+    c = await call('provideInformation', 'POST', paths.caseInformation(referral.id), 'police', { answer: 'Invented: a carer, weekly.', expectedVersion: c.version });
+    c = await call('listReferral', 'POST', paths.caseListing(referral.id), 'coordinator', { meetingId: 'meeting-next', expectedVersion: c.version });
+    c = await call('recordScreeningDecision', 'POST', paths.caseScreening(referral.id), 'coordinator', {
+      outcome: 'accept', rationale: 'Invented rationale.', leadAgencyId: 'ag-police', leadProfessionalId: 'police', riskLevel: 'high',
+      nextReviewDate: '2026-07-15', expectedVersion: c.version,
+    });
+    await call('withdrawReferral', 'POST', paths.caseWithdrawal(other.id), 'coordinator', { reason: 'Invented: referred in error.' });
+
+    await call('addChronologyEntry', 'POST', paths.caseChronology(referral.id), 'police', {
+      occurredAt: '2026-06-14T10:00:00Z', type: 'incident', summary: 'Invented incident.', significance: 'medium',
+    }, 201);
+    const action = await call('createAction', 'POST', paths.caseActions(referral.id), 'coordinator', {
+      description: 'Invented: joint visit.', successMeasure: 'Visit recorded.', ownerId: 'police', dueDate: '2026-06-01',
+    }, 201);
+    const assessment = await call('recordRiskAssessment', 'POST', paths.caseRiskAssessments(referral.id), 'police', {
+      domains: [{ domain: 'home_environment', rating: 'red', evidence: 'Invented: exits blocked.' }],
+      protectiveFactors: 'Invented: a caring neighbour.', overallLevel: 'high', adultView: 'Invented: wants to stay.',
+    }, 201);
+    expect(assessment.assessmentNumber).toBe(1);
+    c = (await call('getCase', 'GET', paths.case(referral.id), 'police')).case as typeof c;
+    c = await call('updateCasePlan', 'PATCH', paths.casePlan(referral.id), 'police', { contingencyPlan: 'Invented contingency.', expectedVersion: c.version });
+
+    let a = await call('addActionProgress', 'POST', paths.actionProgress(action.id), 'police', { note: 'Invented: booked.' });
+    a = await call('changeActionDueDate', 'POST', paths.actionDueDate(action.id), 'police', { dueDate: '2026-06-20', reason: 'Invented reason.', expectedVersion: a.version });
+    await call('listActions', 'GET', paths.actions(), 'police');
+    await call('listActions', 'GET', paths.actions({ scope: 'agency' }), 'police');
+    const overdue = await call('listActions', 'GET', paths.actions({ scope: 'overdue' }), 'coordinator');
+    expect(Array.isArray(overdue)).toBe(true);
+    await call('completeAction', 'POST', paths.actionCompletion(action.id), 'police', { evidence: 'Invented evidence.', expectedVersion: a.version });
+
+    const home = await call('getHome', 'GET', paths.home(), 'fire');
+    expect(home.nextMeeting?.id).toBe('meeting-next');
+    await call('listRegister', 'GET', paths.register({ pageSize: 50 }), 'coordinator');
+    await call('listScreeningQueue', 'GET', paths.screeningQueue(), 'coordinator');
+    await call('listMeetings', 'GET', paths.meetings(), 'chair');
+    await call('getCaseAudit', 'GET', paths.caseAudit(referral.id), 'coordinator');
+    await call('getMe', 'GET', paths.me(), 'policeLead');
+    await call('listAgencies', 'GET', paths.agencies(), 'police');
+    await call('listMembers', 'GET', paths.members(), 'coordinator');
+    await call('listPersonas', 'GET', paths.personas(), undefined);
+    await call('listDataQualityIssues', 'GET', paths.dataQuality(), 'coordinator');
+    await call('runOverdueScan', 'POST', paths.overdueScan(), 'coordinator');
+
+    const draft = await call('saveReferralDraft', 'POST', paths.referralDrafts(), 'health', { adult: { name: 'Dana Invented Draft' } }, 201);
+    const { adult: _adult, ...rest } = referralInput();
+    const updated = await call('updateReferralDraft', 'PUT', paths.caseDraft(draft.id), 'health', { ...rest, adult: { name: 'Dana Invented Draft' }, expectedVersion: draft.version });
+    await call('submitDraft', 'POST', paths.caseSubmission(draft.id), 'health', { expectedVersion: updated.version });
+
+    c = (await call('getCase', 'GET', paths.case(referral.id), 'coordinator')).case as typeof c;
+    await call('closeCase', 'POST', paths.caseClosure(referral.id), 'coordinator', { reason: 'risk_reduced', rationale: 'Invented: risk managed.', expectedVersion: c.version });
+  });
+
+  it('checked every operation of the route table', () => {
+    const operations = apiRoutes.map((r) => r.operationId).sort();
+    expect([...checked].sort()).toEqual(operations);
+  });
+});
