@@ -1,9 +1,9 @@
+import { type JWTPayload, type JWSHeaderParameters, decodeJwt, decodeProtectedHeader, errors, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { ConfigError } from '../config';
 import type { BearerVerifier } from './bearerAuth';
-import { type FetchLike, type SigningKeys, createSigningKeys } from './jwks';
-import { decodeJwt, verifyRs256 } from './jwt';
-import { TokenRejectedError } from './tokenRejection';
+import { type FetchLike, type SigningKeys, SigningKeysUnavailableError, createSigningKeys } from './jwks';
+import { type TokenRejection, TokenRejectedError } from './tokenRejection';
 
 export interface EntraTokenValidatorOptions {
   /** The organisation's Entra tenant (a GUID): tokens from any other tenant are refused. */
@@ -38,6 +38,10 @@ export interface EntraTokenValidator {
 }
 
 export const REQUIRED_SCOPE = 'access_as_user';
+/** Entra access tokens are a few kB; anything far larger is not one, and is refused before any parsing. */
+export const MAX_TOKEN_LENGTH = 16 * 1024;
+/** Three base64url segments; the signature may be empty so that `alg: none` is reported as the algorithm refusal it is. */
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 export const defaultJwksUri = (tenantId: string) => `https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`;
 
@@ -70,8 +74,9 @@ const Claims = z.object({
 
 /**
  * Validates the token `authentication.getAuthToken()` gives the tab (PLATFORM.md, Tab SSO): structure, RS256 only,
- * signature against Entra ID's published keys, issuer, tenant, audience, lifetime and the delegated scope. Nothing in
- * the token is read as fact until the signature has been checked.
+ * signature against Entra ID's published keys and lifetime (all by jose's jwtVerify), then issuer (v1 or v2),
+ * tenant, audience, the delegated scope and `oid` (Entra-specific, here). Nothing in the token is read as fact until
+ * the signature has been checked.
  */
 export function createEntraTokenValidator(options: EntraTokenValidatorOptions): EntraTokenValidator {
   const checked = Options.safeParse(options);
@@ -93,21 +98,39 @@ export function createEntraTokenValidator(options: EntraTokenValidatorOptions): 
 
   const audienceMatches = (aud: string) => audiences.has(aud) || audiences.has(aud.toLowerCase());
 
-  return {
-    async validate(token) {
-      const jwt = decodeJwt(token.trim());
-      if (!jwt) throw new TokenRejectedError('malformed');
+  /** jose's key lookup: the cached Entra key with the token's kid, or a refusal naming why there is none. */
+  const keyFor = async (header: JWSHeaderParameters) => {
+    const key = await keys.get(header.kid as string);
+    if (!key) throw new TokenRejectedError('unknown_key');
+    return key;
+  };
 
+  return {
+    async validate(raw) {
+      const token = raw.trim();
+      if (token.length > MAX_TOKEN_LENGTH || !COMPACT_JWS.test(token)) throw new TokenRejectedError('malformed');
+      // Read (unverified) before any key is fetched, so junk and forbidden algorithms cost no call to Entra ID.
+      const header = readUnverified(() => decodeProtectedHeader(token));
+      readUnverified(() => decodeJwt(token));
       // Only RS256: refuses `none`, and HS256 signed with the public key as the secret (algorithm confusion).
-      if (jwt.header.alg !== 'RS256') throw new TokenRejectedError('algorithm');
-      const kid = jwt.header.kid;
+      if (header.alg !== 'RS256') throw new TokenRejectedError('algorithm');
+      const kid = header.kid;
       if (typeof kid !== 'string' || !kid || kid.length > 256) throw new TokenRejectedError('malformed');
 
-      const key = await keys.get(kid);
-      if (!key) throw new TokenRejectedError('unknown_key');
-      if (!verifyRs256(jwt, key)) throw new TokenRejectedError('signature');
+      // jose checks the signature (RS256 only, keys of 2048 bits or more) and the lifetime (exp required, nbf).
+      let payload: JWTPayload;
+      try {
+        ({ payload } = await jwtVerify(token, keyFor, {
+          algorithms: ['RS256'],
+          currentDate: now(),
+          clockTolerance: Math.floor(skew / 1000),
+          requiredClaims: ['exp'],
+        }));
+      } catch (err) {
+        throw rejectionOf(err);
+      }
 
-      const parsed = Claims.safeParse(jwt.payload);
+      const parsed = Claims.safeParse(payload);
       if (!parsed.success) throw new TokenRejectedError('malformed');
       const claims = parsed.data;
 
@@ -118,11 +141,6 @@ export function createEntraTokenValidator(options: EntraTokenValidatorOptions): 
 
       const aud = claims.aud === undefined ? [] : Array.isArray(claims.aud) ? claims.aud : [claims.aud];
       if (!aud.some(audienceMatches)) throw new TokenRejectedError('audience');
-
-      const at = now().getTime();
-      if (claims.exp === undefined) throw new TokenRejectedError('claims');
-      if (claims.exp * 1000 + skew <= at) throw new TokenRejectedError('expired');
-      if (claims.nbf !== undefined && claims.nbf * 1000 - skew > at) throw new TokenRejectedError('not_yet_valid');
 
       const scopes = (claims.scp ?? '').split(' ').filter(Boolean);
       if (!scopes.includes(requiredScope)) throw new TokenRejectedError('scope');
@@ -139,6 +157,29 @@ export function createEntraTokenValidator(options: EntraTokenValidatorOptions): 
       };
     },
   };
+}
+
+/** Decodes without verifying (only to refuse early); any failure is a malformed token. */
+function readUnverified<T>(decode: () => T): T {
+  try {
+    return decode();
+  } catch {
+    throw new TokenRejectedError('malformed');
+  }
+}
+
+/** jose's verdicts as our refusal reasons; an outage and our own refusals pass through unchanged. */
+function rejectionOf(err: unknown): Error {
+  if (err instanceof TokenRejectedError || err instanceof SigningKeysUnavailableError) return err;
+  const reason: TokenRejection =
+    err instanceof errors.JOSEAlgNotAllowed ? 'algorithm'
+    : err instanceof errors.JWSSignatureVerificationFailed ? 'signature'
+    : err instanceof errors.JWTExpired ? 'expired'
+    : err instanceof errors.JWTClaimValidationFailed ? (err.reason === 'missing' ? 'claims' : err.claim === 'nbf' && err.reason === 'check_failed' ? 'not_yet_valid' : 'malformed')
+    : err instanceof errors.JWSInvalid || err instanceof errors.JWTInvalid ? 'malformed'
+    // Anything else jose refuses with (e.g. a key it will not use) means the signature was not verified.
+    : 'signature';
+  return new TokenRejectedError(reason);
 }
 
 /**

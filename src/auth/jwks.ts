@@ -1,6 +1,9 @@
-import { AppError } from '../domain/errors';
-import { type KeyObject, createPublicKey } from 'node:crypto';
+import { type CryptoKey, type JWK, importJWK } from 'jose';
 import { z } from 'zod';
+import { AppError } from '../domain/errors';
+import { logger } from '../log';
+
+const log = logger('auth');
 
 /** The part of `fetch` the key cache uses; the global fetch fits, and tests may inject their own. */
 export type FetchLike = (
@@ -45,9 +48,15 @@ const RsaJwk = z.object({
   e: z.string().min(1),
 });
 
-/** Usable RSA signing keys by kid; keys for encryption, of other types or too short are left out. */
-export function signingKeysOf(document: unknown): Map<string, KeyObject> {
-  const keys = new Map<string, KeyObject>();
+/** The modulus length of an RSA JWK, from its base64url `n` (jose itself refuses RS256 keys under 2048 bits at use). */
+const modulusBits = (n: string): number => Buffer.from(n, 'base64url').length * 8;
+
+/**
+ * The usable RSA signing keys of a JWKS document, by kid, as JWKs: keys for encryption, of other types, for other
+ * algorithms or too short are left out. jose imports them (createSigningKeys) and verifies with them (entraToken).
+ */
+export function signingKeysOf(document: unknown): Map<string, JWK> {
+  const keys = new Map<string, JWK>();
   const parsed = JwksDocument.safeParse(document);
   if (!parsed.success) return keys;
   for (const raw of parsed.data.keys) {
@@ -55,23 +64,37 @@ export function signingKeysOf(document: unknown): Map<string, KeyObject> {
     if (!jwk.success) continue;
     const { kid, use, alg, n, e } = jwk.data;
     if ((use !== undefined && use !== 'sig') || (alg !== undefined && alg !== 'RS256')) continue;
-    try {
-      const key = createPublicKey({ key: { kty: 'RSA', n, e }, format: 'jwk' });
-      if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < MIN_RSA_BITS) continue;
-      keys.set(kid, key);
-    } catch {
-      // A key Node cannot read is simply not one we can verify with.
-    }
+    if (modulusBits(n) < MIN_RSA_BITS) continue;
+    keys.set(kid, { kty: 'RSA', kid, n, e, alg: 'RS256', use: 'sig' });
   }
   return keys;
 }
 
-export interface SigningKeys {
-  /** The key with this kid, refetching once (rate-limited) when it is not known; undefined if there is none. */
-  get(kid: string): Promise<KeyObject | undefined>;
+/** Imports each JWK with jose; a key jose cannot read is simply not one we can verify with. */
+async function importAll(jwks: Map<string, JWK>): Promise<Map<string, CryptoKey>> {
+  const imported = new Map<string, CryptoKey>();
+  for (const [kid, jwk] of jwks) {
+    try {
+      const key = await importJWK(jwk, 'RS256');
+      if (typeof key !== 'object' || key instanceof Uint8Array) continue;
+      imported.set(kid, key);
+    } catch {
+      // left out
+    }
+  }
+  return imported;
 }
 
-/** Entra ID's signing keys, fetched from a JWKS endpoint and cached. */
+export interface SigningKeys {
+  /** The key with this kid, refetching once (rate-limited) when it is not known; undefined if there is none. */
+  get(kid: string): Promise<CryptoKey | undefined>;
+}
+
+/**
+ * Entra ID's signing keys, fetched from a JWKS endpoint and cached. Our own cache (rather than jose's
+ * createRemoteJWKSet) because it keeps verifying with the cached keys while Entra ID cannot be reached, answers an
+ * outage with a 503 rather than a 401, and runs on an injectable clock and fetch; jose parses and imports the keys.
+ */
 export function createSigningKeys(options: SigningKeyOptions): SigningKeys {
   const fetchJson: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
   const now = () => (options.now ?? (() => new Date()))().getTime();
@@ -80,15 +103,15 @@ export function createSigningKeys(options: SigningKeyOptions): SigningKeys {
   const retryAfterFailure = options.retryAfterFailureMs ?? DEFAULT_RETRY_AFTER_FAILURE_MS;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-  let keys: Map<string, KeyObject> | undefined;
+  let keys: Map<string, CryptoKey> | undefined;
   let fetchedAt = 0;
   let lastAttemptAt: number | undefined;
   let inflight: Promise<void> | undefined;
 
-  async function download(): Promise<Map<string, KeyObject>> {
+  async function download(): Promise<Map<string, CryptoKey>> {
     const res = await fetchJson(options.uri, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
     if (!res.ok) throw new SigningKeysUnavailableError(`The signing keys endpoint answered HTTP ${res.status}.`);
-    const found = signingKeysOf(await res.json());
+    const found = await importAll(signingKeysOf(await res.json()));
     // An empty or unreadable answer must not wipe keys that still work.
     if (found.size === 0) throw new SigningKeysUnavailableError('The signing keys endpoint returned no usable RSA signing key.');
     return found;
@@ -120,7 +143,7 @@ export function createSigningKeys(options: SigningKeyOptions): SigningKeys {
           : new SigningKeysUnavailableError(`Entra ID's signing keys could not be fetched: ${err instanceof Error ? err.message : String(err)}`);
       }
       // Keep verifying with the keys we have rather than lock everyone out during an Entra or network blip.
-      console.warn(`[riskpanel] Entra ID signing keys could not be refreshed; still using the cached keys. ${err instanceof Error ? err.message : ''}`);
+      log.warn({ errorName: err instanceof Error ? err.name : typeof err, error: err instanceof Error ? err.message : String(err) }, 'Entra ID signing keys could not be refreshed; still using the cached keys');
     }
   }
 
