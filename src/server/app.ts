@@ -7,6 +7,8 @@ import { errorHandler } from './errorHandler';
 import { RouteNotFoundError } from './httpErrors';
 import { identity } from './identity';
 import { mountOpenApi } from './openapi';
+import { memberRateLimit, type RateLimitSettings, signInThenLimit, DEFAULT_RATE_LIMIT_PER_MINUTE } from './rateLimit';
+import { Readiness, readinessRoute, storeAnswers } from './readiness';
 import { correlationId } from './requestContext';
 import { apiRoutes } from './routes';
 import { registerRoutes } from './runRoute';
@@ -22,12 +24,18 @@ export interface AppDeps {
   verifyBearer?: BearerVerifier;
   /** The SSO app's client id, written into the tab's page so its consent popup can name the app. */
   tabClientId?: string;
+  /** What /readyz waits for; default: the store answers. main.ts adds the Graph token in production. */
+  readiness?: Readiness;
+  /** Per-member API rate limit; default DEFAULT_RATE_LIMIT_PER_MINUTE a minute. */
+  rateLimit?: RateLimitSettings;
 }
 
 export const JSON_BODY_LIMIT = '100kb';
 
 /** The whole HTTP face: /healthz, the JSON API, the bot endpoint and the built tab. No listening here. */
-export function createApp({ config, store, now = () => new Date(), verifyBearer, tabClientId }: AppDeps): express.Express {
+export function createApp({
+  config, store, now = () => new Date(), verifyBearer, tabClientId, readiness = new Readiness([storeAnswers(store)]), rateLimit,
+}: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // Local mode listens on loopback only; behind App Service the first proxy hop is trusted for the client address.
@@ -39,6 +47,8 @@ export function createApp({ config, store, now = () => new Date(), verifyBearer,
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', store: store.name, mode: config.mode });
   });
+  // Liveness above (the process answers); readiness here (the store answers, credentials work; 503 while draining).
+  app.get('/readyz', readinessRoute(readiness));
 
   // Only application/json is parsed (strict: objects and arrays only); other types are refused per route with 415.
   app.use('/api', express.json({ limit: JSON_BODY_LIMIT, strict: true, type: 'application/json' }));
@@ -47,7 +57,9 @@ export function createApp({ config, store, now = () => new Date(), verifyBearer,
   mountBot(app, { config, store });
 
   mountOpenApi(app, apiRoutes);
-  registerRoutes(app, apiRoutes, { config, store }, identity({ config, store, verifyBearer, refPrefix: config.refPrefix, now }));
+  const signIn = identity({ config, store, verifyBearer, refPrefix: config.refPrefix, now });
+  const limit = memberRateLimit(rateLimit ?? { limit: DEFAULT_RATE_LIMIT_PER_MINUTE });
+  registerRoutes(app, apiRoutes, { config, store }, signInThenLimit(signIn, limit));
   app.use('/api', (req, _res, next) => next(new RouteNotFoundError(`No API route ${req.method} ${req.baseUrl}${req.path === '/' ? '' : req.path}.`)));
 
   mountTab(app, config.tabDir, tabClientId);
