@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
 import { queueOverdueScan } from '../notify/overdueScan';
-import { hasRole } from '../policies';
+import { can } from '../policies';
 import { recordAudit } from '../kernel/audit';
 import { defineCommand } from '../kernel/command';
 
@@ -21,7 +21,7 @@ export const runOverdueScan = defineCommand({
     })
     .strict(),
   async run(ctx, tx, input) {
-    if (!hasRole(ctx.actor, 'coordinator')) throw new ForbiddenError('Only coordinators can run the overdue scan.');
+    if (!can(ctx.actor, 'runOverdueScan', 'partnership', null)) throw new ForbiddenError('Only coordinators can run the overdue scan.');
     const report = await queueOverdueScan(tx, ctx.now(), input);
     await recordAudit(ctx, tx, {
       action: 'create',

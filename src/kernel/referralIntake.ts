@@ -31,6 +31,6 @@ export async function intakeBase(ctx: Context, tx: Tx, now: Date): Promise<Intak
  * Queues the new-referral card for the partnership channel. Keyed by the case, so a referral is announced once
  * however it arrived (submitted at once, or as a draft submitted later). Reference only: no personal details.
  */
-export function announceNewReferral(ctx: Context, tx: Tx, c: Pick<CaseRecord, 'id' | 'ref'>): Promise<void> {
-  return queueNotification(ctx, tx, 'newReferral', c.id, { caseId: c.id, ref: c.ref });
+export async function announceNewReferral(ctx: Context, tx: Tx, c: Pick<CaseRecord, 'id' | 'ref'>): Promise<void> {
+  await queueNotification(ctx, tx, 'newReferral', c.id, { caseId: c.id, ref: c.ref });
 }

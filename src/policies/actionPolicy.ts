@@ -1,13 +1,9 @@
-import type { ActionRecord, CaseRecord } from '../domain/records';
+import type { ActionSubject } from './actionSubject';
 import { type Actor, hasRole } from './actor';
 import { canReadCase } from './casePolicy';
 import { allow } from './policy';
 
-/** An action is judged with its parent case (absent for learning-review and board-plan actions). */
-export interface ActionSubject {
-  action: ActionRecord;
-  parentCase?: CaseRecord;
-}
+export type { ActionSubject };
 
 const isOwner = (a: Actor, s: ActionSubject) => s.action.ownerId === a.member.id;
 const isOwnersAgencyLead = (a: Actor, s: ActionSubject) =>
@@ -20,12 +16,12 @@ export function canReadAction(a: Actor, s: ActionSubject): boolean {
   return hasRole(a, 'chair', 'viewer') || a.member.agencyId === s.action.agencyId;
 }
 
-allow<ActionSubject>('action', ['read'], canReadAction);
+allow('action', ['read'], canReadAction);
 /**
  * Only the owner, their agency's lead, a coordinator or the chair may act on an action; viewers change nothing,
  * and nobody acts on what they may not see (a chair outside a restricted case's circle included).
  */
-allow<ActionSubject>('action', ['addProgress', 'complete', 'changeDueDate'], (a, s) =>
+allow('action', ['addProgress', 'complete', 'changeDueDate'], (a, s) =>
   canReadAction(a, s) &&
   ((isOwner(a, s) && hasRole(a, 'partner', 'coordinator', 'chair')) || isOwnersAgencyLead(a, s) || hasRole(a, 'coordinator', 'chair')),
 );

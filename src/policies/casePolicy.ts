@@ -33,23 +33,23 @@ export function canReadCaseSummary(a: Actor, c: CaseRecord): boolean {
   return !c.restricted && isScreenable(c) && hasRole(a, 'partner', 'chair');
 }
 
-allow<CaseRecord>('case', ['read'], canReadCase);
-allow<CaseRecord>('case', ['readSummary'], canReadCaseSummary);
+allow('case', ['read'], canReadCase);
+allow('case', ['readSummary'], canReadCaseSummary);
 
-allow<null>('referral', ['create'], (a) => hasRole(a, 'partner', 'coordinator', 'chair'));
+allow('referral', ['create'], (a) => hasRole(a, 'partner', 'coordinator', 'chair'));
 // Viewers change nothing, even on a record they once wrote.
 const isActingReferrer = (a: Actor, c: CaseRecord) => isReferrer(a, c) && hasRole(a, 'partner', 'chair') && canReadCase(a, c);
 
-allow<CaseRecord>('case', ['submit'], (a, c) => c.status === 'draft' && (hasRole(a, 'coordinator') || isActingReferrer(a, c)));
-allow<CaseRecord>('case', ['recordInvolvement'], (a, c) =>
+allow('case', ['submit'], (a, c) => c.status === 'draft' && (hasRole(a, 'coordinator') || isActingReferrer(a, c)));
+allow('case', ['recordInvolvement'], (a, c) =>
   hasRole(a, 'partner', 'coordinator', 'chair') && canReadCaseSummary(a, c) && (isScreenable(c) || isLive(c)),
 );
-allow<CaseRecord>('case', ['requestInfo', 'list'], (a) => hasRole(a, 'coordinator'));
+allow('case', ['requestInfo', 'list'], (a) => hasRole(a, 'coordinator'));
 // Who may withdraw; whether the record may still be withdrawn is the lifecycle's answer (409 naming the allowed steps).
-allow<CaseRecord>('case', ['withdraw'], (a, c) => hasRole(a, 'coordinator') || isActingReferrer(a, c));
-allow<CaseRecord>('case', ['screen', 'close'], (a, c) => hasRole(a, 'coordinator') || (hasRole(a, 'chair') && canReadCase(a, c)));
-allow<CaseRecord>('case', ['addChronology'], (a, c) => hasRole(a, 'coordinator', 'chair', 'partner') && canReadCase(a, c));
-allow<CaseRecord>('case', ['createAction', 'updatePlan'], (a, c) =>
+allow('case', ['withdraw'], (a, c) => hasRole(a, 'coordinator') || isActingReferrer(a, c));
+allow('case', ['screen', 'close'], (a, c) => hasRole(a, 'coordinator') || (hasRole(a, 'chair') && canReadCase(a, c)));
+allow('case', ['addChronology'], (a, c) => hasRole(a, 'coordinator', 'chair', 'partner') && canReadCase(a, c));
+allow('case', ['createAction', 'updatePlan'], (a, c) =>
   hasRole(a, 'coordinator') || (hasRole(a, 'chair', 'partner') && canReadCase(a, c) && (hasRole(a, 'chair') || isLeadAgency(a, c))),
 );
-allow<CaseRecord>('case', ['readAudit'], (a) => hasRole(a, 'coordinator'));
+allow('case', ['readAudit'], (a) => hasRole(a, 'coordinator'));

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { id } from '../kernel/validation';
 import { ForbiddenError } from '../domain/errors';
 import { isActionFinished } from '../domain/rules';
-import { hasRole } from '../policies';
+import { can } from '../policies';
 import { type ActionItem, byUrgency, readableActionItems } from './actionItems';
 import { defineQuery } from '../kernel/query';
 import { booleanParam, optionalParam } from './queryString';
@@ -17,7 +17,7 @@ export const listAgencyActions = defineQuery({
   input: z.object({ agencyId: optionalParam(id), includeFinished: booleanParam }),
   async run(ctx, tx, input): Promise<ActionItem[]> {
     const agencyId = input.agencyId ?? ctx.actor.member.agencyId;
-    if (agencyId !== ctx.actor.member.agencyId && !hasRole(ctx.actor, 'coordinator', 'chair')) {
+    if (!can(ctx.actor, 'readActions', 'agency', { agencyId })) {
       throw new ForbiddenError("You can list only your own agency's actions.");
     }
     const actions = await tx.find('actions', { where: [{ field: 'agencyId', op: 'eq', value: agencyId }] });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
-import { hasRole } from '../policies';
+import { can } from '../policies';
 import type { DataQualityIssue } from '../store/port';
 import { defineQuery } from '../kernel/query';
 
@@ -14,7 +14,7 @@ export const listDataQualityIssues = defineQuery({
   summary: 'Items edited in SharePoint that RiskPanel could not fully accept, and why (coordinators)',
   input: z.object({}),
   async run(ctx): Promise<DataQualityIssue[]> {
-    if (!ctx.actor.member.active || !hasRole(ctx.actor, 'coordinator')) {
+    if (!can(ctx.actor, 'readDataQuality', 'partnership', null)) {
       throw new ForbiddenError('Only coordinators can list the records that need correcting in SharePoint.');
     }
     // Reads every list in full: there is no index on "broken". A coordinator's occasional page, not a hot path.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Role } from '../domain/enums';
 import { ForbiddenError } from '../domain/errors';
-import { hasRole } from '../policies';
+import { can } from '../policies';
 import { defineQuery } from '../kernel/query';
 
 export interface MemberItem {
@@ -22,7 +22,7 @@ export const listMembers = defineQuery({
   input: z.object({}),
   async run(ctx, tx): Promise<MemberItem[]> {
     if (!ctx.actor.member.active) throw new ForbiddenError('Your membership is not active.');
-    const withEmail = hasRole(ctx.actor, 'coordinator');
+    const withEmail = can(ctx.actor, 'readMemberEmails', 'partnership', null);
     const members = await tx.find('members');
     return members
       .map((m) => ({

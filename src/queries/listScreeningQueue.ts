@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CaseStatus, MeetingStatus, RiskCategory } from '../domain/enums';
 import { ForbiddenError } from '../domain/errors';
 import type { CaseRecord } from '../domain/records';
-import { hasRole } from '../policies';
+import { can } from '../policies';
 import type { Tx } from '../store/port';
 import { todayOf } from './actionItems';
 import { caseAccess } from '../kernel/caseAccess';
@@ -64,7 +64,7 @@ export const listScreeningQueue = defineQuery({
   summary: 'Referrals awaiting screening, oldest first (coordinators and chairs)',
   input: z.object({}),
   async run(ctx, tx): Promise<ScreeningQueueItem[]> {
-    if (!hasRole(ctx.actor, 'coordinator', 'chair')) throw new ForbiddenError('Only coordinators and the chair can see the screening queue.');
+    if (!can(ctx.actor, 'readScreeningQueue', 'partnership', null)) throw new ForbiddenError('Only coordinators and the chair can see the screening queue.');
     const today = todayOf(ctx.now());
     const [cases, listed] = await Promise.all([screenableCases(tx), upcomingListings(tx, today)]);
     const items: ScreeningQueueItem[] = [];

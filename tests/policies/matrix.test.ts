@@ -1,5 +1,5 @@
 import type { ActionRecord, CaseRecord } from '../../src/domain/records';
-import { can } from '../../src/policies';
+import { type Ability, type Entity, type Subjects, allow, authorize, can } from '../../src/policies';
 import { makeAction, makeCase, makeOpenCase } from '../support/records';
 import { actorOf, type Persona } from '../support/world';
 
@@ -200,19 +200,19 @@ function normalise(table: string, columns: Record<string, string>): string[] {
   return rows.map((r) => `${r[0]}: ${r.slice(1).join(' ')}`);
 }
 
-function actual(columns: Record<string, string>, entity: string, subject: unknown): string[] {
-  return PERSONAS.map((p) => `${p}: ${Object.values(columns).map((ability) => (can(actorOf(p), ability, entity, subject) ? 'Y' : '.')).join(' ')}`);
+function actual<E extends Entity>(columns: Record<string, Ability<E>>, entity: E, subject: Subjects[E]): string[] {
+  return PERSONAS.map((p) => `${p}: ${Object.values(columns).map((ability) => (can<E>(actorOf(p), ability, entity, subject) ? 'Y' : '.')).join(' ')}`);
 }
 
 describe('policy matrix: case', () => {
   it.each(Object.keys(CASES))('%s', (name) => {
-    expect(actual(CASE_COLUMNS, 'case', CASES[name])).toEqual(normalise(CASE_MATRIX[name]!, CASE_COLUMNS));
+    expect(actual(CASE_COLUMNS, 'case', CASES[name]!)).toEqual(normalise(CASE_MATRIX[name]!, CASE_COLUMNS));
   });
 });
 
 describe('policy matrix: action', () => {
   it.each(Object.keys(ACTIONS))('%s', (name) => {
-    expect(actual(ACTION_COLUMNS, 'action', ACTIONS[name])).toEqual(normalise(ACTION_MATRIX[name]!, ACTION_COLUMNS));
+    expect(actual(ACTION_COLUMNS, 'action', ACTIONS[name]!)).toEqual(normalise(ACTION_MATRIX[name]!, ACTION_COLUMNS));
   });
 });
 
@@ -224,15 +224,21 @@ describe('policy matrix: referral', () => {
 
 describe('policy matrix: sanity', () => {
   it('names only abilities that exist: every column is allowed to someone somewhere', () => {
-    const anyone = (entity: string, ability: string, subjects: unknown[]) =>
-      PERSONAS.some((p) => subjects.some((s) => can(actorOf(p), ability, entity, s)));
+    const anyone = <E extends Entity>(entity: E, ability: Ability<E>, subjects: Subjects[E][]) =>
+      PERSONAS.some((p) => subjects.some((s) => can<E>(actorOf(p), ability, entity, s)));
     for (const ability of Object.values(CASE_COLUMNS)) expect([ability, anyone('case', ability, Object.values(CASES))]).toEqual([ability, true]);
     for (const ability of Object.values(ACTION_COLUMNS)) expect([ability, anyone('action', ability, Object.values(ACTIONS))]).toEqual([ability, true]);
   });
 
-  it('denies an ability nobody declared, even to the coordinator', () => {
-    expect(can(actorOf('coordinator'), 'delete', 'case', CASES.openPoliceLed)).toBe(false);
-    expect(can(actorOf('coordinator'), 'read', 'nonsense', CASES.openPoliceLed)).toBe(false);
+  it('refuses a misspelt ability or entity at compile time, and denies it at run time even to the coordinator', () => {
+    // @ts-expect-error 'delete' is not an ability on a case: the typo does not compile.
+    expect(can(actorOf('coordinator'), 'delete', 'case', CASES.openPoliceLed!)).toBe(false);
+    // @ts-expect-error 'nonsense' is not an entity.
+    expect(can(actorOf('coordinator'), 'read', 'nonsense', CASES.openPoliceLed!)).toBe(false);
+    // @ts-expect-error 'raed' is a misspelt ability: authorize refuses it too.
+    expect(() => authorize(actorOf('coordinator'), 'raed', 'case', CASES.openPoliceLed!)).toThrow();
+    // @ts-expect-error a rule cannot be declared for an ability that does not exist.
+    allow('action', ['approve'], () => false);
   });
 
   it('keeps a viewer named on a case to reading: viewers change nothing', () => {

@@ -67,16 +67,17 @@ describe('listMyActions', () => {
 });
 
 describe('overdue around the day boundary', () => {
-  it('counts an action due yesterday as one day overdue and one due today as not overdue, all day long (UTC)', async () => {
-    for (const now of [new Date('2026-06-15T00:00:00Z'), FIXED_NOW, new Date('2026-06-15T23:59:59Z')]) {
+  // June is British Summer Time: the London day of 15 June runs from 23:00 UTC on the 14th to 22:59:59 UTC on the 15th.
+  it('counts an action due yesterday as one day overdue and one due today as not overdue, all London day long', async () => {
+    for (const now of [new Date('2026-06-14T23:00:00Z'), FIXED_NOW, new Date('2026-06-15T22:59:59Z')]) {
       const mine = await run(listMyActions, 'police', {}, now);
       const byId = Object.fromEntries(mine.map((i) => [i.id, [i.overdue, i.daysOverdue]]));
       expect(byId['p-yesterday']).toEqual([true, 1]);
       expect(byId['p-today']).toEqual([false, 0]);
     }
-    const nextDay = await run(listMyActions, 'police', {}, new Date('2026-06-16T00:00:00Z'));
+    const nextDay = await run(listMyActions, 'police', {}, new Date('2026-06-15T23:00:00Z'));
     expect(nextDay.find((i) => i.id === 'p-today')).toMatchObject({ overdue: true, daysOverdue: 1 });
-    expect(ids(await run(listOverdueActions, 'police', {}, new Date('2026-06-14T23:59:59Z')))).not.toContain('p-yesterday');
+    expect(ids(await run(listOverdueActions, 'police', {}, new Date('2026-06-14T22:59:59Z')))).not.toContain('p-yesterday');
   });
 });
 
