@@ -1,23 +1,23 @@
 /**
- * One "instance" for the lease race: opens its own connection to the database file, waits for the common start
- * time, then tries to run a job under the lease. Prints {holder, ran, onTime} as JSON (onTime: it was ready
- * before the start, so the instances really started together).
- * Usage: tsx leaseRacer.ts <db file> <holder> <start at epoch ms> <job ms>
+ * One "instance" for the lease race: opens its own connection to the database file and tries to take the lease at
+ * once. Prints {holder, ran} as one JSON line as soon as that is decided; the winner then keeps the lease (working,
+ * its heartbeat renewing) until the test closes stdin. Usage: tsx leaseRacer.ts <db file> <holder>
  */
 import { withLease } from '../../../src/notify/lease';
 import { SqliteStore } from '../../../src/store/sqlite/sqliteStore';
+import { untilReleased } from './raceProcesses';
 
 async function main(): Promise<void> {
-  const [file, holder, startAt, jobMs] = process.argv.slice(2);
+  const [file, holder] = process.argv.slice(2);
   const store = new SqliteStore(file!);
-  const onTime = Date.now() < Number(startAt);
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) - Date.now())));
-  const outcome = await withLease(store, 'job:overdueScan', holder!, 60_000, () => new Date(), async () => {
-    await new Promise((resolve) => setTimeout(resolve, Number(jobMs)));
+  const outcome = await withLease(store, { name: 'job:overdueScan', holder: holder!, ttlMs: 15_000 }, async () => {
+    process.stdout.write(`${JSON.stringify({ holder, ran: true })}\n`);
+    await untilReleased();
     return holder;
   });
+  if (!outcome.ran) process.stdout.write(`${JSON.stringify({ holder, ran: false, heldBy: outcome.heldBy ?? null })}\n`);
   await store.close();
-  process.stdout.write(JSON.stringify({ holder, ran: outcome.ran, onTime }));
+  process.exit(0);
 }
 
 main().catch((err: unknown) => {
