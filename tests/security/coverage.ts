@@ -1,0 +1,81 @@
+import { CLOSURE_REASONS, RAG_RATINGS, RISK_DOMAINS, RISK_LEVELS } from '../../src/domain/enums';
+
+/*
+ * What the access matrix covers, by operationId, card verb and card kind. The completeness tests compare these with
+ * the route table and the card schemas, so a route, verb or card added without a place here fails the suite.
+ */
+
+/** GET routes that open one case: the input field the path fills. */
+export const CASE_READ_ROUTES: Record<string, { by: 'id' | 'ref'; path: (c: { id: string; ref: string }) => string }> = {
+  getCase: { by: 'id', path: (c) => `/api/cases/${encodeURIComponent(c.id)}` },
+  getCaseByRef: { by: 'ref', path: (c) => `/api/cases/by-ref/${encodeURIComponent(c.ref)}` },
+  getCaseAudit: { by: 'id', path: (c) => `/api/cases/${encodeURIComponent(c.id)}/audit` },
+};
+
+/** GET routes listing cases or naming them (rule 1 lists, rule 5 agenda): no case the persona may not see. */
+export const LIST_ROUTES: Record<string, string[]> = {
+  listRegister: ['/api/cases'],
+  listScreeningQueue: ['/api/screening-queue'],
+  getHome: ['/api/home'],
+  listActions: ['/api/actions', '/api/actions?scope=mine', '/api/actions?scope=agency', '/api/actions?scope=overdue'],
+  listMeetings: ['/api/meetings'],
+};
+
+/** GET routes about the partnership, not about adults: they must name no case at all. */
+export const DIRECTORY_ROUTES: Record<string, string> = {
+  getMe: '/api/me',
+  listAgencies: '/api/agencies',
+  listMembers: '/api/members',
+  listPersonas: '/api/personas',
+  listDataQualityIssues: '/api/data-quality',
+};
+
+const text = 'Invented security-test text.';
+
+/** Write routes on one case: a body valid enough to reach the record (so the answer is about the record, not the body). */
+export const CASE_WRITE_BODIES: Record<string, (version: number) => Record<string, unknown>> = {
+  recordInvolvement: (v) => ({ known: true, note: text, expectedVersion: v }),
+  requestInformation: (v) => ({ question: text, expectedVersion: v }),
+  provideInformation: (v) => ({ answer: text, expectedVersion: v }),
+  listReferral: (v) => ({ expectedVersion: v }),
+  withdrawReferral: (v) => ({ reason: text, expectedVersion: v }),
+  recordScreeningDecision: (v) => ({ outcome: 'decline', rationale: text, expectedVersion: v }),
+  addChronologyEntry: () => ({ occurredAt: '2026-06-01T10:00:00.000Z', type: 'contact', summary: text, significance: 'low' }),
+  createAction: () => ({ description: text, successMeasure: text, ownerId: 'mem-police', dueDate: '2026-09-01' }),
+  closeCase: (v) => ({ reason: CLOSURE_REASONS[0], rationale: text, expectedVersion: v }),
+  updateReferralDraft: (v) => ({ reasons: text, expectedVersion: v }),
+  submitDraft: (v) => ({ expectedVersion: v }),
+  recordRiskAssessment: (v) => ({
+    domains: [{ domain: RISK_DOMAINS[0], rating: RAG_RATINGS[0], evidence: text }],
+    protectiveFactors: text, overallLevel: RISK_LEVELS[1], adultView: text, expectedVersion: v,
+  }),
+  updateCasePlan: (v) => ({ contingencyPlan: text, expectedVersion: v }),
+};
+
+/** Write routes on one action. */
+export const ACTION_WRITE_BODIES: Record<string, (version: number) => Record<string, unknown>> = {
+  addActionProgress: (v) => ({ note: text, expectedVersion: v }),
+  completeAction: (v) => ({ expectedVersion: v }),
+  changeActionDueDate: (v) => ({ dueDate: '2026-12-01', reason: text, expectedVersion: v }),
+};
+
+/** Writes that name no existing record (they create one, or scan): covered by the fuzz suite only. */
+export const CREATE_ROUTES = ['submitReferral', 'saveReferralDraft', 'runOverdueScan'];
+
+/** Card verbs: what each does, so the matrix knows which record it must be refused on. */
+export const VERB_KINDS: Record<string, 'read' | 'caseWrite' | 'actionWrite'> = {
+  refresh: 'read',
+  knownToAgency: 'caseWrite',
+  notKnown: 'caseWrite',
+  completeAction: 'actionWrite',
+  addActionUpdate: 'actionWrite',
+  changeDueDate: 'actionWrite',
+};
+
+/** Card kinds: which record the card is rebuilt from and the conversation it lives in. */
+export const CARD_KIND_SUBJECT: Record<string, { subject: 'case' | 'action' | 'digest'; conversation: 'channel' | 'personal' }> = {
+  newReferral: { subject: 'case', conversation: 'channel' },
+  overdueDigest: { subject: 'digest', conversation: 'channel' },
+  reminder: { subject: 'action', conversation: 'personal' },
+  escalation: { subject: 'action', conversation: 'personal' },
+};
