@@ -6,7 +6,7 @@ import { loadActionSubject } from '../kernel/actionSubject';
 import { recordAudit } from '../kernel/audit';
 import { defineCommand } from '../kernel/command';
 import { checkVersion } from '../kernel/loaders';
-import { londonDateTime } from './londonTime';
+import { londonDateTime } from '../domain/time';
 import { queueNotification } from '../kernel/notifications';
 import { expectedVersion, id, optionalText } from '../kernel/validation';
 

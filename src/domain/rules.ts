@@ -1,20 +1,24 @@
 import type { ActionRecord, CaseRecord } from './records';
 import { FINISHED_ACTION_STATUSES, REFERRAL_STATUSES } from './enums';
 import { stripBidiControls } from './formats';
+import { daysBetween, hasLondonDayEnded, londonDate } from './time';
 
-/** ISO date (yyyy-mm-dd) of an instant, in UTC. */
-export const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
+/** The calendar date (yyyy-mm-dd) of an instant in London: "today" wherever a date is compared with now. */
+export const isoDate = (d: Date): string => londonDate(d);
 
 export const isActionFinished = (a: Pick<ActionRecord, 'status'>): boolean => FINISHED_ACTION_STATUSES.includes(a.status);
 
-/** Overdue is derived, never stored: the due date has passed and the action is not finished. */
-export function isOverdue(a: Pick<ActionRecord, 'status' | 'dueDate'>, today: Date): boolean {
-  return !isActionFinished(a) && a.dueDate < isoDate(today);
+/**
+ * Overdue is derived, never stored: the due date's day has ended in London and the action is not finished. An
+ * action due on a summer date is not overdue at 23:30 that evening (22:30 UTC) but is at 00:30 the next day (BST).
+ */
+export function isOverdue(a: Pick<ActionRecord, 'status' | 'dueDate'>, now: Date): boolean {
+  return !isActionFinished(a) && hasLondonDayEnded(a.dueDate, now);
 }
 
-export function daysOverdue(a: Pick<ActionRecord, 'dueDate'>, today: Date): number {
-  const ms = Date.parse(isoDate(today)) - Date.parse(a.dueDate);
-  return Math.max(0, Math.round(ms / 86_400_000));
+/** Whole London days since the due date (0 on the due date and before it). */
+export function daysOverdue(a: Pick<ActionRecord, 'dueDate'>, now: Date): number {
+  return Math.max(0, daysBetween(a.dueDate, londonDate(now)));
 }
 
 export const isReferralStage = (c: Pick<CaseRecord, 'status'>): boolean => REFERRAL_STATUSES.includes(c.status);

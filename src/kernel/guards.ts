@@ -1,7 +1,7 @@
 import type { CaseStatus } from '../domain/enums';
 import { ConflictError, ValidationError } from '../domain/errors';
 import type { Agency, CaseRecord, Member } from '../domain/records';
-import { isoDate } from '../domain/rules';
+import { londonDate } from '../domain/time';
 import type { Tx } from '../store/port';
 
 const SPOKEN: Record<string, string> = {
@@ -27,11 +27,11 @@ export async function requireActiveAgency(tx: Tx, id: string, field: string): Pr
 }
 
 /**
- * Dates of plans (due, review) cannot lie in the past. "Today" is the UTC date, as in isOverdue; London is never
- * behind UTC, so a date that is today for the user is never refused.
+ * Dates of plans (due, review) cannot lie in the past. "Today" is the London date, as in isOverdue: at 00:30 BST
+ * yesterday's date is refused although it is still yesterday in UTC.
  */
 export function requireNotPast(date: string, now: Date, field: string): void {
-  if (date < isoDate(now)) throw invalid(field, 'must not be in the past');
+  if (date < londonDate(now)) throw invalid(field, 'must not be in the past');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { LONDON, localDate } from './zonedTime';
+import { LONDON, londonDate } from '../domain/time';
 
 /**
  * The idempotency key of a once-a-day card: `<kind>:<scope>:<UK date>`, e.g. `overdue:<conversation>:2026-03-29`.
@@ -8,5 +8,5 @@ import { LONDON, localDate } from './zonedTime';
  */
 export function dailyKey(kind: string, scope: string, at: Date, timeZone: string = LONDON): string {
   if (!kind || !scope) throw new Error('dailyKey needs a kind and a scope');
-  return `${kind}:${scope}:${localDate(at, timeZone)}`;
+  return `${kind}:${scope}:${londonDate(at, timeZone)}`;
 }

@@ -9,4 +9,4 @@ export { RateLimiter, TEAMS_APP_LIMITS, TEAMS_CONVERSATION_LIMITS } from './rate
 export { CONVERSATION_LOST, type ConversationLostPayload, type DeliveryTarget, type Render } from './render';
 export { type DailyJob, type IntervalJob, type Job, type JobContext, type JobOutcome, nextDailyRun, Scheduler } from './scheduler';
 export { type OutboxRunReport, processOutbox, type ProcessOutboxOptions } from './sender';
-export { LONDON, localDate, zonedTimeToUtc } from './zonedTime';
+export { LONDON, londonDate, zonedTimeToUtc } from '../domain/time';

@@ -1,6 +1,6 @@
 import type { NotifySettings } from '../config';
 import type { ActionRecord, CaseRecord, OutboxMessage } from '../domain/records';
-import { daysOverdue, isActionFinished, isOverdue, isoDate } from '../domain/rules';
+import { daysOverdue, isActionFinished, isOverdue } from '../domain/rules';
 import type { Store, Tx } from '../store/port';
 import { partnershipChannels, personalChatFor } from './conversations';
 import { dailyKey } from './dailyKey';
@@ -8,7 +8,7 @@ import {
   ESCALATION, type EscalationPayload, escalationKey, OVERDUE_DIGEST, type OverdueDigestPayload, REMINDER, type ReminderPayload,
   reminderKey,
 } from './kinds';
-import { localDate } from './zonedTime';
+import { addDays, londonDate } from '../domain/time';
 
 export type ScanSettings = Pick<NotifySettings, 'reminderDaysBefore' | 'escalationDaysOverdue'>;
 
@@ -33,8 +33,6 @@ export interface OverdueScanReport {
   withoutChat: Pick<Tally, 'reminders' | 'escalations'>;
 }
 
-const DAY = 86_400_000;
-const addDays = (date: string, n: number) => isoDate(new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY));
 const byDue = (a: ActionRecord, b: ActionRecord) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id < b.id ? -1 : 1);
 
 /**
@@ -50,8 +48,9 @@ const byDue = (a: ActionRecord, b: ActionRecord) => (a.dueDate < b.dueDate ? -1 
  * Payloads hold ids; the cards are rendered from the records when sent (renderOutbox.ts).
  */
 export async function queueOverdueScan(tx: Tx, now: Date, settings: ScanSettings): Promise<OverdueScanReport> {
-  const today = isoDate(now);
-  const asOf = localDate(now);
+  // Judged by the London date: at 00:30 BST yesterday's due dates are overdue although UTC has not moved on.
+  const today = londonDate(now);
+  const asOf = today;
   const queued: Tally = { digests: 0, reminders: 0, escalations: 0 };
   const alreadyQueued: Tally = { digests: 0, reminders: 0, escalations: 0 };
   const withoutChat = { reminders: 0, escalations: 0 };

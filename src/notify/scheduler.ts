@@ -1,6 +1,6 @@
 import type { Store } from '../store/port';
 import { DEFAULT_LEASE_TTL_MS, type LeaseHandle, realTimers, type Timers, withLease } from './lease';
-import { LONDON, localParts, zonedTimeToUtc } from './zonedTime';
+import { LONDON, localParts, zonedTimeToUtc } from '../domain/time';
 
 export interface JobContext {
   /** When the run started. */

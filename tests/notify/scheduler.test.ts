@@ -1,5 +1,5 @@
 import { nextDailyRun, previousDailyRun, type JobContext, Scheduler } from '../../src/notify/scheduler';
-import { zonedTimeToUtc } from '../../src/notify/zonedTime';
+import { zonedTimeToUtc } from '../../src/domain/time';
 import { SqliteStore } from '../../src/store/sqlite/sqliteStore';
 import { createWorld, type World } from '../support/world';
 import { VirtualClock } from './support/virtualClock';

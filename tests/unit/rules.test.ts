@@ -17,9 +17,9 @@ describe('isOverdue', () => {
     expect(isOverdue({ status, dueDate: '2026-01-01' }, today)).toBe(false);
   });
 
-  it('judges "today" by the UTC date, late in the evening too', () => {
-    expect(isOverdue({ status: 'in_progress', dueDate: '2026-06-15' }, new Date('2026-06-15T23:59:59Z'))).toBe(false);
-    expect(isOverdue({ status: 'in_progress', dueDate: '2026-06-15' }, new Date('2026-06-16T00:00:00Z'))).toBe(true);
+  it('judges "today" by the London date: overdue from midnight BST, an hour before UTC midnight', () => {
+    expect(isOverdue({ status: 'in_progress', dueDate: '2026-06-15' }, new Date('2026-06-15T22:59:59Z'))).toBe(false);
+    expect(isOverdue({ status: 'in_progress', dueDate: '2026-06-15' }, new Date('2026-06-15T23:00:00Z'))).toBe(true);
   });
 
   it('counts whole days overdue, never negative', () => {
