@@ -1,7 +1,12 @@
 import express from 'express';
+import type { BotHostDeps } from '../../bot/host';
 import { mountBot } from '../../bot/mountBot';
 import type { BearerVerifier } from '../auth/bearerAuth';
-import type { Config } from '../config';
+import { resolveActor } from '../auth/resolveActor';
+import { type Config, notifySettingsOf } from '../config';
+import { UnauthenticatedError } from '../domain/errors';
+import { makeContext } from '../kernel/context';
+import { captureConversation } from '../notify/captureConversation';
 import type { Store } from '../store/port';
 import { errorHandler } from './errorHandler';
 import { RouteNotFoundError } from './httpErrors';
@@ -14,6 +19,7 @@ import { apiRoutes } from './routes';
 import { registerRoutes } from './runRoute';
 import { securityHeaders } from './securityHeaders';
 import { mountTab } from './tab';
+import { routeTemplate } from '../telemetry/routeTemplate';
 
 export interface AppDeps {
   config: Config;
@@ -43,6 +49,8 @@ export function createApp({
 
   app.use(securityHeaders(config));
   app.use(correlationId);
+  // Telemetry (when on) names each request by its route template, never its raw path.
+  app.use(routeTemplate);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', store: store.name, mode: config.mode });
@@ -54,7 +62,7 @@ export function createApp({
   app.use('/api', express.json({ limit: JSON_BODY_LIMIT, strict: true, type: 'application/json' }));
 
   // The Teams bot (POST /api/messages) needs the parsed body, so it is mounted after the JSON parser.
-  mountBot(app, { config, store });
+  mountBot(app, botServices(config, store, now));
 
   mountOpenApi(app, apiRoutes);
   const signIn = identity({ config, store, verifyBearer, refPrefix: config.refPrefix, now });
@@ -66,4 +74,27 @@ export function createApp({
   app.use((req, _res, next) => next(new RouteNotFoundError(`Nothing at ${req.path}.`)));
   app.use(errorHandler);
   return app;
+}
+
+/**
+ * What the bot runs with, made here, at the composition root, from the store the bot never sees: a context for the
+ * acting member (commands and queries run in it), the member an activity names, and where proactive cards can go.
+ */
+export function botServices(config: Config, store: Store, now: () => Date = () => new Date()): BotHostDeps {
+  return {
+    config,
+    now,
+    contextFor: (actor) => makeContext({ store, actor, refPrefix: config.refPrefix, now }),
+    resolveMember: async (aadObjectId) => {
+      try {
+        return await resolveActor(store, { aadObjectId });
+      } catch (err) {
+        if (err instanceof UnauthenticatedError) return undefined;
+        throw err;
+      }
+    },
+    captureConversation: async (activity, at) => {
+      await captureConversation(store, activity, at, notifySettingsOf(config));
+    },
+  };
 }
