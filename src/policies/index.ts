@@ -8,3 +8,7 @@ export { allow, can, authorize, type Abilities, type Ability, type Entity, type 
 export type { Actor } from './actor';
 export { canReadCase, canReadCaseSummary } from './casePolicy';
 export { canReadAction, type ActionSubject } from './actionPolicy';
+export {
+  CASE_ABILITIES, presentCase, presentScreening, presentAction, presentMeeting, presentApp,
+  type CaseAbility, type CaseAbilities, type ScreeningAbilities, type ActionAbilities, type MeetingAbilities, type AppAbilities,
+} from './present';

@@ -1,9 +1,9 @@
 import { hasRole } from './actor';
 import { allow } from './policy';
 
-// Partnership-wide work. Coordinators keep the lists and run the scans; a data-quality problem and a member's email
+// Partnership-wide work. Coordinators keep the lists, coordinate every referral (ask, list, withdraw) and run the scans; a data-quality problem and a member's email
 // may quote personal data, so they are the coordinators' alone.
-allow('partnership', ['runOverdueScan', 'readDataQuality', 'readMemberEmails', 'readAuditTrail'], (a) => hasRole(a, 'coordinator'));
+allow('partnership', ['coordinate', 'runOverdueScan', 'readDataQuality', 'readMemberEmails', 'readAuditTrail'], (a) => hasRole(a, 'coordinator'));
 // The screening queue and every agency's action list are the panel's working lists: coordinators and the chair.
 allow('partnership', ['readScreeningQueue', 'readAnyAgencyActions'], (a) => hasRole(a, 'coordinator', 'chair'));
 

@@ -1,7 +1,7 @@
 import type { ActionParentKind, ActionStatus } from '../domain/enums';
 import type { ActionRecord, CaseRecord, Member } from '../domain/records';
 import { daysOverdue, isOverdue, isoDate } from '../domain/rules';
-import { can } from '../policies';
+import { type ActionAbilities, can, presentAction } from '../policies';
 import type { Actor } from '../policies/actor';
 import type { Tx } from '../store/port';
 
@@ -25,6 +25,8 @@ export interface ActionItem {
   caseInitials?: string;
   /** The case is restricted: shared surfaces show no reference or initials for it. */
   caseRestricted?: true;
+  /** What the actor may do with it now (policy and state together). */
+  can: ActionAbilities;
 }
 
 /** Overdue is derived at read time, never stored; a finished action is never overdue. */
@@ -71,6 +73,7 @@ export async function readableActionItems(tx: Tx, actor: Actor, actions: ActionR
       parentKind: action.parentKind,
       parentId: action.parentId,
       ...(parentCase ? { caseId: parentCase.id, caseRef: parentCase.ref, caseInitials: parentCase.initials, ...(parentCase.restricted ? { caseRestricted: true as const } : {}) } : {}),
+      can: presentAction(actor, { action, parentCase }),
     });
   }
   return items;

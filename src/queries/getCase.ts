@@ -4,8 +4,7 @@ import { id } from '../kernel/validation';
 import { LIVE_CASE_STATUSES, type CaseStatus, type RiskCategory } from '../domain/enums';
 import type { ActionRecord, CaseRecord, ChronologyEntry, Decision, Involvement, RiskAssessment } from '../domain/records';
 import { isoDate } from '../domain/rules';
-import { can } from '../policies';
-import type { Actor } from '../policies/actor';
+import { type ActionAbilities, type CaseAbilities, presentAction, presentCase } from '../policies';
 import type { Tx } from '../store/port';
 import { overdueOf } from './actionItems';
 import { loadVisibleCase } from '../kernel/caseAccess';
@@ -32,13 +31,9 @@ export interface MissingPlan {
   pastDeadline: boolean;
 }
 
-/** What the actor may do next, so the tab and cards offer only the buttons that will work. */
-export const CASE_ABILITIES = [
-  'recordInvolvement', 'requestInfo', 'list', 'withdraw', 'screen', 'close', 'addChronology', 'createAction', 'updatePlan', 'readAudit', 'submit',
-] as const;
-export type CaseAbilities = Record<(typeof CASE_ABILITIES)[number], boolean>;
+export type { CaseAbilities };
 
-export type CaseActionView = ActionRecord & { overdue: boolean; daysOverdue: number };
+export type CaseActionView = ActionRecord & { overdue: boolean; daysOverdue: number; can: ActionAbilities };
 
 export interface FullCaseView {
   access: 'full';
@@ -96,10 +91,6 @@ export function missingPlan(c: CaseRecord, actions: ActionRecord[], assessments:
   };
 }
 
-export function caseAbilities(actor: Actor, c: CaseRecord): CaseAbilities {
-  return Object.fromEntries(CASE_ABILITIES.map((ability) => [ability, can(actor, ability, 'case', c)])) as CaseAbilities;
-}
-
 export const summaryOf = (c: CaseRecord): CaseSummary => ({
   id: c.id,
   ref: c.ref,
@@ -146,7 +137,7 @@ export const getCase = defineQuery({
       throw err;
     }
     const { record: c, access } = visible;
-    const abilities = caseAbilities(ctx.actor, c);
+    const abilities = presentCase(ctx.actor, c);
     if (access === 'summary') {
       await earlySettled;
       await recordAudit(ctx, tx, { action: 'view', recordType: 'case', recordId: c.id, reason: 'summary' });
@@ -167,7 +158,7 @@ export const getCase = defineQuery({
       chronology: chronology.sort((a, b) => cmp(a.occurredAt, b.occurredAt) || cmp(a.recordedAt, b.recordedAt) || cmp(a.id, b.id)),
       actions: caseActions
         .sort((a, b) => cmp(a.dueDate, b.dueDate) || cmp(a.id, b.id))
-        .map((a) => ({ ...a, ...overdueOf(a, now) })),
+        .map((a) => ({ ...a, ...overdueOf(a, now), can: presentAction(ctx.actor, { action: a, parentCase: c }) })),
       decisions: decisions.sort((a, b) => cmp(a.decidedAt, b.decidedAt) || cmp(a.id, b.id)),
       riskAssessments: riskAssessments.sort((a, b) => a.assessmentNumber - b.assessmentNumber),
       riskAssessmentChanges: riskAssessmentChanges(riskAssessments),

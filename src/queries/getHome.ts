@@ -18,6 +18,8 @@ export interface AwaitingItem {
   riskCategories: RiskCategory[];
   referrerAgencyId: string;
   receivedAt: string;
+  /** Whether the actor may answer "known to us?" now (policy and state together). */
+  can: { recordInvolvement: boolean };
 }
 
 export interface HomeView {
@@ -48,6 +50,7 @@ export const getHome = defineQuery({
         riskCategories: c.riskCategories,
         referrerAgencyId: c.referrerAgencyId,
         receivedAt: c.receivedAt ?? c.createdAt,
+        can: { recordInvolvement: can(ctx.actor, 'recordInvolvement', 'case', c) },
       });
     }
 

@@ -1,6 +1,7 @@
 import { getCase } from './getCase';
 import { getCaseAudit } from './getCaseAudit';
 import { getHome } from './getHome';
+import { getMe } from './getMe';
 import { listAgencies } from './listAgencies';
 import { listAgencyActions } from './listAgencyActions';
 import { listDataQualityIssues } from './listDataQualityIssues';
@@ -14,6 +15,7 @@ import { nextMeeting } from './nextMeeting';
 
 /** Every read model, by name: the API, the bot and the tab helpers look queries up here. */
 export const queries = {
+  getMe,
   getCase,
   listRegister,
   listMyActions,
@@ -41,5 +43,6 @@ export type { NextMeetingView, AgendaLine } from './nextMeeting';
 export type { AgencyItem } from './listAgencies';
 export type { MemberItem } from './listMembers';
 export type { HomeView, AwaitingItem } from './getHome';
+export type { MeView } from './getMe';
 export type { ScreeningQueueItem } from './listScreeningQueue';
 export type { RiskAssessmentChange } from './riskAssessmentChanges';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MeetingStatus } from '../domain/enums';
 import type { Meeting } from '../domain/records';
-import { authorize } from '../policies';
+import { type Actor, type MeetingAbilities, authorize, presentMeeting } from '../policies';
 import type { Tx } from '../store/port';
 import { memberNames } from './actionItems';
 import { defineQuery } from '../kernel/query';
@@ -17,9 +17,10 @@ export interface MeetingItem {
   teamsLink?: string;
   papersIssuedAt?: string;
   minutesIssuedAt?: string;
+  can: MeetingAbilities;
 }
 
-export async function meetingItems(tx: Tx, meetings: Meeting[]): Promise<MeetingItem[]> {
+export async function meetingItems(tx: Tx, actor: Actor, meetings: Meeting[]): Promise<MeetingItem[]> {
   const names = await memberNames(tx);
   return meetings.map((m) => ({
     id: m.id,
@@ -32,6 +33,7 @@ export async function meetingItems(tx: Tx, meetings: Meeting[]): Promise<Meeting
     ...(m.teamsLink ? { teamsLink: m.teamsLink } : {}),
     ...(m.papersIssuedAt ? { papersIssuedAt: m.papersIssuedAt } : {}),
     ...(m.minutesIssuedAt ? { minutesIssuedAt: m.minutesIssuedAt } : {}),
+    can: presentMeeting(actor, m),
   }));
 }
 
@@ -43,6 +45,6 @@ export const listMeetings = defineQuery({
   async run(ctx, tx): Promise<MeetingItem[]> {
     authorize(ctx.actor, 'read', 'meeting', null);
     const meetings = await tx.find('meetings', { orderBy: { field: 'startsAt', direction: 'asc' } });
-    return meetingItems(tx, meetings);
+    return meetingItems(tx, ctx.actor, meetings);
   },
 });

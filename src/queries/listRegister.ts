@@ -6,6 +6,7 @@ import type { Condition } from '../store/port';
 import { overdueOf, todayOf } from './actionItems';
 import { type CaseAccess, caseAccess } from '../kernel/caseAccess';
 import { defineQuery } from '../kernel/query';
+import { type Actor, type CaseAbilities, presentCase } from '../policies';
 import { booleanParam, intParam, optionalParam } from './queryString';
 
 export const REGISTER_SORTS = ['ref', 'receivedAt', 'status', 'riskLevel', 'nextReviewDate'] as const;
@@ -28,6 +29,8 @@ export interface RegisterItem {
   /** Overdue actions on the case; always 0 on summary items (the plan is not theirs to see). */
   overdueActions: number;
   access: CaseAccess;
+  /** What the actor may do with the case now (policy and state together). */
+  can: CaseAbilities;
 }
 
 export interface RegisterPage {
@@ -82,7 +85,7 @@ function compare(a: RegisterItem, b: RegisterItem, sort: RegisterSort, desc: boo
   return a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0;
 }
 
-function toItem(c: CaseRecord, access: CaseAccess, overdueActions: number): RegisterItem {
+function toItem(actor: Actor, c: CaseRecord, access: CaseAccess, overdueActions: number): RegisterItem {
   const base = {
     id: c.id,
     ref: c.ref,
@@ -91,6 +94,7 @@ function toItem(c: CaseRecord, access: CaseAccess, overdueActions: number): Regi
     referrerAgencyId: c.referrerAgencyId,
     ...(c.receivedAt ? { receivedAt: c.receivedAt } : {}),
     access,
+    can: presentCase(actor, c),
   };
   if (access === 'summary') return { ...base, overdueActions: 0 };
   return {
@@ -153,7 +157,7 @@ export const listRegister = defineQuery({
         if (due !== input.reviewDue) continue;
       }
       if (q && !c.ref.toLowerCase().includes(q) && !(qInitials && alnum(c.initials).includes(qInitials))) continue;
-      items.push(toItem(c, access, overdueByCase.get(c.id) ?? 0));
+      items.push(toItem(ctx.actor, c, access, overdueByCase.get(c.id) ?? 0));
     }
 
     const sort = input.sort ?? 'receivedAt';

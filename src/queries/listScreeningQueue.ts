@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CaseStatus, MeetingStatus, RiskCategory } from '../domain/enums';
 import { ForbiddenError } from '../domain/errors';
 import type { CaseRecord } from '../domain/records';
-import { can } from '../policies';
+import { type ScreeningAbilities, can, presentScreening } from '../policies';
 import type { Tx } from '../store/port';
 import { todayOf } from './actionItems';
 import { caseAccess } from '../kernel/caseAccess';
@@ -27,6 +27,8 @@ export interface ScreeningQueueItem {
   answeredAgencies: number;
   /** The upcoming panel (planned or agenda published) whose agenda has this referral. */
   listedMeetingId?: string;
+  /** The screening buttons this actor may press on it now (policy and state together). */
+  can: ScreeningAbilities;
 }
 
 const UPCOMING: readonly MeetingStatus[] = ['planned', 'agenda_published'];
@@ -85,6 +87,7 @@ export const listScreeningQueue = defineQuery({
         ...(c.infoRequest ? { infoRequest: c.infoRequest } : {}),
         answeredAgencies: new Set(c.involvements.map((i) => i.agencyId)).size,
         ...(meetingId ? { listedMeetingId: meetingId } : {}),
+        can: presentScreening(ctx.actor, c),
       });
     }
     return items.sort(oldestFirst);

@@ -42,7 +42,7 @@ export const nextMeeting = defineQuery({
     });
     const meeting = fromToday.find((m) => UPCOMING.includes(m.status));
     if (!meeting) return null;
-    const [item] = await meetingItems(tx, [meeting]);
+    const [item] = await meetingItems(tx, ctx.actor, [meeting]);
     const items = await tx.find('agendaItems', { where: [{ field: 'meetingId', op: 'eq', value: meeting.id }] });
     const agenda: AgendaLine[] = [];
     for (const a of items.sort((x, y) => x.order - y.order)) {

@@ -107,7 +107,7 @@ describe('the full tab\'s routes over HTTP', () => {
     expect(res.status).toBe(200);
     const view = (await res.json()) as { myActions: Json[]; awaitingMyAgency: Json[]; nextMeeting: unknown };
     expect(view.myActions).toEqual([]);
-    expect(view.awaitingMyAgency).toEqual([{ id: health.caseId, ref: health.ref, initials: 'S.I.P.', riskCategories: ['self_neglect', 'fire_risk'], referrerAgencyId: 'ag-health', receivedAt: '2026-06-15T09:00:00.000Z' }]);
+    expect(view.awaitingMyAgency).toEqual([{ id: health.caseId, ref: health.ref, initials: 'S.I.P.', riskCategories: ['self_neglect', 'fire_risk'], referrerAgencyId: 'ag-health', receivedAt: '2026-06-15T09:00:00.000Z', can: { recordInvolvement: true } }]);
     expect(view.nextMeeting).toBeNull();
     const mine = (await (await server.call('GET', '/api/home', { as: 'police' })).json()) as { myActions: Json[] };
     expect(mine.myActions.map((a) => a.id)).toEqual([police.actionId]);

@@ -51,6 +51,7 @@ describe('listMyActions', () => {
       ownerId: 'police', ownerName: 'Test police', agencyId: 'ag-police', dueDate: '2026-06-12', status: 'not_started',
       overdue: true, daysOverdue: 3, parentKind: 'case', parentId: 'police-case',
       caseId: 'police-case', caseRef: 'CASPA-2026-0002', caseInitials: 'E.F.',
+      can: { addProgress: true, complete: true, changeDueDate: true },
     });
     expect(JSON.stringify(mine)).not.toContain('Sam');
     expect(ids(await run(listMyActions, 'police', { includeFinished: 'true' }))).toEqual([

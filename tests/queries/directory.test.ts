@@ -28,3 +28,14 @@ describe('listAgencies and listMembers', () => {
     expect(forCoordinator.every((m) => typeof m.email === 'string')).toBe(true);
   });
 });
+
+describe('getMe', () => {
+  it('answers who is signed in, their agency and what the app lets them do', async () => {
+    const { getMe } = await import('../../src/queries/getMe');
+    const me = await runQuery(getMe, world.ctx('policeLead'), {});
+    expect(me.member).toEqual({ id: 'policelead', name: 'Test policelead', email: 'policelead@example.test', roles: ['partner'], agencyLead: true });
+    expect(me.agency).toMatchObject({ id: 'ag-police', shortName: 'Police' });
+    expect(me.can).toMatchObject({ refer: true, screen: false, readAgencyActions: false, runOverdueScan: false });
+    expect((await runQuery(getMe, world.ctx('coordinator'), {})).can).toMatchObject({ screen: true, coordinate: true, runOverdueScan: true });
+  });
+});

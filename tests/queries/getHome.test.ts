@@ -54,7 +54,7 @@ describe('getHome', () => {
     const item = fire.awaitingMyAgency.find((c) => c.id === 'r-health-new')!;
     expect(item).toEqual({
       id: 'r-health-new', ref: expect.any(String), initials: 'S.I.P.', riskCategories: ['hoarding'], referrerAgencyId: 'ag-health',
-      receivedAt: '2026-06-10T10:00:00.000Z',
+      receivedAt: '2026-06-10T10:00:00.000Z', can: { recordInvolvement: true },
     });
     expect(JSON.stringify(fire)).not.toContain('Sam Invented Person');
 

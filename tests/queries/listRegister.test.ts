@@ -75,6 +75,7 @@ describe('listRegister: who sees which rows', () => {
     expect(summary).toEqual({
       id: 'new-police', ref: 'CASPA-2026-0007', status: 'submitted', initials: 'A.B.', referrerAgencyId: 'ag-police',
       receivedAt: '2026-06-10T09:00:00.000Z', overdueActions: 0, access: 'summary',
+      can: expect.objectContaining({ recordInvolvement: true, withdraw: false, screen: false, readAudit: false }),
     });
 
     const health = await list('health', { sort: 'ref' });

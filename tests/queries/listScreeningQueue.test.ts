@@ -59,6 +59,7 @@ describe('listScreeningQueue', () => {
     expect(byId['q-submitted']).toEqual({
       id: 'q-submitted', ref: expect.any(String), status: 'submitted', initials: 'S.I.P.', riskCategories: ['self_neglect'],
       referrerAgencyId: 'ag-police', receivedAt: '2026-06-10T16:00:00.000Z', daysWaiting: 5, answeredAgencies: 2,
+      can: { requestInfo: true, list: true, withdraw: true, screen: true },
     });
     expect(byId['q-info']!.infoRequest).toEqual(INFO);
     // Listed on the coming July panel; the deferred one's June panel is over.
