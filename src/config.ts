@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { z } from 'zod';
 import type { SharePointSettings } from './store/sharepoint/sharePointStore';
 
 export type Mode = 'local' | 'production';
@@ -49,89 +50,177 @@ export const DEFAULT_NOTIFY: NotifySettings = {
 
 export const notifySettingsOf = (config: Pick<Config, 'notify'>): NotifySettings => config.notify ?? DEFAULT_NOTIFY;
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-
 export class ConfigError extends Error {}
+
+/** One variable a production deployment sets: the Bicep test (tests/infra/bicep.test.ts) checks each has an app setting. */
+export interface ProductionSetting {
+  /** The variable, or (anyOf) alternatives of which one must be set. */
+  name?: string;
+  anyOf?: string[];
+  /** When the application needs it; `required: false` entries are optional but listed for the deployment guide. */
+  requiredWhen: string;
+  required?: false;
+  /** A secret: it must come from Key Vault, never sit in an app setting as plain text. */
+  secret: boolean;
+  what: string;
+}
+
+/** What a production deployment (infra/azure.bicep) must give the app. */
+export const PRODUCTION_SETTINGS: readonly ProductionSetting[] = [
+  { name: 'RISKPANEL_MODE', requiredWhen: 'always in production (value "production")', secret: false, what: 'turns local mode (demo sign-in) off' },
+  { name: 'NODE_ENV', requiredWhen: 'always in production (value "production")', secret: false, what: 'the Agents SDK refuses anonymous bot calls only in production' },
+  { name: 'PUBLIC_URL', requiredWhen: 'always in production', secret: false, what: 'the https address of the app, for links in cards' },
+  { name: 'STORE', requiredWhen: 'always in production (value "sharepoint")', secret: false, what: 'the records live in the SharePoint lists' },
+  { name: 'SHAREPOINT_SITE_ID', requiredWhen: 'STORE=sharepoint', secret: false, what: 'the partnership site (id or URL)' },
+  { anyOf: ['TENANT_ID', 'tenantId', 'MicrosoftAppTenantId'], requiredWhen: 'STORE=sharepoint', secret: false, what: 'the Entra tenant of the Graph app' },
+  { name: 'CLIENT_ID', requiredWhen: 'STORE=sharepoint', secret: false, what: 'the Graph app registration (Sites.Selected)' },
+  { name: 'GRAPH_ORG', requiredWhen: 'STORE=sharepoint', secret: false, what: 'the organisation named in the Graph User-Agent' },
+  { anyOf: ['CLIENT_CERT_PEM', 'CLIENT_CERT_PATH', 'CLIENT_SECRET'], requiredWhen: 'STORE=sharepoint', secret: true, what: 'the Graph app credential (a certificate is preferred)' },
+  { anyOf: ['clientId', 'MicrosoftAppId'], requiredWhen: 'always in production', secret: false, what: 'the bot app registration (single tenant)' },
+  { anyOf: ['tenantId', 'MicrosoftAppTenantId'], requiredWhen: 'always in production', secret: false, what: 'the bot app registration tenant' },
+  { anyOf: ['clientSecret', 'MicrosoftAppPassword'], requiredWhen: 'always in production, unless the bot uses a managed identity', secret: true, what: "the bot's credential, read by the Agents SDK" },
+  { name: 'AAD_APP_CLIENT_ID', requiredWhen: 'always in production (Teams SSO is the only sign-in)', secret: false, what: 'the SSO app registration' },
+  { name: 'AAD_APP_TENANT_ID', requiredWhen: 'always in production', secret: false, what: 'the SSO app tenant' },
+  { name: 'TAB_APP_ID_URI', requiredWhen: 'always in production', secret: false, what: 'api://<host>/<SSO client id>, the token audience' },
+  { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', requiredWhen: 'for telemetry', required: false, secret: false, what: 'OpenTelemetry to Application Insights' },
+  { name: 'SCAN_TIME', requiredWhen: 'optional (default 07:00 UK time)', required: false, secret: false, what: 'when the daily overdue scan runs' },
+  { name: 'LOG_LEVEL', requiredWhen: 'optional (default info)', required: false, secret: false, what: 'the least level written to the log' },
+];
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** A whole number in range, given as text; `fallback` when unset. */
+const whole = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^-?\d+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().min(min, `must be a whole number from ${min} to ${max}`).max(max, `must be a whole number from ${min} to ${max}`))
+    .default(fallback);
+
+const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) address such as https://riskpanel.example.org' });
+
+/**
+ * Every variable the application reads, in one schema. Unset and empty are the same (App Service gives empty
+ * strings for blank settings). Values are checked here; combinations (local-mode refusals, what SharePoint needs)
+ * below. Teams SSO's three variables are read by src/auth/entraSsoSettings.ts.
+ */
+export const ENV_SCHEMA = z.object({
+  RISKPANEL_MODE: z.enum(['local', 'production'], { message: 'must be "local" or "production"' }).default('local'),
+  NODE_ENV: z.string().optional(),
+  HOST: z.string().optional(),
+  PORT: whole(0, 65535, 3978),
+  STORE: z.enum(['sqlite', 'sharepoint'], { message: 'must be "sqlite" or "sharepoint"' }).default('sqlite'),
+  SQLITE_PATH: z.string().optional(),
+  TAB_DIR: z.string().optional(),
+  PUBLIC_URL: httpUrl.optional(),
+  REF_PREFIX: z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, 'must be 2-10 capital letters or digits, starting with a letter').default('CASPA'),
+  SEED_DEMO: z.string().optional(),
+  // The bot (Microsoft 365 Agents SDK names, then the older Bot Framework ones).
+  clientId: z.string().optional(),
+  MicrosoftAppId: z.string().optional(),
+  tenantId: z.string().optional(),
+  MicrosoftAppTenantId: z.string().optional(),
+  // SharePoint through Graph.
+  SHAREPOINT_SITE_ID: z.string().optional(),
+  TENANT_ID: z.string().optional(),
+  CLIENT_ID: z.string().optional(),
+  GRAPH_ORG: z.string().optional(),
+  CLIENT_CERT_PATH: z.string().optional(),
+  CLIENT_CERT_PEM: z.string().includes('-----BEGIN', { message: 'must be a PEM bundle (the private key and the certificate)' }).optional(),
+  CLIENT_SECRET: z.string().optional(),
+  // Proactive cards.
+  SCAN_TIME: z.string().regex(HH_MM, 'must be HH:MM (24-hour, UK time)').default(DEFAULT_NOTIFY.scanTime),
+  REMINDER_DAYS_BEFORE: whole(0, 60, DEFAULT_NOTIFY.reminderDaysBefore),
+  ESCALATION_DAYS_OVERDUE: whole(1, 365, DEFAULT_NOTIFY.escalationDaysOverdue),
+  OUTBOX_INTERVAL_SECONDS: whole(1, 3600, DEFAULT_NOTIFY.outboxIntervalSeconds),
+  PARTNERSHIP_CHANNEL_ID: z.string().regex(/^[\w:@.;=-]{3,300}$/, 'must be a Teams channel id such as 19:...@thread.tacv2').optional(),
+  SCHEDULER: z.enum(['on', 'off'], { message: 'must be "on" or "off"' }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).optional(),
+});
+
+type Env = z.infer<typeof ENV_SCHEMA>;
+const SECRET_NAMES = new Set(['CLIENT_CERT_PEM', 'CLIENT_SECRET']);
+
+/** Unset, empty and blank are all "not given"; values are trimmed. */
+function present(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(ENV_SCHEMA.shape)) {
+    const value = env[key]?.trim();
+    if (value) out[key] = value;
+  }
+  return out;
+}
+
+/** "PORT is "eighty": must be a whole number from 0 to 65535" — the name, what was given (unless secret), what is expected. */
+function describeIssues(issues: z.core.$ZodIssue[], given: Record<string, string>): string {
+  return issues
+    .map((issue) => {
+      const name = String(issue.path[0] ?? '');
+      const value = given[name];
+      const shown = value === undefined ? '' : SECRET_NAMES.has(name) ? ' (value hidden)' : ` is "${value.length > 80 ? `${value.slice(0, 80)}…` : value}"`;
+      return `${name}${shown}: ${issue.message}`;
+    })
+    .join('; ');
+}
 
 /**
  * Reads the configuration from the environment. Local mode (demo personas, anonymous bot) is refused whenever
  * anything says this is production, so it cannot be switched on there by accident.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const mode = (env.RISKPANEL_MODE ?? 'local') as Mode;
-  if (mode !== 'local' && mode !== 'production') throw new ConfigError(`RISKPANEL_MODE must be "local" or "production", not "${mode}"`);
-  const store = (env.STORE ?? 'sqlite') as Config['store'];
-  if (store !== 'sqlite' && store !== 'sharepoint') throw new ConfigError(`STORE must be "sqlite" or "sharepoint", not "${store}"`);
-  const bot = { clientId: env.clientId || env.MicrosoftAppId || undefined, tenantId: env.tenantId || env.MicrosoftAppTenantId || undefined };
-
-  const host = env.HOST ?? (mode === 'local' ? '127.0.0.1' : '0.0.0.0');
+  const given = present(env);
+  const parsed = ENV_SCHEMA.safeParse(given);
+  if (!parsed.success) throw new ConfigError(`Configuration refused. ${describeIssues(parsed.error.issues, given)}`);
+  const e = parsed.data;
+  const mode = e.RISKPANEL_MODE;
+  const bot = { clientId: e.clientId ?? e.MicrosoftAppId, tenantId: e.tenantId ?? e.MicrosoftAppTenantId };
+  const host = e.HOST ?? (mode === 'local' ? '127.0.0.1' : '0.0.0.0');
   if (mode === 'local') {
     const reasons = [
-      env.NODE_ENV === 'production' && 'NODE_ENV is production',
-      store === 'sharepoint' && 'STORE is sharepoint',
+      e.NODE_ENV === 'production' && 'NODE_ENV is production',
+      e.STORE === 'sharepoint' && 'STORE is sharepoint',
       bot.clientId && 'bot credentials (clientId) are set',
       !LOOPBACK.has(host) && `HOST ${host} is not a loopback address`,
     ].filter(Boolean);
     if (reasons.length) throw new ConfigError(`Local mode is refused because ${reasons.join(' and ')}. Set RISKPANEL_MODE=production.`);
   }
-  const port = Number(env.PORT ?? 3978);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, not "${env.PORT}"`);
-  const refPrefix = env.REF_PREFIX ?? 'CASPA';
-  if (!/^[A-Z][A-Z0-9]{1,9}$/.test(refPrefix)) throw new ConfigError('REF_PREFIX must be 2-10 capital letters or digits, starting with a letter');
 
   return {
     mode,
     host,
-    port,
-    store,
-    sqlitePath: env.SQLITE_PATH ?? path.join(process.cwd(), 'data', 'riskpanel.db'),
-    ...(store === 'sharepoint' ? { sharepoint: sharePointSettings(env, bot.tenantId) } : {}),
-    refPrefix,
-    seedDemo: mode === 'local' && env.SEED_DEMO !== 'false',
-    tabDir: env.TAB_DIR ?? path.join(process.cwd(), 'tabs', 'dist'),
+    port: e.PORT,
+    store: e.STORE,
+    sqlitePath: e.SQLITE_PATH ?? path.join(process.cwd(), 'data', 'riskpanel.db'),
+    ...(e.STORE === 'sharepoint' ? { sharepoint: sharePointSettings(e, bot.tenantId) } : {}),
+    refPrefix: e.REF_PREFIX,
+    seedDemo: mode === 'local' && e.SEED_DEMO !== 'false',
+    tabDir: e.TAB_DIR ?? path.join(process.cwd(), 'tabs', 'dist'),
     bot,
-    publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
-    notify: notifySettings(env),
-  };
-}
-
-function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
-  return n;
-}
-
-function notifySettings(env: NodeJS.ProcessEnv): NotifySettings {
-  const scanTime = env.SCAN_TIME || DEFAULT_NOTIFY.scanTime;
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(scanTime)) throw new ConfigError(`SCAN_TIME must be HH:MM (24-hour, UK time), not "${scanTime}"`);
-  const channel = env.PARTNERSHIP_CHANNEL_ID?.trim();
-  if (channel !== undefined && channel !== '' && !/^[\w:@.;=-]{3,300}$/.test(channel)) {
-    throw new ConfigError('PARTNERSHIP_CHANNEL_ID must be a Teams channel id such as 19:...@thread.tacv2');
-  }
-  return {
-    scanTime,
-    reminderDaysBefore: whole(env, 'REMINDER_DAYS_BEFORE', DEFAULT_NOTIFY.reminderDaysBefore, 0, 60),
-    escalationDaysOverdue: whole(env, 'ESCALATION_DAYS_OVERDUE', DEFAULT_NOTIFY.escalationDaysOverdue, 1, 365),
-    outboxIntervalSeconds: whole(env, 'OUTBOX_INTERVAL_SECONDS', DEFAULT_NOTIFY.outboxIntervalSeconds, 1, 3600),
-    ...(channel ? { partnershipChannelId: channel } : {}),
-    schedulerEnabled: env.SCHEDULER !== 'off',
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    notify: {
+      scanTime: e.SCAN_TIME,
+      reminderDaysBefore: e.REMINDER_DAYS_BEFORE,
+      escalationDaysOverdue: e.ESCALATION_DAYS_OVERDUE,
+      outboxIntervalSeconds: e.OUTBOX_INTERVAL_SECONDS,
+      ...(e.PARTNERSHIP_CHANNEL_ID ? { partnershipChannelId: e.PARTNERSHIP_CHANNEL_ID } : {}),
+      schedulerEnabled: e.SCHEDULER !== 'off',
+    },
   };
 }
 
 /** STORE=sharepoint needs the site, the app registration and a credential (a certificate is preferred). */
-function sharePointSettings(env: NodeJS.ProcessEnv, botTenantId: string | undefined): SharePointSettings {
-  const tenantId = env.TENANT_ID || botTenantId;
-  const missing: string[] = ['SHAREPOINT_SITE_ID', 'CLIENT_ID', 'GRAPH_ORG'].filter((k) => !env[k]);
+function sharePointSettings(e: Env, botTenantId: string | undefined): SharePointSettings {
+  const tenantId = e.TENANT_ID ?? botTenantId;
+  const missing: string[] = (['SHAREPOINT_SITE_ID', 'CLIENT_ID', 'GRAPH_ORG'] as const).filter((k) => !e[k]);
   if (!tenantId) missing.push('TENANT_ID');
-  if (!env.CLIENT_CERT_PATH && !env.CLIENT_SECRET) missing.push('CLIENT_CERT_PATH or CLIENT_SECRET');
+  if (!e.CLIENT_CERT_PEM && !e.CLIENT_CERT_PATH && !e.CLIENT_SECRET) missing.push('CLIENT_CERT_PEM, CLIENT_CERT_PATH or CLIENT_SECRET');
   if (missing.length) throw new ConfigError(`STORE=sharepoint needs ${missing.join(', ')} (see README.md, "Run on SharePoint")`);
-  return {
-    siteId: env.SHAREPOINT_SITE_ID!,
-    tenantId: tenantId!,
-    clientId: env.CLIENT_ID!,
-    org: env.GRAPH_ORG!,
-    ...(env.CLIENT_CERT_PATH ? { clientCertPath: env.CLIENT_CERT_PATH } : { clientSecret: env.CLIENT_SECRET! }),
-  };
+  const credential = e.CLIENT_CERT_PEM
+    ? { clientCertPem: e.CLIENT_CERT_PEM }
+    : e.CLIENT_CERT_PATH
+      ? { clientCertPath: e.CLIENT_CERT_PATH }
+      : { clientSecret: e.CLIENT_SECRET! };
+  return { siteId: e.SHAREPOINT_SITE_ID!, tenantId: tenantId!, clientId: e.CLIENT_ID!, org: e.GRAPH_ORG!, ...credential };
 }

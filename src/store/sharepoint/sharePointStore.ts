@@ -17,6 +17,8 @@ export interface SharePointSettings {
   tenantId: string;
   clientId: string;
   clientCertPath?: string;
+  /** The same PEM bundle as text (App Service resolves it from Key Vault into CLIENT_CERT_PEM). */
+  clientCertPem?: string;
   clientSecret?: string;
   /** The organisation named in the User-Agent. */
   org: string;

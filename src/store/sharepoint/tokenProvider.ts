@@ -15,6 +15,8 @@ export interface AppCredentials {
   clientId: string;
   /** A PEM file holding the private key and the certificate uploaded to the app registration. Preferred. */
   clientCertPath?: string;
+  /** The same PEM bundle as text, e.g. a Key Vault certificate App Service hands over as CLIENT_CERT_PEM. */
+  clientCertPem?: string;
   clientSecret?: string;
 }
 
@@ -37,8 +39,9 @@ export class MsalTokenProvider implements TokenProvider {
 
   constructor(creds: AppCredentials) {
     const auth: Configuration['auth'] = { clientId: creds.clientId, authority: `https://login.microsoftonline.com/${creds.tenantId}` };
-    if (creds.clientCertPath) {
-      auth.clientCertificate = certificateFromPem(fs.readFileSync(creds.clientCertPath, 'utf8'));
+    const pem = creds.clientCertPem ?? (creds.clientCertPath ? fs.readFileSync(creds.clientCertPath, 'utf8') : undefined);
+    if (pem) {
+      auth.clientCertificate = certificateFromPem(pem);
       this.usesCertificate = true;
     } else if (creds.clientSecret) {
       auth.clientSecret = creds.clientSecret;
