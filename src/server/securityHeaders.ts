@@ -18,7 +18,24 @@ export const FRAME_ANCESTORS = [
   'https://outlook.office.com',
 ];
 
+/**
+ * Every /api/* response may carry personal data (an adult's name, address, the case narrative), so none may be kept
+ * by the browser, the Teams client's web view or a proxy: no-store. Set before the route runs, so error answers
+ * (401, 404, problem+json, the bot endpoint's) carry it too. The tab's own files are outside /api and untouched here.
+ */
+export const noStoreForApi: RequestHandler = (req, res, next) => {
+  if (req.path === '/api' || req.path.startsWith('/api/')) res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
 export function securityHeaders(config: Pick<Config, 'mode'>): RequestHandler {
+  const headers = helmetHeaders(config);
+  return (req, res, next) => {
+    headers(req, res, (err?: unknown) => (err ? next(err) : noStoreForApi(req, res, next)));
+  };
+}
+
+function helmetHeaders(config: Pick<Config, 'mode'>): RequestHandler {
   const local = config.mode === 'local';
   return helmet({
     contentSecurityPolicy: {
