@@ -1,26 +1,11 @@
+import { log } from '../src/log';
 import type { RequestHandler } from 'express';
-import type { AuthConfiguration, CloudAdapter } from '@microsoft/agents-hosting';
+import type { CloudAdapter } from '@microsoft/agents-hosting';
 import type { Config } from '../src/config';
 import { problemOf, sendProblem } from '../src/server/problem';
 
 export const TOKEN_REQUIRED = 'This endpoint accepts only activities from the Bot Framework, with their token.';
 export const BOT_NOT_CONFIGURED = 'The bot has no client id configured (clientId or MicrosoftAppId), so no token can be accepted.';
-
-/**
- * What the SDK authenticates with. Local mode names no client id: the SDK's JWT middleware then treats a request
- * without an Authorization header as anonymous, which is how the Agents Playground calls. Production names the
- * single-tenant app and has the SDK check the token's issuer too (off by default in the SDK).
- * Credentials for replying (clientSecret, certificate, managed identity) are read by the SDK from its own
- * environment variables.
- */
-export function authConfigurationFor(config: Config): AuthConfiguration {
-  if (config.mode === 'local') return { clientId: undefined };
-  return {
-    ...(config.bot.clientId ? { clientId: config.bot.clientId } : {}),
-    ...(config.bot.tenantId ? { tenantId: config.bot.tenantId } : {}),
-    validateIssuer: true,
-  };
-}
 
 /**
  * Authenticates POST /api/messages with the SDK's JWT middleware (signature, audience, expiry, issuer, tenant).
@@ -34,7 +19,7 @@ export function botAuth(config: Config, adapter: CloudAdapter): RequestHandler {
   };
   if (config.mode === 'local') return sdkCheck;
   if (!adapter.getClientId()) {
-    console.error(`bot: ${BOT_NOT_CONFIGURED} Every request to /api/messages is refused.`);
+    log.error({ event: 'bot.notConfigured' }, `bot: ${BOT_NOT_CONFIGURED} Every request to /api/messages is refused.`);
     return (_req, res) => sendProblem(res, problemOf(401, 'Sign-in required', BOT_NOT_CONFIGURED));
   }
   return (req, res, next) => {

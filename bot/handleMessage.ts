@@ -1,6 +1,7 @@
+import { log } from '../src/log';
 import { AppError } from '../src/domain/errors';
-import { helpReplies } from './commands/help';
-import { parseCommand } from './commands/parseCommand';
+import { helpReplies } from './chat/help';
+import { parseCommand } from './chat/parseCommand';
 import type { BotDeps, BotInput, BotReply } from './types';
 
 export const SOMETHING_WENT_WRONG = 'Sorry, something went wrong on my side. Please try again, or use the RiskPanel tab.';
@@ -23,7 +24,7 @@ export async function handleMessage(input: BotInput, deps: BotDeps): Promise<Bot
     }
   } catch (err) {
     if (err instanceof AppError && err.status < 500) return [{ text: err.message }];
-    console.error(`bot: ${parsed.kind === 'unknown' ? 'message' : parsed.command.name} failed: ${err instanceof Error ? err.name : typeof err}`);
+    log.error({ event: 'bot.messageFailed', command: parsed.kind === 'unknown' ? 'message' : parsed.command.name, error: err instanceof Error ? err.name : typeof err }, 'bot: message failed');
     return [{ text: SOMETHING_WENT_WRONG }];
   }
 }

@@ -2,16 +2,19 @@ import { type Activity, ActivityTypes, DeliveryModes } from '@microsoft/agents-a
 import {
   type AdaptiveCard, AgentApplication, CardFactory, CloudAdapter, MessageFactory, RouteRank, type TurnContext, type TurnState,
 } from '@microsoft/agents-hosting';
-import { resolveActor } from '../src/auth/resolveActor';
-import { type Config, notifySettingsOf } from '../src/config';
-import { UnauthenticatedError } from '../src/domain/errors';
-import { captureConversation } from '../src/notify/captureConversation';
-import type { Actor } from '../src/policies/actor';
-import type { Store } from '../src/store/port';
+import type { Config } from '../src/config';
+import { log } from '../src/log';
 import { CARD_FAILED, CARD_OUT_OF_DATE, type CardActionResult, handleCardAction } from './actions/handleCardAction';
-import { authConfigurationFor } from './botAuth';
+import { authConfigurationFor } from '../src/notify/botAuthConfiguration';
 import { handleMessage, SOMETHING_WENT_WRONG } from './handleMessage';
-import type { BotDeps, BotReply, ConversationType } from './types';
+import type { Actor, BotDeps, BotReply, ConversationType } from './types';
+
+/** What the composition root hands the bot: its services, made with the store the bot never sees. */
+export interface BotHostDeps extends Omit<BotDeps, 'config'> {
+  config: Config;
+  /** Stores where proactive cards can go, from an install, uninstall or conversation update. */
+  captureConversation: (activity: Activity, at: Date) => Promise<void>;
+}
 
 export const NOT_A_MEMBER = 'You are not a member of this partnership in RiskPanel. Ask your panel coordinator to add you.';
 
@@ -29,22 +32,33 @@ export interface BotHost {
  * routes message activities to `repliesForActivity` and card actions to `cardActionForActivity`, both plain code. No
  * SDK state storage: every answer is read from the store, so there is nothing to keep between turns.
  */
-export function createBotHost(deps: { config: Config; store: Store; now?: () => Date; teamsAppId?: string }): BotHost {
+export function createBotHost(deps: BotHostDeps): BotHost {
   const { config } = deps;
   // validateServiceUrl: an activity must name the service URL its token was issued for (SDK: recommended in production).
   const adapter = new CloudAdapter(authConfigurationFor(config), undefined, undefined, { validateServiceUrl: config.mode !== 'local' });
   checkResolvedIdentity(config, adapter);
   adapter.onTurnError = async (context, error) => {
     // The SDK's default sends "The agent encountered an error or bug" and the error text: say less, log the name only.
-    console.error(`bot: turn failed: ${error instanceof Error ? error.name : typeof error}`);
+    log.error({ event: 'bot.turnFailed', error: error instanceof Error ? error.name : typeof error }, 'bot: turn failed');
     // An invoke left without its response shows "Unable to reach app": answer it with the same sentence instead.
-    if (context.activity.type === ActivityTypes.Invoke) await sendInvokeMessage(context, SOMETHING_WENT_WRONG);
-    else await context.sendActivity(MessageFactory.text(SOMETHING_WENT_WRONG));
+    // Telling them may fail too (the service URL cannot be reached): the turn then ends with no reply, logged.
+    try {
+      if (context.activity.type === ActivityTypes.Invoke) await sendInvokeMessage(context, SOMETHING_WENT_WRONG);
+      else await context.sendActivity(MessageFactory.text(SOMETHING_WENT_WRONG));
+    } catch (err) {
+      log.warn({ event: 'bot.replyFailed', error: err instanceof Error ? err.name : typeof err }, 'bot: could not send the apology either');
+    }
   };
 
   const agent = new AgentApplication<TurnState>({ adapter, startTypingTimer: false, removeRecipientMention: true });
   const teamsAppId = deps.teamsAppId ?? process.env.TEAMS_APP_ID?.trim() ?? undefined;
-  const botDeps: BotDeps = { store: deps.store, config, ...(deps.now ? { now: deps.now } : {}), ...(teamsAppId ? { teamsAppId } : {}) };
+  const botDeps: BotDeps = {
+    contextFor: deps.contextFor,
+    resolveMember: deps.resolveMember,
+    config,
+    ...(deps.now ? { now: deps.now } : {}),
+    ...(teamsAppId ? { teamsAppId } : {}),
+  };
 
   agent.onActivity(ActivityTypes.Message, async (context) => {
     const submitted = submittedAction(context.activity);
@@ -55,7 +69,7 @@ export function createBotHost(deps: { config: Config; store: Store; now?: () => 
 
   // Where proactive cards can go: stored on install, uninstall and every conversation update (src/notify).
   agent.onActivity([ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate], async (context) => {
-    await captureConversation(deps.store, context.activity, deps.now?.() ?? new Date(), notifySettingsOf(config));
+    await deps.captureConversation(context.activity, deps.now?.() ?? new Date());
   });
 
   // Every Action.Execute, whatever its verb: the SDK hands over the action ({type, verb, data}) and answers the
@@ -91,12 +105,7 @@ function checkResolvedIdentity(config: Config, adapter: CloudAdapter): void {
 async function actorOfActivity(activity: Pick<Activity, 'from'>, deps: BotDeps): Promise<Actor | undefined> {
   const aadObjectId = activity.from?.aadObjectId?.trim();
   if (!aadObjectId || aadObjectId.length > 100) return undefined;
-  try {
-    return await resolveActor(deps.store, { aadObjectId });
-  } catch (err) {
-    if (err instanceof UnauthenticatedError) return undefined;
-    throw err;
-  }
+  return deps.resolveMember(aadObjectId);
 }
 
 /** Activity in, replies out. */
@@ -126,7 +135,7 @@ export async function cardActionForActivity(
       deps,
     );
   } catch (err) {
-    console.error(`bot: card action failed: ${err instanceof Error ? err.name : typeof err}`);
+    log.error({ event: 'bot.cardActionFailed', error: err instanceof Error ? err.name : typeof err }, 'bot: card action failed');
     return { message: CARD_FAILED };
   }
 }
@@ -172,7 +181,7 @@ async function updateSharedCard(context: TurnContext, result: CardActionResult):
     await context.updateActivity(update);
     return true;
   } catch (err) {
-    console.error(`bot: shared card update failed: ${err instanceof Error ? err.name : typeof err}`);
+    log.warn({ event: 'bot.sharedCardUpdateFailed', error: err instanceof Error ? err.name : typeof err }, 'bot: shared card update failed');
     return false;
   }
 }

@@ -1,6 +1,6 @@
+import type { AdaptiveCardJson } from '../src/cards/types';
 import type { Config } from '../src/config';
-import type { Actor } from '../src/policies/actor';
-import type { Store } from '../src/store/port';
+import type { Context } from '../src/kernel/context';
 
 /** Where a message was said. Anything but a personal chat is shared: many people see the answer. */
 export type ConversationType = 'personal' | 'groupChat' | 'channel';
@@ -12,15 +12,23 @@ export interface BotInput {
   text: string;
 }
 
-/** An Adaptive Card as sent (already expanded from its template). */
-export type AdaptiveCardJson = Record<string, unknown>;
+export type { AdaptiveCardJson };
+
+/** The member acting, as the kernel's context carries it (the bot never imports the policies). */
+export type Actor = Context['actor'];
 
 /** One reply: the host turns each into one message activity. */
 export type BotReply = { text: string } | { card: AdaptiveCardJson };
 
 /** What bot functions run with. The clock is injectable so tests can pin "overdue". */
 export interface BotDeps {
-  store: Store;
+  /**
+   * The context commands and queries run in for this actor, made by the composition root (it holds the store; the bot
+   * never touches the store itself).
+   */
+  contextFor: (actor: Actor) => Context;
+  /** The active member with this Entra object id (from the authenticated activity), or undefined. */
+  resolveMember: (aadObjectId: string) => Promise<Actor | undefined>;
   config: Pick<Config, 'refPrefix' | 'publicUrl'>;
   now?: () => Date;
   /** The Teams app id (TEAMS_APP_ID), for deep links into the app's tab; without it links go to publicUrl. */

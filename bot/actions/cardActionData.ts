@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id } from '../../src/kernel/validation';
-import { CARD_VERBS, type CardVerb } from '../cards/universalActions';
+import { CARD_VERBS, type CardVerb } from '../../src/cards/universalActions';
 
 /*
  * What a card button may send, checked before anything is read. Only ids and the words typed into the card's inputs

@@ -1,20 +1,15 @@
+import { log } from '../../src/log';
 import type { z } from 'zod';
-import { type Command, commands, execute } from '../../src/commands';
-import { type Context, makeContext } from '../../src/kernel/context';
-import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/domain/errors';
-import { can } from '../../src/policies';
-import type { Actor } from '../../src/policies/actor';
-import { caseAccess } from '../../src/kernel/caseAccess';
-import { escalationCard } from '../cards/escalationCard';
-import { newReferralCard } from '../cards/newReferralCard';
-import { overdueDigestCard } from '../cards/overdueDigestCard';
-import { reminderCard } from '../cards/reminderCard';
 import {
-  loadEscalationView, loadNewReferralView, loadOverdueDigestView, loadReminderView, type ViewOptions,
-} from '../cards/cardViews';
-import { type MessageTone, withMessage } from '../cards/universalActions';
-import { formatDate } from '../format';
-import type { AdaptiveCardJson, BotDeps, ConversationType } from '../types';
+  escalationCardOf, newReferralCardOf, overdueDigestCardOf, reminderCardOf, restrictedReferralCard,
+} from '../../src/cards/cardsFromViews';
+import { formatDate } from '../../src/cards/format';
+import { type MessageTone, withMessage } from '../../src/cards/universalActions';
+import { type Command, commands, execute } from '../../src/commands';
+import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/domain/errors';
+import type { Context } from '../../src/kernel/context';
+import { queries, runQuery, type Surface } from '../../src/queries';
+import type { Actor, AdaptiveCardJson, BotDeps, ConversationType } from '../types';
 import { actionData, type CardRef, cardRef, inputOf, involvementData, verbSchema } from './cardActionData';
 
 /** One press of a card button (or one refresh), as the host hands it over. */
@@ -60,7 +55,7 @@ export async function handleCardAction(input: CardActionInput, deps: BotDeps): P
     return await run(input, deps);
   } catch (err) {
     if (err instanceof AppError && err.status < 500) return { message: err.message };
-    console.error(`bot: card action ${verbSchema.safeParse(input.verb).success ? input.verb : '(unknown)'} failed: ${err instanceof Error ? err.name : typeof err}`);
+    log.error({ event: 'bot.cardActionFailed', verb: verbSchema.safeParse(input.verb).success ? input.verb : '(unknown)', error: err instanceof Error ? err.name : typeof err }, 'bot: card action failed');
     return { message: CARD_FAILED };
   }
 }
@@ -70,7 +65,7 @@ async function run(input: CardActionInput, deps: BotDeps): Promise<CardActionRes
   const data = isRecord(input.data) ? input.data : {};
   const ref = cardRef.safeParse(data);
   if (!verb.success || !ref.success) return { message: CARD_OUT_OF_DATE };
-  const ctx = makeContext({ store: deps.store, actor: input.actor, refPrefix: deps.config.refPrefix, ...(deps.now ? { now: deps.now } : {}) });
+  const ctx = deps.contextFor(input.actor);
 
   let outcome: Outcome = { tone: 'info', changed: false };
   switch (verb.data) {
@@ -113,13 +108,16 @@ async function run(input: CardActionInput, deps: BotDeps): Promise<CardActionRes
     }
   }
 
-  const card = await rebuild(ctx, ref.data, { now: ctx.now(), publicUrl: deps.config.publicUrl });
+  // The answer goes to the one person who pressed (surface rule 1); the card that replaces the message for everyone in
+  // a channel or group chat is the shared view (rules 2 and 3), read again for that surface.
+  const card = await rebuild(ctx, ref.data, 'personal', deps.config.publicUrl);
   if (!card) return { message: outcome.message && outcome.changed ? outcome.message : CARD_RECORD_GONE };
+  const sharedCard = outcome.changed && input.conversationType !== 'personal' ? await rebuild(ctx, ref.data, 'shared', deps.config.publicUrl) : undefined;
   return {
     card: withMessage(card, outcome.message, outcome.tone),
     ...(outcome.message ? { message: outcome.message } : {}),
     changed: outcome.changed,
-    ...(outcome.changed && input.conversationType !== 'personal' ? { sharedCard: card } : {}),
+    ...(sharedCard ? { sharedCard } : {}),
   };
 }
 
@@ -157,37 +155,31 @@ function describeProblems(err: ValidationError): string {
 }
 
 /**
- * The card the button was on, rebuilt from the store. Shared cards (new referral, digest) show only what any member of
- * the partnership channel already saw, but a restricted case is rebuilt only for those who may see it; the personal
- * cards (reminder, escalation) only for someone who may read the action.
+ * The card the button was on, rebuilt through the card queries as the actor: the ids on the card are only lookup keys,
+ * the policies decide (a case the actor may not see at least in summary, or an action they may not read, gives no
+ * card: the query answers as for a missing record and audits 'denied'). Every rebuild is audited like any other read.
  */
-async function rebuild(ctx: Context, ref: CardRef, options: ViewOptions): Promise<AdaptiveCardJson | undefined> {
-  return ctx.store.transaction(async (tx) => {
+async function rebuild(ctx: Context, ref: CardRef, surface: Surface, publicUrl: string): Promise<AdaptiveCardJson | undefined> {
+  try {
     switch (ref.card) {
       case 'newReferral': {
-        const c = await tx.get('cases', ref.caseId);
-        if (!c || (c.restricted && !caseAccess(ctx.actor, c))) return undefined;
-        const view = await loadNewReferralView(tx, ref.caseId, options);
-        return view && newReferralCard(view);
+        const view = await runQuery(queries.getNewReferralCard, ctx, { caseId: ref.caseId, surface });
+        return view.restricted ? restrictedReferralCard() : newReferralCardOf(view, publicUrl);
       }
-      case 'overdueDigest': {
-        const view = await loadOverdueDigestView(tx, ref.digestId, options);
-        return view && overdueDigestCard(view);
-      }
+      case 'overdueDigest':
+        return overdueDigestCardOf(await runQuery(queries.getOverdueDigestCard, ctx, { digestId: ref.digestId, surface }), publicUrl);
       case 'reminder':
-      case 'escalation': {
-        const action = await tx.get('actions', ref.actionId);
-        const parentCase = action?.parentKind === 'case' ? await tx.get('cases', action.parentId) : undefined;
-        if (!action || !can(ctx.actor, 'read', 'action', { action, parentCase })) return undefined;
-        if (ref.card === 'reminder') {
-          const view = await loadReminderView(tx, ref.actionId, options);
-          return view && reminderCard(view);
-        }
-        const view = await loadEscalationView(tx, ref.actionId, ref.thresholdDays ?? 0, options);
-        return view && escalationCard(view);
-      }
+        return reminderCardOf(await runQuery(queries.getActionReminderCard, ctx, { actionId: ref.actionId, surface }), publicUrl);
+      case 'escalation':
+        return escalationCardOf(
+          await runQuery(queries.getActionEscalationCard, ctx, { actionId: ref.actionId, thresholdDays: ref.thresholdDays ?? 0, surface }),
+          publicUrl,
+        );
     }
-  });
+  } catch (err) {
+    if (err instanceof NotFoundError) return undefined;
+    throw err;
+  }
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -1,10 +1,10 @@
 import { queries, runQuery } from '../../src/queries';
-import { listCard, type ListLine } from '../cards/listCard';
-import { formatDateTime } from '../format';
+import { listCard, type ListLine } from '../../src/cards/listCard';
+import { formatDateTime } from '../../src/cards/format';
 import { AGENDA_KIND_LABELS, MEETING_STATUS_LABELS } from '../../src/domain/labels';
 import { type BotDeps, type BotInput, type BotReply, isShared } from '../types';
 import { defineBotCommand } from './command';
-import { caseLabel, contextFor, SHARED_DETAILS_NOTE } from './commandContext';
+import { caseLabel, contextFor, SHARED_DETAILS_NOTE } from './chatContext';
 
 export const NO_MEETING = 'No panel meeting is planned yet. The coordinator sets meetings up in the RiskPanel tab.';
 export const AGENDA_NOTE = 'Papers and case details are in the RiskPanel tab.';

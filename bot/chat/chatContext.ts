@@ -1,9 +1,8 @@
-import { type Context, makeContext } from '../../src/kernel/context';
+import type { Context } from '../../src/kernel/context';
 import type { BotDeps, BotInput } from '../types';
 
 /** The context a bot command runs its queries in: the actor of the authenticated activity, the bot's clock. */
-export const contextFor = (input: Pick<BotInput, 'actor'>, deps: BotDeps): Context =>
-  makeContext({ store: deps.store, actor: input.actor, refPrefix: deps.config.refPrefix, ...(deps.now ? { now: deps.now } : {}) });
+export const contextFor = (input: Pick<BotInput, 'actor'>, deps: BotDeps): Context => deps.contextFor(input.actor);
 
 /** What every answer in a channel or group chat ends with: the details are elsewhere. */
 export const SHARED_DETAILS_NOTE = 'Only references, initials and states here: ask me in a personal chat or open the tab for details.';

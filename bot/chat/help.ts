@@ -1,4 +1,4 @@
-import { helpCard } from '../cards/helpCard';
+import { helpCard } from '../../src/cards/helpCard';
 import type { BotReply } from '../types';
 import { defineBotCommand } from './command';
 import { BOT_COMMANDS } from './index';

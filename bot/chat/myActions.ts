@@ -1,11 +1,11 @@
 import { queries, runQuery, type ActionItem } from '../../src/queries';
-import { listCard, type ListLine } from '../cards/listCard';
-import { days, formatDate } from '../format';
-import { actionsUrl } from '../links';
+import { listCard, type ListLine } from '../../src/cards/listCard';
+import { days, formatDate } from '../../src/cards/format';
+import { actionsUrl } from '../../src/cards/links';
 import { ACTION_STATUS_LABELS } from '../../src/domain/labels';
 import { type BotDeps, type BotInput, type BotReply, isShared } from '../types';
 import { defineBotCommand } from './command';
-import { caseLabel, contextFor, SHARED_DETAILS_NOTE } from './commandContext';
+import { caseLabel, contextFor, SHARED_DETAILS_NOTE } from './chatContext';
 
 export const MY_ACTIONS_NOTE = 'Update or complete them from your reminder cards, or in the RiskPanel tab.';
 export const NO_ACTIONS = 'You have no open actions.';

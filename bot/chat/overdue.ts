@@ -1,11 +1,11 @@
 import { queries, runQuery, type AgencyItem } from '../../src/queries';
-import { listCard, type ListLine } from '../cards/listCard';
-import { days, formatDate } from '../format';
-import { actionsUrl } from '../links';
+import { listCard, type ListLine } from '../../src/cards/listCard';
+import { days, formatDate } from '../../src/cards/format';
+import { actionsUrl } from '../../src/cards/links';
 import { type BotDeps, type BotInput, type BotReply, isShared } from '../types';
 import { defineBotCommand } from './command';
-import { caseLabel, contextFor, SHARED_DETAILS_NOTE } from './commandContext';
-import { nearest } from './fuzzy';
+import { caseLabel, contextFor, SHARED_DETAILS_NOTE } from './chatContext';
+import { nearest } from '../../src/queries/fuzzy';
 
 export const NOTHING_OVERDUE = 'Nothing is overdue that you can see.';
 export const OVERDUE_NOTE = 'Owners, their agency leads, coordinators and the chair can update them from the overdue digest or in the RiskPanel tab.';

@@ -1,5 +1,5 @@
 import type { BotCommand } from './command';
-import { nearest } from './fuzzy';
+import { nearest } from '../../src/queries/fuzzy';
 import { helpCommand } from './help';
 import { BOT_COMMANDS } from './index';
 import { parseTypedRef } from './reference';

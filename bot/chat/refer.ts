@@ -1,5 +1,5 @@
-import { referCard } from '../cards/referCard';
-import { referUrl } from '../links';
+import { referCard } from '../../src/cards/referCard';
+import { referUrl } from '../../src/cards/links';
 import { defineBotCommand } from './command';
 
 export const referCommand = defineBotCommand<Record<string, never>>({

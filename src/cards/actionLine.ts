@@ -1,7 +1,7 @@
-import type { ActionStatus } from '../../src/domain/enums';
-import { FINISHED_ACTION_STATUSES } from '../../src/domain/enums';
-import { days, formatDate, formatDateTime } from '../format';
-import { ACTION_STATUS_LABELS, labelOf } from '../../src/domain/labels';
+import type { ActionStatus } from '../domain/enums';
+import { FINISHED_ACTION_STATUSES } from '../domain/enums';
+import { days, formatDate, formatDateTime } from './format';
+import { ACTION_STATUS_LABELS, labelOf } from '../domain/labels';
 import { dataLine, fixedText } from './elements';
 import { safeText } from './safeText';
 import { type CardKind, executeAction } from './universalActions';

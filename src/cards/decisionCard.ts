@@ -1,7 +1,7 @@
-import type { AdaptiveCardJson } from '../types';
-import type { DecisionOutcome } from '../../src/domain/enums';
-import { formatDate } from '../format';
-import { DECISION_OUTCOME_LABELS, labelOf } from '../../src/domain/labels';
+import type { AdaptiveCardJson } from './types';
+import type { DecisionOutcome } from '../domain/enums';
+import { formatDate } from './format';
+import { DECISION_OUTCOME_LABELS, labelOf } from '../domain/labels';
 import { dataLine, factRow, fixedText } from './elements';
 import { cardTemplate, expandCard } from './expandCard';
 

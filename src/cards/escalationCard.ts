@@ -1,5 +1,5 @@
-import type { AdaptiveCardJson } from '../types';
-import { days } from '../format';
+import type { AdaptiveCardJson } from './types';
+import { days } from './format';
 import { type ActionLine, actionControls, actionLineBody, actionLineData, isFinished } from './actionLine';
 import { dataLine, fixedText } from './elements';
 import { cardTemplate, expandCard } from './expandCard';

@@ -1,5 +1,5 @@
 import * as ACData from 'adaptivecards-templating';
-import type { AdaptiveCardJson } from '../types';
+import type { AdaptiveCardJson } from './types';
 import { safeData } from './safeText';
 
 export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';

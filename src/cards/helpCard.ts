@@ -1,4 +1,4 @@
-import type { AdaptiveCardJson } from '../types';
+import type { AdaptiveCardJson } from './types';
 import { dataLine, fixedText } from './elements';
 import { cardTemplate, expandCard } from './expandCard';
 

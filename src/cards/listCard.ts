@@ -1,4 +1,4 @@
-import type { AdaptiveCardJson } from '../types';
+import type { AdaptiveCardJson } from './types';
 import { dataLine } from './elements';
 import { cardTemplate, expandCard, fitCard } from './expandCard';
 

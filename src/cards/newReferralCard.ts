@@ -1,8 +1,8 @@
-import type { AdaptiveCardJson } from '../types';
-import type { CaseStatus } from '../../src/domain/enums';
-import { REFERRAL_STATUSES } from '../../src/domain/enums';
-import { formatDate } from '../format';
-import { labelOf, RISK_CATEGORY_LABELS, STATUS_LABELS } from '../../src/domain/labels';
+import type { AdaptiveCardJson } from './types';
+import type { CaseStatus } from '../domain/enums';
+import { REFERRAL_STATUSES } from '../domain/enums';
+import { formatDate } from './format';
+import { labelOf, RISK_CATEGORY_LABELS, STATUS_LABELS } from '../domain/labels';
 import { SHORT } from './actionLine';
 import { dataLine, factRow, fixedText } from './elements';
 import { safeText } from './safeText';
@@ -10,15 +10,14 @@ import { cardTemplate, expandCard } from './expandCard';
 import { executeAction, type MessageTone, withMessage, withRefresh } from './universalActions';
 
 /**
- * The new-referral card posted to the partnership channel: enough for each agency to say whether it knows the adult,
- * and nothing more (reference, initials, referring agency, risk categories, dates, answers so far).
+ * The new-referral card posted to the partnership channel, a shared surface (surface rule 3): enough for each agency
+ * to say whether it knows the adult, and nothing more (reference, initials, referring agency, risk categories, state,
+ * expected panel date, and how many agencies have answered: not which, not what).
  */
 export interface NewReferralCardData {
   caseId: string;
   ref: string;
   initials: string;
-  /** When the referral was received (yyyy-mm-dd or an ISO instant). */
-  receivedDate: string;
   /** The referring agency's short name. */
   referringAgency: string;
   /** Risk category values (RiskCategory); labelled on the card. */
@@ -27,8 +26,8 @@ export interface NewReferralCardData {
   expectedPanelDate?: string;
   /** The record's status now: once screened or withdrawn, the card stops asking. */
   status: CaseStatus;
-  /** One per agency that has answered, by short name. */
-  answers: { agency: string; known: boolean }[];
+  /** How many agencies have answered (which ones, and what, is not for a shared card). */
+  answeredCount: number;
   /** The referral in the tab. */
   openUrl: string;
   /** Entra object ids whose card refreshes by itself (at most 60 are used). */
@@ -47,22 +46,13 @@ export const NEW_REFERRAL_TEMPLATE = cardTemplate(
     {
       type: 'Container',
       items: [
-        factRow('Received', '${received}'),
         factRow('Referred by', '${referringAgency}'),
         factRow('Risks', '${risks}'),
         factRow('Expected at panel', '${panel}'),
         factRow('Status', '${status}'),
       ],
     },
-    fixedText('Agencies that have answered', { weight: 'Bolder', spacing: 'Medium' }),
-    {
-      type: 'Container',
-      spacing: 'Small',
-      items: [
-        { type: 'Container', $data: '${answers}', items: [dataLine([{ text: '${agency}', weight: 'Bolder' }, ': ', '${answer}'])] },
-      ],
-    },
-    dataLine([{ text: '${noAnswers}', isSubtle: true }], { $when: "${noAnswers != ''}", spacing: 'None' }),
+    dataLine([{ text: '${answered}', isSubtle: true }], { spacing: 'Medium' }),
     {
       type: 'Container',
       $when: "${asking == 'Yes'}",
@@ -104,20 +94,16 @@ export const isAskingForAnswers = (status: CaseStatus): boolean => status !== 'd
 
 export function newReferralCard(view: NewReferralCardData): AdaptiveCardJson {
   const asking = isAskingForAnswers(view.status);
-  const answers = [...view.answers]
-    .sort((a, b) => a.agency.localeCompare(b.agency))
-    .map((a) => ({ agency: safeText(a.agency, { max: SHORT }), answer: a.known ? 'known' : 'not known' }));
+  const n = Math.max(0, Math.trunc(view.answeredCount));
   const card = expandCard(NEW_REFERRAL_TEMPLATE, {
     caseId: view.caseId,
     ref: view.ref,
     initials: view.initials,
-    received: formatDate(view.receivedDate),
     referringAgency: safeText(view.referringAgency, { max: SHORT }),
     risks: view.riskCategories.map((c) => labelOf(RISK_CATEGORY_LABELS, c)).join(', ') || 'None given',
     panel: view.expectedPanelDate ? formatDate(view.expectedPanelDate) : 'Not listed yet',
     status: labelOf(STATUS_LABELS, view.status),
-    answers,
-    noAnswers: answers.length ? '' : 'No agency has answered yet.',
+    answered: n === 0 ? 'No agency has answered yet.' : `${n} ${n === 1 ? 'agency has' : 'agencies have'} answered.`,
     asking,
     closed: `This referral is ${labelOf(STATUS_LABELS, view.status).toLowerCase()}: answers are closed. Open it in RiskPanel for more.`,
     openUrl: view.openUrl,

@@ -1,6 +1,6 @@
-import { dataLine, fixedText } from '../../bot/cards/elements';
-import { cardTemplate, expandCard } from '../../bot/cards/expandCard';
-import type { AdaptiveCardJson } from '../../bot/types';
+import { dataLine, fixedText } from './elements';
+import { cardTemplate, expandCard } from './expandCard';
+import type { AdaptiveCardJson } from './types';
 
 /**
  * Small cards for the notices that have no card of their own in bot/cards (information requested, action assigned,

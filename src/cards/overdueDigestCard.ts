@@ -1,5 +1,5 @@
-import type { AdaptiveCardJson } from '../types';
-import { formatDate } from '../format';
+import type { AdaptiveCardJson } from './types';
+import { formatDate } from './format';
 import { type ActionLine, actionControls, actionLineBody, actionLineData } from './actionLine';
 import { dataLine, fixedText } from './elements';
 import { cardTemplate, expandCard, fitCard } from './expandCard';

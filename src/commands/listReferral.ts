@@ -6,9 +6,10 @@ import { authorize } from '../policies';
 import { recordAudit } from '../kernel/audit';
 import { defineCommand } from '../kernel/command';
 import { stateLabel } from '../kernel/guards';
-import { checkVersion, load } from '../kernel/loaders';
+import { checkVersion } from '../kernel/loaders';
 import { expectedVersion, id } from '../kernel/validation';
-import { queueReferralCardRefresh } from '../notify/referralCardRefresh';
+import { queueReferralCardRefresh } from '../kernel/notifications';
+import { loadCaseFor } from '../kernel/caseAccess';
 
 /** The time a new referral gets on the agenda unless the coordinator changes it. */
 export const NEW_REFERRAL_MINUTES = 10;
@@ -18,7 +19,7 @@ export const listReferral = defineCommand({
   summary: 'List a referral for screening, optionally on a planned meeting\'s agenda',
   input: z.object({ caseId: id, meetingId: id.optional(), expectedVersion }).strict(),
   async run(ctx, tx, input) {
-    const c = await load(tx, 'cases', input.caseId);
+    const c = await loadCaseFor(ctx, tx, input.caseId);
     authorize(ctx.actor, 'list', 'case', c, 'Only coordinators can list referrals.');
     checkVersion(c, input.expectedVersion);
     assertCaseTransition(c.status, 'listed');

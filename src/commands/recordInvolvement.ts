@@ -7,16 +7,17 @@ import { recordAudit } from '../kernel/audit';
 import { appendChronology } from '../kernel/caseAppends';
 import { defineCommand } from '../kernel/command';
 import { stateLabel } from '../kernel/guards';
-import { checkVersion, load } from '../kernel/loaders';
+import { checkVersion } from '../kernel/loaders';
 import { expectedVersion, id, optionalText } from '../kernel/validation';
-import { queueReferralCardRefresh } from '../notify/referralCardRefresh';
+import { queueReferralCardRefresh } from '../kernel/notifications';
+import { loadCaseFor } from '../kernel/caseAccess';
 
 export const recordInvolvement = defineCommand({
   name: 'recordInvolvement',
   summary: 'Say whether the adult is known to your agency, and add what your agency holds',
   input: z.object({ caseId: id, known: z.boolean(), note: optionalText(), expectedVersion }).strict(),
   async run(ctx, tx, input) {
-    const c = await load(tx, 'cases', input.caseId);
+    const c = await loadCaseFor(ctx, tx, input.caseId);
     const answerable = (isReferralStage(c) && c.status !== 'draft') || LIVE_CASE_STATUSES.includes(c.status);
     // Say why when the state is the reason, but only to someone who may see the case at all.
     const stateReason =

@@ -3,16 +3,17 @@ import { assertCaseTransition } from '../domain/lifecycle';
 import { authorize } from '../policies';
 import { recordAudit } from '../kernel/audit';
 import { defineCommand } from '../kernel/command';
-import { checkVersion, load } from '../kernel/loaders';
+import { checkVersion } from '../kernel/loaders';
 import { expectedVersion, id, text } from '../kernel/validation';
-import { queueReferralCardRefresh } from '../notify/referralCardRefresh';
+import { queueReferralCardRefresh } from '../kernel/notifications';
+import { loadCaseFor } from '../kernel/caseAccess';
 
 export const withdrawReferral = defineCommand({
   name: 'withdrawReferral',
   summary: 'Withdraw a referral before it is screened, with the reason',
   input: z.object({ caseId: id, reason: text(2000), expectedVersion }).strict(),
   async run(ctx, tx, input) {
-    const c = await load(tx, 'cases', input.caseId);
+    const c = await loadCaseFor(ctx, tx, input.caseId);
     authorize(ctx.actor, 'withdraw', 'case', c, 'Only the referrer or a coordinator can withdraw a referral.');
     checkVersion(c, input.expectedVersion);
     assertCaseTransition(c.status, 'withdrawn');

@@ -1,13 +1,12 @@
 import type { NotifySettings } from '../config';
-import type { ActionRecord, CaseRecord, OutboxMessage } from '../domain/records';
+import type { ActionRecord, CaseRecord } from '../domain/records';
 import { daysOverdue, isActionFinished, isOverdue } from '../domain/rules';
 import type { Store, Tx } from '../store/port';
 import { partnershipChannels, personalChatFor } from './conversations';
 import { dailyKey } from './dailyKey';
 import {
-  ESCALATION, type EscalationPayload, escalationKey, OVERDUE_DIGEST, type OverdueDigestPayload, REMINDER, type ReminderPayload,
-  reminderKey,
-} from './kinds';
+  escalationKey, type NotificationKind, type NotificationPayload, queueNotification, reminderKey,
+} from '../kernel/notifications';
 import { addDays, londonDate } from '../domain/time';
 
 export type ScanSettings = Pick<NotifySettings, 'reminderDaysBefore' | 'escalationDaysOverdue'>;
@@ -54,9 +53,8 @@ export async function queueOverdueScan(tx: Tx, now: Date, settings: ScanSettings
   const queued: Tally = { digests: 0, reminders: 0, escalations: 0 };
   const alreadyQueued: Tally = { digests: 0, reminders: 0, escalations: 0 };
   const withoutChat = { reminders: 0, escalations: 0 };
-  const append = async (tally: keyof Tally, key: string, kind: string, payload: Record<string, unknown>) => {
-    const row: Omit<OutboxMessage, 'version'> = { id: key, idempotencyKey: key, kind, createdAt: now.toISOString(), payload, status: 'pending', attempts: 0 };
-    const { created } = await tx.append('outbox', row);
+  const append = async <K extends NotificationKind>(tally: keyof Tally, key: string, kind: K, payload: NotificationPayload<K>) => {
+    const { created } = await queueNotification({ now: () => now }, tx, kind, key, payload, { keyIsRowId: true });
     (created ? queued : alreadyQueued)[tally]++;
   };
 
@@ -81,8 +79,8 @@ export async function queueOverdueScan(tx: Tx, now: Date, settings: ScanSettings
     const agencies = [...new Set(shared.map((a) => a.agencyId))].sort();
     const groups = agencies.map((agencyId) => ({ agencyId, actionIds: shared.filter((a) => a.agencyId === agencyId).map((a) => a.id) }));
     for (const channel of channels) {
-      const payload: OverdueDigestPayload = { conversationRefId: channel.id, asOf, actionIds: groups.flatMap((g) => g.actionIds), agencies: groups };
-      await append('digests', dailyKey('overdue', channel.id, now), OVERDUE_DIGEST, payload);
+      const payload: NotificationPayload<'overdueDigest'> = { conversationRefId: channel.id, asOf, actionIds: groups.flatMap((g) => g.actionIds), agencies: groups };
+      await append('digests', dailyKey('overdue', channel.id, now), 'overdueDigest', payload);
     }
   }
 
@@ -96,8 +94,8 @@ export async function queueOverdueScan(tx: Tx, now: Date, settings: ScanSettings
       withoutChat.reminders++;
       continue;
     }
-    const payload: ReminderPayload = { actionId: a.id, ownerId: a.ownerId, dueDate: a.dueDate };
-    await append('reminders', reminderKey(a.id, a.dueDate), REMINDER, payload);
+    const payload: NotificationPayload<'reminder'> = { actionId: a.id, ownerId: a.ownerId, dueDate: a.dueDate };
+    await append('reminders', reminderKey(a.id, a.dueDate), 'reminder', payload);
   }
 
   const escalated = overdue.filter((a) => daysOverdue(a, now) > settings.escalationDaysOverdue);
@@ -107,10 +105,10 @@ export async function queueOverdueScan(tx: Tx, now: Date, settings: ScanSettings
       withoutChat.escalations++;
       continue;
     }
-    const payload: EscalationPayload = {
+    const payload: NotificationPayload<'escalation'> = {
       actionId: a.id, dueDate: a.dueDate, daysOverdue: daysOverdue(a, now), thresholdDays: settings.escalationDaysOverdue,
     };
-    await append('escalations', escalationKey(a.id), ESCALATION, payload);
+    await append('escalations', escalationKey(a.id), 'escalation', payload);
   }
 
   return {

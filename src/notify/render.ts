@@ -1,4 +1,5 @@
 import type { ConversationRef, OutboxMessage } from '../domain/records';
+import type { NotificationPayload } from '../kernel/notifications';
 import type { Tx } from '../store/port';
 import type { OutgoingActivity } from './connector';
 
@@ -29,16 +30,7 @@ export interface DeliveryTarget {
 export type Render = (message: OutboxMessage, tx: Tx) => Promise<DeliveryTarget[] | null>;
 
 /** The row the sender queues for the coordinators when the app has lost a conversation (403 / removed). */
-export const CONVERSATION_LOST = 'conversationLost';
+export const CONVERSATION_LOST = 'conversationLost' as const;
 
-/** Payload of a 'conversationLost' row: ids only, nothing about a person or a case. */
-export interface ConversationLostPayload extends Record<string, unknown> {
-  conversationRefId: string;
-  conversationType: ConversationRef['conversationType'];
-  teamId?: string;
-  channelId?: string;
-  memberId?: string;
-  isPartnershipChannel: boolean;
-  reason: string;
-  lostAt: string;
-}
+/** Payload of a 'conversationLost' row (declared in the registry, src/kernel/notifications.ts). */
+export type ConversationLostPayload = NotificationPayload<'conversationLost'>;

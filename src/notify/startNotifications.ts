@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { getAuthConfigWithDefaults, MsalTokenProvider } from '@microsoft/agents-hosting';
-import { authConfigurationFor } from '../../bot/botAuth';
+import { authConfigurationFor } from './botAuthConfiguration';
 import { type Config, notifySettingsOf } from '../config';
 import type { Store } from '../store/port';
 import type { BotConnector } from './connector';
 import { HttpBotConnector } from './httpConnector';
 import { outboxJob } from './jobs';
 import { type OverdueScanReport, runOverdueScanAsSystem } from './overdueScan';
-import { createRenderer } from './renderOutbox';
+import { createRenderer } from './render/index';
 import { type DailyJob, type Job, type JobOutcome, Scheduler } from './scheduler';
 
 export const OVERDUE_SCAN_JOB = 'overdueScan';

@@ -1,26 +1,36 @@
-import { z } from 'zod';
-import type { ActionRecord, CaseRecord, Meeting, Member } from '../../src/domain/records';
-import { daysOverdue, isActionFinished, isOverdue, isoDate } from '../../src/domain/rules';
-import { OVERDUE_DIGEST } from '../../src/notify/kinds';
-import type { Tx } from '../../src/store/port';
-import { daysBetween } from '../format';
-import { actionsUrl, caseUrl } from '../links';
-import type { ActionLine } from './actionLine';
-import type { EscalationCardData } from './escalationCard';
-import type { NewReferralCardData } from './newReferralCard';
-import type { OverdueDigestData } from './overdueDigestCard';
-import type { ReminderCardData } from './reminderCard';
-import { MAX_REFRESH_USERS } from './universalActions';
+import type { ActionRecord, CaseRecord, Meeting, Member } from '../domain/records';
+import { daysOverdue, isActionFinished, isOverdue, isoDate } from '../domain/rules';
+import { payloadOf } from '../kernel/notifications';
+import type { Tx } from '../store/port';
 
 /*
- * Card data read from the store, for everything that rebuilds a card from ids: the card-action handler (a press, a
- * refresh) and the outbox renderer. Read only. What goes in is what a shared card may show; a restricted case shows
- * as "Restricted case" on shared cards, never its reference or initials.
+ * Card data read from the store: the read model behind the card queries (cardQueries.ts, which apply the policies and
+ * audit) and behind the outbox renderer (which runs as the system and decides per recipient). Read only, no policy
+ * here. What goes in is what a shared card may show; a restricted case shows as "Restricted case" on shared lines,
+ * never its reference or initials. Shapes are plain data: src/cards turns them into cards.
  */
+
+/** At most this many users get a card's automatic refresh (Teams' limit). */
+const MAX_REFRESH_USERS = 60;
+
+/** One action as a card line (src/cards/actionLine.ts renders it). */
+export interface ActionLineData {
+  actionId: string;
+  ref: string;
+  initials: string;
+  agency: string;
+  owner: string;
+  dueDate: string;
+  status: ActionRecord['status'];
+  daysOverdue: number;
+  finishedBy?: string;
+  finishedAt?: string;
+}
 
 export interface ViewOptions {
   now: Date;
-  publicUrl: string;
+  /** For a shared surface: a restricted case's lines read "Restricted case", and no free text is read. */
+  shared?: boolean;
 }
 
 /** What a shared card shows for a case whose circle is restricted. */
@@ -29,7 +39,20 @@ export const RESTRICTED_CASE = 'Restricted case';
 const UPCOMING_MEETINGS: readonly Meeting['status'][] = ['planned', 'agenda_published'];
 
 /** The new-referral card of one case, or undefined when there is no such case. */
-export async function loadNewReferralView(tx: Tx, caseId: string, options: ViewOptions): Promise<NewReferralCardData | undefined> {
+export interface NewReferralView {
+  caseId: string;
+  ref: string;
+  initials: string;
+  referringAgency: string;
+  riskCategories: string[];
+  expectedPanelDate?: string;
+  status: CaseRecord['status'];
+  answeredCount: number;
+  restricted: boolean;
+  refreshUserIds: string[];
+}
+
+export async function loadNewReferralView(tx: Tx, caseId: string, options: ViewOptions): Promise<NewReferralView | undefined> {
   const c = await tx.get('cases', caseId);
   if (!c) return undefined;
   const agencies = new Map((await tx.find('agencies')).map((a) => [a.id, a.shortName]));
@@ -37,13 +60,12 @@ export async function loadNewReferralView(tx: Tx, caseId: string, options: ViewO
     caseId: c.id,
     ref: c.ref,
     initials: c.initials,
-    receivedDate: c.receivedAt ?? c.createdAt,
     referringAgency: agencies.get(c.referrerAgencyId) ?? 'Unknown agency',
     riskCategories: [...c.riskCategories],
     ...(await expectedPanel(tx, c, options.now)),
     status: c.status,
-    answers: c.involvements.map((i) => ({ agency: agencies.get(i.agencyId) ?? 'Unknown agency', known: i.known })),
-    openUrl: caseUrl(options.publicUrl, c.id),
+    answeredCount: new Set(c.involvements.map((i) => i.agencyId)).size,
+    restricted: Boolean(c.restricted),
     refreshUserIds: await answeringMembers(tx),
   };
 }
@@ -72,36 +94,37 @@ async function answeringMembers(tx: Tx): Promise<string[]> {
     .map((m) => m.aadObjectId);
 }
 
-/** What an overdue-digest outbox row says the card is about (its payload): the actions, by id. */
-export const overdueDigestPayload = z.object({ actionIds: z.array(z.string().min(1).max(100)).max(500) }).passthrough();
-export type OverdueDigestPayload = z.infer<typeof overdueDigestPayload>;
-
 /**
  * The overdue digest posted from outbox row `digestId` (kind 'overdueDigest', src/notify/kinds.ts), with every action as
  * it stands now (a completed one says who completed it and when). Undefined when there is no such digest row.
  */
-export async function loadOverdueDigestView(tx: Tx, digestId: string, options: ViewOptions): Promise<OverdueDigestData | undefined> {
+export interface OverdueDigestView {
+  digestId: string;
+  asOf: string;
+  actions: ActionLineData[];
+  refreshUserIds: string[];
+}
+
+export async function loadOverdueDigestView(tx: Tx, digestId: string, options: ViewOptions): Promise<OverdueDigestView | undefined> {
   const row = await tx.get('outbox', digestId);
-  const payload = overdueDigestPayload.safeParse(row?.payload);
   // Only a digest row: an id sent from a card names no other kind of row.
-  if (!row || row.kind !== OVERDUE_DIGEST || !payload.success) return undefined;
-  const lines: ActionLine[] = [];
+  const payload = row?.kind === 'overdueDigest' ? payloadOf('overdueDigest', row.payload) : undefined;
+  if (!row || !payload) return undefined;
+  const lines: ActionLineData[] = [];
   const members = await memberMap(tx);
   const ownerIds = new Set<string>();
   const agencyIds = new Set<string>();
-  for (const actionId of new Set(payload.data.actionIds)) {
+  for (const actionId of new Set(payload.actionIds)) {
     const loaded = await loadLine(tx, actionId, options.now, members, { shared: true });
     if (!loaded) continue;
     lines.push(loaded.line);
     ownerIds.add(loaded.action.ownerId);
     agencyIds.add(loaded.action.agencyId);
   }
-  const asOf = typeof row.payload.asOf === 'string' && /^\d{4}-\d{2}-\d{2}/.test(row.payload.asOf) ? row.payload.asOf.slice(0, 10) : row.createdAt.slice(0, 10);
   return {
     digestId,
-    asOf,
+    asOf: payload.asOf,
     actions: lines,
-    openUrl: actionsUrl(options.publicUrl),
     refreshUserIds: actingMembers([...members.values()], ownerIds, agencyIds),
   };
 }
@@ -118,18 +141,32 @@ function actingMembers(members: Member[], ownerIds: Set<string>, agencyIds: Set<
 }
 
 /** The reminder card of one action, for its owner. */
-export async function loadReminderView(tx: Tx, actionId: string, options: ViewOptions): Promise<ReminderCardData | undefined> {
+export interface ReminderView extends ActionLineData {
+  description: string;
+  daysUntilDue: number;
+  caseId?: string;
+  refreshUserIds: string[];
+}
+
+export async function loadReminderView(tx: Tx, actionId: string, options: ViewOptions): Promise<ReminderView | undefined> {
   const members = await memberMap(tx);
-  const loaded = await loadLine(tx, actionId, options.now, members, { shared: false });
+  const loaded = await loadLine(tx, actionId, options.now, members, { shared: options.shared ?? false });
   if (!loaded) return undefined;
   const owner = members.get(loaded.action.ownerId);
   return {
     ...loaded.line,
-    description: loaded.action.description,
-    daysUntilDue: daysBetween(isoDate(options.now), loaded.action.dueDate),
-    openUrl: loaded.parentCase ? caseUrl(options.publicUrl, loaded.parentCase.id) : actionsUrl(options.publicUrl),
+    // Free text that may name the adult: never on a shared surface.
+    description: options.shared ? '' : loaded.action.description,
+    daysUntilDue: Math.round((Date.parse(loaded.action.dueDate.slice(0, 10)) - Date.parse(isoDate(options.now))) / 86_400_000),
+    ...(loaded.parentCase ? { caseId: loaded.parentCase.id } : {}),
     refreshUserIds: owner ? [owner.aadObjectId] : [],
   };
+}
+
+export interface EscalationView extends ActionLineData {
+  thresholdDays: number;
+  caseId?: string;
+  refreshUserIds: string[];
 }
 
 /** The escalation card of one action, for the chairs. */
@@ -138,15 +175,15 @@ export async function loadEscalationView(
   actionId: string,
   thresholdDays: number,
   options: ViewOptions,
-): Promise<EscalationCardData | undefined> {
+): Promise<EscalationView | undefined> {
   const members = await memberMap(tx);
-  const loaded = await loadLine(tx, actionId, options.now, members, { shared: false });
+  const loaded = await loadLine(tx, actionId, options.now, members, { shared: options.shared ?? false });
   if (!loaded) return undefined;
   const chairs = [...members.values()].filter((m) => m.active && m.roles.includes('chair')).map((m) => m.aadObjectId);
   return {
     ...loaded.line,
     thresholdDays,
-    openUrl: loaded.parentCase ? caseUrl(options.publicUrl, loaded.parentCase.id) : actionsUrl(options.publicUrl),
+    ...(loaded.parentCase ? { caseId: loaded.parentCase.id } : {}),
     refreshUserIds: chairs,
   };
 }
@@ -162,14 +199,14 @@ export async function loadLine(
   now: Date,
   members: Map<string, Member>,
   options: { shared: boolean },
-): Promise<{ line: ActionLine; action: ActionRecord; parentCase?: CaseRecord } | undefined> {
+): Promise<{ line: ActionLineData; action: ActionRecord; parentCase?: CaseRecord } | undefined> {
   const action = await tx.get('actions', actionId);
   if (!action) return undefined;
   const parentCase = action.parentKind === 'case' ? await tx.get('cases', action.parentId) : undefined;
   const agency = await tx.get('agencies', action.agencyId);
   const hidden = options.shared && parentCase?.restricted;
   const finished = isActionFinished(action);
-  const line: ActionLine = {
+  const line: ActionLineData = {
     actionId: action.id,
     ref: hidden ? RESTRICTED_CASE : (parentCase?.ref ?? ''),
     initials: hidden ? '' : (parentCase?.initials ?? ''),

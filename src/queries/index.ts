@@ -1,7 +1,12 @@
 import { getCase } from './getCase';
+import { getActionEscalationCard } from './getActionEscalationCard';
+import { getActionReminderCard } from './getActionReminderCard';
 import { getCaseAudit } from './getCaseAudit';
+import { getCaseStatus } from './getCaseStatus';
 import { getHome } from './getHome';
 import { getMe } from './getMe';
+import { getNewReferralCard } from './getNewReferralCard';
+import { getOverdueDigestCard } from './getOverdueDigestCard';
 import { listAgencies } from './listAgencies';
 import { listAgencyActions } from './listAgencyActions';
 import { listDataQualityIssues } from './listDataQualityIssues';
@@ -29,6 +34,11 @@ export const queries = {
   listDataQualityIssues,
   getHome,
   listScreeningQueue,
+  getNewReferralCard,
+  getOverdueDigestCard,
+  getActionReminderCard,
+  getActionEscalationCard,
+  getCaseStatus,
 };
 export type QueryName = keyof typeof queries;
 
@@ -46,3 +56,8 @@ export type { HomeView, AwaitingItem } from './getHome';
 export type { MeView } from './getMe';
 export type { ScreeningQueueItem } from './listScreeningQueue';
 export type { RiskAssessmentChange } from './riskAssessmentChanges';
+export type { NewReferralCardView } from './getNewReferralCard';
+export type { CaseStatusView } from './getCaseStatus';
+export type { ActionLineData, EscalationView, NewReferralView, OverdueDigestView, ReminderView } from './cardData';
+export { RESTRICTED_CASE, type Surface } from './surface';
+export { nearest } from './fuzzy';
