@@ -1,11 +1,19 @@
+// First: telemetry (when APPLICATIONINSIGHTS_CONNECTION_STRING is set) must hook HTTP before express loads.
+import './telemetry/register';
 import type { Server } from 'node:http';
 import { readEntraSsoSettings } from './auth/entraSsoSettings';
 import { createEntraTokenValidator, entraBearerVerifier } from './auth/entraToken';
 import { loadConfig } from './config';
 import { seedDemo } from './demo/seedDemo';
 import { type Notifications, startNotifications } from './notify/startNotifications';
+import { flushLogs, log } from './log';
 import { createApp } from './server/app';
+import { rateLimitFromEnv } from './server/rateLimit';
+import { graphTokenAvailable, Readiness, storeAnswers } from './server/readiness';
+import { gracefulShutdown } from './server/shutdown';
 import { openStore } from './store/openStore';
+import { GRAPH_SCOPE, MsalTokenProvider } from './store/sharepoint/tokenProvider';
+import { countNotifyEvent, stopTelemetry, watchOutboxDepth } from './telemetry';
 
 /** Starts RiskPanel: configuration, store, demo seed (local mode, empty store only), HTTP server, clean shutdown. */
 async function main(): Promise<void> {
@@ -18,13 +26,20 @@ async function main(): Promise<void> {
     const agencies = await store.transaction((tx) => tx.find('agencies', { limit: 1 }));
     if (agencies.length === 0) {
       await seedDemo(store, { now: new Date(), refPrefix: config.refPrefix });
-      console.info('RiskPanel seeded the synthetic demo partnership');
+      log.info({ event: 'demo.seeded' }, 'RiskPanel seeded the synthetic demo partnership');
     }
   }
+
+  // /readyz: the store answers and, on SharePoint, an app-only Graph token can be had with the configured credential.
+  const sharepoint = config.sharepoint;
+  const graphTokens = sharepoint ? new MsalTokenProvider(sharepoint) : undefined;
+  const readiness = new Readiness([storeAnswers(store), ...(graphTokens ? [graphTokenAvailable(() => graphTokens.getToken(GRAPH_SCOPE))] : [])]);
 
   const app = createApp({
     config,
     store,
+    readiness,
+    rateLimit: rateLimitFromEnv(process.env),
     ...(sso ? { verifyBearer: entraBearerVerifier(createEntraTokenValidator(sso)), tabClientId: sso.clientId } : {}),
   });
   const server: Server = app.listen(config.port, config.host, () => {
@@ -32,62 +47,52 @@ async function main(): Promise<void> {
     const address = server.address();
     const port = address && typeof address === 'object' ? address.port : config.port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-    console.info(`RiskPanel listening on http://${host}:${port} (${config.mode}, ${config.store})`);
+    log.info({ event: 'server.listening', url: `http://${host}:${port}`, mode: config.mode, store: config.store }, 'RiskPanel listening');
   });
   // The daily overdue scan and the outbox sender (proactive cards), each under a lease shared by all instances.
-  const notifications = startNotifications({ config, store, log: logNotify }).then(
+  watchOutboxDepth(() =>
+    store.transaction((tx) => tx.find('outbox', { where: [{ field: 'status', op: 'eq', value: 'pending' }] })).then((rows) => rows.length),
+  );
+  const notifyEvent = (event: string, fields: Record<string, unknown>) => {
+    countNotifyEvent(event, fields);
+    logNotify(event, fields);
+  };
+  const notifications = startNotifications({ config, store, log: notifyEvent }).then(
     (started): Notifications => {
       const next = started.scheduler.nextRuns().overdueScan;
-      if (next) console.info(`RiskPanel overdue scan next runs at ${next.toISOString()}`);
+      if (next) log.info({ event: 'scheduler.next', job: 'overdueScan', at: next.toISOString() }, 'RiskPanel overdue scan scheduled');
       return started;
     },
     (err: unknown) => {
-      console.error(`RiskPanel could not start proactive cards: ${err instanceof Error ? err.message : String(err)}`);
+      log.error({ event: 'notify.startFailed', err }, 'RiskPanel could not start proactive cards');
       return undefined;
     },
   );
 
   server.on('error', (err) => {
-    console.error(`RiskPanel could not listen on ${config.host}:${config.port}: ${err.message}`);
+    log.fatal({ event: 'server.listenFailed', host: config.host, port: config.port, err }, 'RiskPanel could not listen');
     void store.close().finally(() => process.exit(1));
   });
 
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.info(`RiskPanel stopping (${signal})`);
-    // Stop taking requests, let those in flight (and a posting run) finish, then close the store so SQLite
-    // checkpoints its WAL.
-    server.close(() => {
-      stopNotifications(notifications)
-        .then(() => store.close())
-        .then(
-          () => process.exit(0),
-          (err: unknown) => {
-            console.error('RiskPanel could not close the store cleanly', err);
-            process.exit(1);
-          },
-        );
-    });
-    server.closeIdleConnections();
-    // Keep-alive clients must not hold shutdown hostage.
-    setTimeout(() => {
-      server.closeAllConnections();
-    }, 5000).unref();
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-}
-
-/**
- * Lets a posting run finish its current card, but not for ever (a 429 can ask for a long wait): the sender is safe to
- * stop anywhere, and the next start carries on where it left off.
- */
-async function stopNotifications(notifications: Promise<Notifications | undefined>): Promise<void> {
-  const started = await notifications;
-  if (!started) return;
-  await Promise.race([started.stop().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+  // SIGTERM (App Service, a deployment, Ctrl-C): drain, finish the requests and the card in flight, release the
+  // leases, close the store, exit 0.
+  const shutdown = gracefulShutdown({
+    server,
+    readiness,
+    stopNotifications: async () => {
+      const started = await notifications;
+      await started?.stop();
+    },
+    closeStore: () => store.close(),
+    flushTelemetry: stopTelemetry,
+    log,
+    exit: (code) => {
+      flushLogs();
+      process.exit(code);
+    },
+  });
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 /** Proactive delivery logs ids and counts only, never card content. */
@@ -95,10 +100,11 @@ function logNotify(event: string, fields: Record<string, unknown>): void {
   // Routine: each card sent, and the outbox drained every few seconds.
   if (event === 'outbox.delivery' && fields.outcome === 'sent') return;
   if (event === 'scheduler.job' && fields.job === 'outbox' && fields.status !== 'failed') return;
-  console.info(`notify: ${event} ${JSON.stringify(fields)}`);
+  log.info({ ...fields, event: `notify.${event}` }, 'notify');
 }
 
 main().catch((err: unknown) => {
-  console.error(`RiskPanel failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  log.fatal({ event: 'start.failed', err }, 'RiskPanel failed to start');
+  flushLogs();
   process.exit(1);
 });
