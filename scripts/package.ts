@@ -146,19 +146,14 @@ export async function buildAppPackage(options: PackageOptions): Promise<BuiltPac
 /**
  * env/.env.dev once provisioning has written into it. On a fresh clone (none of the manifest's values there yet) the
  * invented values of appPackage/example.env, said loudly, so the package can be seen and validated before any tenant
- * exists. A half-filled env/.env.dev is not replaced: it is refused with the names it lacks.
+ * exists. A half-filled env/.env.dev is not replaced: building from it is refused with the names it lacks.
  */
-function defaultEnvFile(): string {
-  const dev = path.join(ROOT, 'env', '.env.dev');
+export function chooseEnvFile(devFile = path.join(ROOT, 'env', '.env.dev')): { file: string; example: boolean } {
   const template = fs.readFileSync(path.join(ROOT, 'appPackage', 'manifest.json'), 'utf8');
   const names = [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
-  const values = fs.existsSync(dev) ? readEnvFile(dev) : {};
-  if (names.some((name) => name !== 'APP_NAME_SUFFIX' && values[name])) return dev;
-  process.stdout.write(
-    'env/.env.dev is not provisioned yet: building from the invented values in appPackage/example.env (NOT for upload).\n' +
-      'For a real package: atk provision --env dev, or npm run package -- --env <your env file>\n',
-  );
-  return path.join(ROOT, 'appPackage', 'example.env');
+  const values = fs.existsSync(devFile) ? readEnvFile(devFile) : {};
+  if (names.some((name) => name !== 'APP_NAME_SUFFIX' && values[name])) return { file: devFile, example: false };
+  return { file: path.join(ROOT, 'appPackage', 'example.env'), example: true };
 }
 
 function argValue(args: string[], name: string): string | undefined {
@@ -175,7 +170,17 @@ async function main(args: string[]): Promise<void> {
     return;
   }
   const out = argValue(args, '--out');
-  const env = argValue(args, '--env') ?? defaultEnvFile();
+  let env = argValue(args, '--env');
+  if (!env) {
+    const chosen = chooseEnvFile();
+    env = chosen.file;
+    if (chosen.example) {
+      process.stdout.write(
+        'env/.env.dev is not provisioned yet: building from the invented values in appPackage/example.env (NOT for upload).\n' +
+          'For a real package: atk provision --env dev, or npm run package -- --env <your env file>\n',
+      );
+    }
+  }
   const built = await buildAppPackage({ envFile: path.resolve(env), ...(out ? { outFile: path.resolve(out) } : {}) });
   process.stdout.write(`Teams app package written: ${path.relative(process.cwd(), built.zipPath)} (${built.files.join(', ')}); manifest ${String(built.manifest.manifestVersion)} valid.\n`);
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { buildAppPackage, PackageError, pngSize, readEnvFile, validateManifest } from '../../scripts/package';
+import { buildAppPackage, chooseEnvFile, fillPlaceholders, PackageError, pngSize, readEnvFile, validateManifest } from '../../scripts/package';
 
 // @microsoft/app-manifest requires these at load time: strip-bom is ESM-only (Jest's module runtime cannot load it)
 // and fs-extra is required but not declared by the library. Neither takes part in schema validation.
@@ -87,19 +87,25 @@ describe('npm run package', () => {
     await expect(buildAppPackage({ envFile: fixture, outFile: path.join(dir, 'app.zip'), packageDir })).rejects.toThrow(/color icon color\.png must be a 192x192 PNG, not 32x32/);
   });
 
-  it('keeps a value from breaking out of its JSON string', async () => {
-    const envFile = path.join(dir, 'hostile.env');
-    fs.writeFileSync(envFile, `${fs.readFileSync(fixture, 'utf8')}\nAPP_NAME_SUFFIX='", "x": "y'\n`);
-    // The suffix makes the short name too long or odd, but it stays a string: the manifest still parses.
-    const result = buildAppPackage({ envFile, outFile: path.join(dir, 'app.zip') });
-    await result.then(
-      (built) => expect(built.manifest).not.toHaveProperty('x'),
-      (err: unknown) => expect(String(err)).not.toMatch(/JSON/),
-    );
+  it('keeps a value from breaking out of its JSON string', () => {
+    const template = fs.readFileSync(path.join(root, 'appPackage', 'manifest.json'), 'utf8');
+    const values = { ...readEnvFile(fixture), APP_NAME_SUFFIX: '", "x": "y\\' };
+    const manifest = JSON.parse(fillPlaceholders(template, values, 'test'));
+    expect(manifest).not.toHaveProperty('x');
+    expect(manifest.name.short).toBe('RiskPanel", "x": "y\\');
   });
 
   it('the invented example env builds a valid package (what a fresh clone gets)', async () => {
     const built = await buildAppPackage({ envFile: path.join(root, 'appPackage', 'example.env'), outFile: path.join(dir, 'example.zip') });
     expect(built.manifest.id).toBe('00000000-0000-4000-8000-000000000001');
+  });
+
+  it('without --env, uses env/.env.dev once provisioned, the example on a fresh clone, and never hides a half-filled file', async () => {
+    const dev = path.join(dir, '.env.dev');
+    fs.writeFileSync(dev, 'TEAMSFX_ENV=dev\nAPP_NAME_SUFFIX=-dev\nTEAMS_APP_ID=\nBOT_ID=\n');
+    expect(chooseEnvFile(dev)).toEqual({ file: path.join(root, 'appPackage', 'example.env'), example: true });
+    fs.writeFileSync(dev, 'TEAMSFX_ENV=dev\nTEAMS_APP_ID=0b9c7c3e-4c1d-4e0a-9a55-3f1f2d7a1e01\nBOT_ID=\n');
+    expect(chooseEnvFile(dev)).toEqual({ file: dev, example: false });
+    await expect(buildAppPackage({ envFile: dev, outFile: path.join(dir, 'app.zip') })).rejects.toThrow(/needs .*BOT_ID/);
   });
 });
