@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { captureLogs } from '../../src/log';
 import { referralInput } from '../support/world';
 import { type TestServer, fakeTab, problemOf, startServer } from './server';
 
@@ -134,21 +135,19 @@ describe('an unexpected failure', () => {
   afterAll(() => server.close());
 
   it('is a 500 problem with a generic message, logged without the request body or query string', async () => {
-    const logged: string[] = [];
-    const spy = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+    const logs = captureLogs();
     try {
       const res = await server.call('POST', '/api/referrals?q=Alex%20Imaginary', { as: 'police', json: referralInput() });
       expect(res.status).toBe(500);
       const problem = await problemOf(res);
       expect(problem.title).toBe('Something went wrong');
       expect(problem.detail).not.toContain('exploded');
-      expect(logged).toHaveLength(1);
-      expect(logged[0]).toContain('POST /api/referrals');
-      expect(logged[0]).toContain('TypeError');
-      expect(logged[0]).toContain(res.headers.get('x-correlation-id'));
-      expect(logged[0]).not.toMatch(/Alex|Imaginary|hoarding/);
+      const failures = logs.lines.filter((l) => l.level === 'error');
+      expect(failures).toHaveLength(1);
+      expect(failures[0]).toMatchObject({ method: 'POST', route: '/api/referrals', errorName: 'TypeError', correlationId: res.headers.get('x-correlation-id') });
+      expect(logs.text()).not.toMatch(/Alex|Imaginary|hoarding|exploded/);
     } finally {
-      spy.mockRestore();
+      logs.stop();
     }
   });
 });

@@ -16,13 +16,7 @@ beforeAll(async () => {
   key = makeKey('wired-key');
   jwks = await startJwksServer([key]);
   const validator = createEntraTokenValidator({ tenantId: TENANT, clientId: CLIENT_ID, appIdUri: APP_ID_URI, jwksUri: jwks.url });
-  // Production mode without bot credentials logs that the bot endpoint is closed: expected here, not this test's concern.
-  const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  try {
-    server = await startServer({ mode: 'production', verifyBearer: entraBearerVerifier(validator) });
-  } finally {
-    quiet.mockRestore();
-  }
+  server = await startServer({ mode: 'production', verifyBearer: entraBearerVerifier(validator) });
 });
 afterAll(async () => {
   await server?.close();

@@ -8,12 +8,7 @@ describe('sign-in problems reaching the tab', () => {
   afterEach(async () => server?.close());
 
   async function start(error: Error): Promise<TestServer> {
-    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    try {
-      return await startServer({ mode: 'production', verifyBearer: async () => { throw error; } });
-    } finally {
-      quiet.mockRestore();
-    }
+    return startServer({ mode: 'production', verifyBearer: async () => { throw error; } });
   }
 
   it('flags consent (with the claims challenge) so the tab can prompt instead of failing', async () => {
