@@ -1,14 +1,16 @@
-import path from 'node:path';
-// The root tsconfig resolves modules like Node 10 (no package "exports"), so it cannot see the types of these two
-// ESM-only packages; the types are imported below with resolution-mode instead, and the value is cast to them.
-// @ts-expect-error -- ESM-only package, typed through typedReactPlugin below
-import reactPlugin from '@vitejs/plugin-react';
-import type typedReactPlugin from '@vitejs/plugin-react' with { 'resolution-mode': 'import' };
-import type { UserConfig } from 'vite' with { 'resolution-mode': 'import' };
+// CommonJS on purpose (require, module.exports): Vite loads a .ts config beside a package.json without
+// "type": "module" as CommonJS, and warns on every start when such a file uses ESM syntax.
+// Run from the repository root: `vite build --config tabs/vite.config.ts`.
+/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports -- CommonJS, as above */
+const path: typeof import('node:path') = require('node:path');
 
-const react = reactPlugin as typeof typedReactPlugin;
+// Types only; the root tsconfig resolves modules like Node 10, so these ESM-only packages are typed as imports.
+type ReactPlugin = typeof import('@vitejs/plugin-react', { with: { 'resolution-mode': 'import' } }).default;
+type UserConfig = import('vite', { with: { 'resolution-mode': 'import' } }).UserConfig;
 
-// Run from the repository root: `vite build --config tabs/vite.config.ts`. Vite substitutes __dirname in config files.
+// An ESM-only package: Node (20.19 and later) hands require() its namespace, whose default is the plugin.
+const react = (require('@vitejs/plugin-react') as { default: ReactPlugin }).default;
+
 const config: UserConfig = {
   root: __dirname,
   base: '/',
@@ -27,4 +29,4 @@ const config: UserConfig = {
   },
 };
 
-export default config;
+module.exports = config;
