@@ -8,7 +8,7 @@ import type { RouteSpec } from '../../src/server/routeTable';
 import type { Kind } from '../../src/store/port';
 import { invokeActivity } from '../bot/botHttp';
 import { press } from '../support/botCalls';
-import { DIGEST_ID, type DemoServer, PERSONAS, startDemoServer } from '../support/demoServer';
+import { type DemoServer, PERSONAS, startDemoServer } from '../support/demoServer';
 import {
   applyMutation, deepJson, fieldsOf, type Json, jsonSchemaOf, type Mutation, mustRefuse, mutationOf, objectOf, POLLUTION_KEYS, withoutFields,
 } from '../support/schemaArbitraries';
@@ -199,7 +199,7 @@ describe('card verbs refuse bad data cleanly', () => {
     const action = actions.find((a) => a.status !== 'completed') ?? actions[0]!;
     switch (kind) {
       case 'newReferral': return { card: kind, caseId: open.id, note: 'Invented note.' };
-      case 'overdueDigest': return { card: kind, digestId: DIGEST_ID, actionId: action.id, note: 'Invented.' };
+      case 'overdueDigest': return { card: kind, digestId: srv.digestId, actionId: action.id, note: 'Invented.' };
       case 'escalation': return { card: kind, actionId: action.id, thresholdDays: 5, dueDate: '2026-12-01', reason: 'Invented.' };
       default: return { card: kind, actionId: action.id, note: 'Invented.' };
     }

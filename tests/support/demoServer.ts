@@ -8,6 +8,7 @@ import { DEMO_PERSONAS, type DemoPersona } from '../../src/demo/personas';
 import { seedDemo } from '../../src/demo/seedDemo';
 import type { ActionRecord, Agency, CaseRecord, Member } from '../../src/domain/records';
 import type { Actor } from '../../src/policies/actor';
+import { NOTIFICATION_PAYLOADS } from '../../src/kernel/notifications';
 import { createApp } from '../../src/server/app';
 import type { Kind, Store } from '../../src/store/port';
 import { KINDS } from '../../src/store/schema';
@@ -21,8 +22,6 @@ import { SqliteStore } from '../../src/store/sqlite/sqliteStore';
 
 export const DEMO_NOW = new Date('2026-06-15T09:00:00Z');
 export const REF_PREFIX = 'CASPA';
-/** An overdue digest written into the template, so the digest card has something to rebuild. */
-export const DIGEST_ID = 'digest-security-matrix';
 
 let template: Promise<string> | undefined;
 const dirs: string[] = [];
@@ -33,17 +32,21 @@ async function buildTemplate(): Promise<string> {
   const file = path.join(dir, 'template.db');
   const store = new SqliteStore(file);
   await seedDemo(store, { now: DEMO_NOW, refPrefix: REF_PREFIX });
+  // An overdue digest as the scan would queue it for a partnership channel (the scan itself needs a captured channel),
+  // listing every action, restricted cases' included: the digest card must still show only what a channel may see.
   await store.transaction(async (tx) => {
     const actions = await tx.find('actions');
+    const byAgency = new Map<string, string[]>();
+    for (const a of actions) byAgency.set(a.agencyId, [...(byAgency.get(a.agencyId) ?? []), a.id]);
+    const payload = NOTIFICATION_PAYLOADS.overdueDigest.parse({
+      conversationRefId: 'conversation-partnership-channel',
+      asOf: DEMO_NOW.toISOString().slice(0, 10),
+      actionIds: [...byAgency.values()].flat(),
+      agencies: [...byAgency].map(([agencyId, actionIds]) => ({ agencyId, actionIds })),
+    });
     await tx.append('outbox', {
-      id: DIGEST_ID,
-      idempotencyKey: `overdueDigest:${DIGEST_ID}`,
-      kind: 'overdueDigest',
-      createdAt: DEMO_NOW.toISOString(),
-      // Every action, restricted cases' included: the digest card must still show only what a channel may see.
-      payload: { actionIds: actions.map((a) => a.id) },
-      status: 'sent',
-      attempts: 0,
+      id: 'digest-security-matrix', idempotencyKey: 'overdueDigest:security-matrix', kind: 'overdueDigest',
+      createdAt: DEMO_NOW.toISOString(), payload, status: 'sent', attempts: 0,
     });
   });
   await store.close();
@@ -57,6 +60,8 @@ afterAll(() => {
 export interface DemoServer {
   url: string;
   store: Store;
+  /** The overdue digest the scan queued. */
+  digestId: string;
   /** fetch as a demo persona (Dev sign-in, local mode), or anonymously. */
   call(method: string, route: string, opts?: { as?: DemoPersona; json?: unknown; body?: string; headers?: Record<string, string> }): Promise<Response>;
   /** POST an activity to /api/messages (deliveryMode expectReplies: the replies come back in the body). */
@@ -75,6 +80,10 @@ export async function startDemoServer(): Promise<DemoServer> {
   dirs.push(dir);
   const file = path.join(dir, 'demo.db');
   fs.copyFileSync(source, file);
+  return serve(file);
+}
+
+async function serve(file: string): Promise<DemoServer> {
   const store = new SqliteStore(file);
   const config: Config = {
     mode: 'local',
@@ -94,9 +103,11 @@ export async function startDemoServer(): Promise<DemoServer> {
     s.on('error', reject);
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const digest = await store.transaction(async (tx) => (await tx.find('outbox')).find((r) => r.kind === 'overdueDigest'));
   return {
     url,
     store,
+    digestId: digest?.id ?? 'no-digest-queued',
     call(method, route, { as, json, body, headers = {} } = {}) {
       const h: Record<string, string> = { ...headers };
       if (as) h.authorization = `Dev ${as.email}`;
