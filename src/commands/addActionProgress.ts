@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { assertActionTransition } from '../domain/lifecycle';
 import { isActionFinished } from '../domain/rules';
 import { authorize } from '../policies';
-import { loadActionSubject } from '../kernel/actionSubject';
+import { loadActionFor } from '../kernel/actionSubject';
 import { recordAudit } from '../kernel/audit';
 import { defineCommand } from '../kernel/command';
 import { checkVersion } from '../kernel/loaders';
@@ -13,7 +13,7 @@ export const addActionProgress = defineCommand({
   summary: 'Add a progress note to an action; a first note starts it',
   input: z.object({ actionId: id, note: text(2000), status: z.literal('in_progress').optional(), expectedVersion }).strict(),
   async run(ctx, tx, input) {
-    const subject = await loadActionSubject(tx, input.actionId);
+    const subject = await loadActionFor(ctx, tx, input.actionId);
     const { action } = subject;
     authorize(ctx.actor, 'addProgress', 'action', subject, 'Only the owner, their agency lead, a coordinator or the chair can update this action.');
     checkVersion(action, input.expectedVersion);

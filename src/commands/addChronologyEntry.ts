@@ -6,8 +6,8 @@ import { recordAudit } from '../kernel/audit';
 import { appendChronology } from '../kernel/caseAppends';
 import { defineCommand } from '../kernel/command';
 import { requireActiveAgency } from '../kernel/guards';
-import { load } from '../kernel/loaders';
 import { id, isoDateTime, text } from '../kernel/validation';
+import { loadCaseFor } from '../kernel/caseAccess';
 
 /** Clocks differ a little between a user's device and the server; "now" on the device is not "the future". */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -27,7 +27,7 @@ export const addChronologyEntry = defineCommand({
     })
     .strict(),
   async run(ctx, tx, input) {
-    const c = await load(tx, 'cases', input.caseId);
+    const c = await loadCaseFor(ctx, tx, input.caseId);
     authorize(ctx.actor, 'addChronology', 'case', c, 'Only coordinators, the chair and partners who can see this case can add to its chronology.');
 
     const occurredAt = new Date(input.occurredAt);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ConflictError, ValidationError } from '../domain/errors';
 import { isActionFinished } from '../domain/rules';
 import { authorize } from '../policies';
-import { loadActionSubject } from '../kernel/actionSubject';
+import { loadActionFor } from '../kernel/actionSubject';
 import { recordAudit } from '../kernel/audit';
 import { defineCommand } from '../kernel/command';
 import { requireNotPast, stateLabel } from '../kernel/guards';
@@ -14,7 +14,7 @@ export const changeActionDueDate = defineCommand({
   summary: 'Move an action\'s due date, with the reason (kept in the action\'s history)',
   input: z.object({ actionId: id, dueDate: isoDate, reason: text(1000), expectedVersion }).strict(),
   async run(ctx, tx, input) {
-    const subject = await loadActionSubject(tx, input.actionId);
+    const subject = await loadActionFor(ctx, tx, input.actionId);
     const { action } = subject;
     authorize(ctx.actor, 'changeDueDate', 'action', subject, 'Only the owner, their agency lead, a coordinator or the chair can change this action\'s due date.');
     checkVersion(action, input.expectedVersion);

@@ -5,16 +5,17 @@ import { authorize } from '../policies';
 import { recordAudit } from '../kernel/audit';
 import { appendChronology, appendDecision } from '../kernel/caseAppends';
 import { defineCommand } from '../kernel/command';
-import { checkVersion, load } from '../kernel/loaders';
+import { checkVersion } from '../kernel/loaders';
 import { queueNotification } from '../kernel/notifications';
 import { expectedVersion, id, text } from '../kernel/validation';
+import { loadCaseFor } from '../kernel/caseAccess';
 
 export const closeCase = defineCommand({
   name: 'closeCase',
   summary: 'Close a case with the reason and the rationale (logged as a decision)',
   input: z.object({ caseId: id, reason: z.enum(CLOSURE_REASONS), rationale: text(4000), expectedVersion }).strict(),
   async run(ctx, tx, input) {
-    const c = await load(tx, 'cases', input.caseId);
+    const c = await loadCaseFor(ctx, tx, input.caseId);
     authorize(ctx.actor, 'close', 'case', c, 'Only coordinators and the chair can close a case.');
     checkVersion(c, input.expectedVersion);
     assertCaseTransition(c.status, 'closed');

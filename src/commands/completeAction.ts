@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ConflictError } from '../domain/errors';
 import { assertActionTransition } from '../domain/lifecycle';
 import { authorize } from '../policies';
-import { loadActionSubject } from '../kernel/actionSubject';
+import { loadActionFor } from '../kernel/actionSubject';
 import { recordAudit } from '../kernel/audit';
 import { defineCommand } from '../kernel/command';
 import { checkVersion } from '../kernel/loaders';
@@ -20,7 +20,7 @@ export const completeAction = defineCommand({
     .object({ actionId: id, evidence: optionalText(), outcome: z.enum(ACTION_OUTCOMES).default('completed'), expectedVersion })
     .strict(),
   async run(ctx, tx, input) {
-    const subject = await loadActionSubject(tx, input.actionId);
+    const subject = await loadActionFor(ctx, tx, input.actionId);
     const { action } = subject;
     authorize(ctx.actor, 'complete', 'action', subject, 'Only the owner, their agency lead, a coordinator or the chair can complete this action.');
     // Before the version check: the second of two people pressing "Done" at once learns who got there first.

@@ -5,9 +5,9 @@ import { authorize } from '../policies';
 import { recordAudit } from '../kernel/audit';
 import { defineCommand } from '../kernel/command';
 import { requireActiveAgency, requireActiveMember, requireCaseStatus, requireNotPast } from '../kernel/guards';
-import { load } from '../kernel/loaders';
 import { queueNotification } from '../kernel/notifications';
 import { id, isoDate, text } from '../kernel/validation';
+import { loadCaseFor } from '../kernel/caseAccess';
 
 export const createAction = defineCommand({
   name: 'createAction',
@@ -23,7 +23,7 @@ export const createAction = defineCommand({
     })
     .strict(),
   async run(ctx, tx, input) {
-    const c = await load(tx, 'cases', input.caseId);
+    const c = await loadCaseFor(ctx, tx, input.caseId);
     authorize(ctx.actor, 'createAction', 'case', c, 'Only coordinators, the chair and the lead agency can add actions to this case.');
     requireCaseStatus(c, LIVE_CASE_STATUSES, 'Actions can be added');
 

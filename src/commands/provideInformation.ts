@@ -5,15 +5,16 @@ import { authorize } from '../policies';
 import { recordAudit } from '../kernel/audit';
 import { appendChronology } from '../kernel/caseAppends';
 import { defineCommand } from '../kernel/command';
-import { checkVersion, load } from '../kernel/loaders';
+import { checkVersion } from '../kernel/loaders';
 import { expectedVersion, id, text } from '../kernel/validation';
+import { loadCaseFor } from '../kernel/caseAccess';
 
 export const provideInformation = defineCommand({
   name: 'provideInformation',
   summary: 'Answer the coordinator\'s request for information, returning the referral for screening',
   input: z.object({ caseId: id, answer: text(), expectedVersion }).strict(),
   async run(ctx, tx, input) {
-    const c = await load(tx, 'cases', input.caseId);
+    const c = await loadCaseFor(ctx, tx, input.caseId);
     // Who may answer is who may withdraw: the referrer or a coordinator.
     authorize(ctx.actor, 'withdraw', 'case', c, 'Only the referrer or a coordinator can answer a request for information.');
     checkVersion(c, input.expectedVersion);

@@ -4,8 +4,9 @@ import { authorize } from '../policies';
 import { recordAudit } from '../kernel/audit';
 import { defineCommand } from '../kernel/command';
 import { requireActiveAgency, requireCaseStatus } from '../kernel/guards';
-import { checkVersion, load } from '../kernel/loaders';
+import { checkVersion } from '../kernel/loaders';
 import { expectedVersion, id, text } from '../kernel/validation';
+import { loadCaseFor } from '../kernel/caseAccess';
 
 const domainRating = z
   .object({ domain: z.enum(RISK_DOMAINS), rating: z.enum(RAG_RATINGS), evidence: text(4000), sourceAgencyId: id.optional() })
@@ -32,7 +33,7 @@ export const recordRiskAssessment = defineCommand({
       });
     }),
   async run(ctx, tx, input) {
-    const c = await load(tx, 'cases', input.caseId);
+    const c = await loadCaseFor(ctx, tx, input.caseId);
     authorize(ctx.actor, 'updatePlan', 'case', c, 'Only coordinators, the chair and the lead agency can assess the risk of this case.');
     requireCaseStatus(c, LIVE_CASE_STATUSES, 'A risk assessment can be recorded');
     checkVersion(c, input.expectedVersion);

@@ -9,9 +9,10 @@ import { recordAudit } from '../kernel/audit';
 import { appendChronology, appendDecision } from '../kernel/caseAppends';
 import { defineCommand } from '../kernel/command';
 import { requireActiveAgency, requireActiveMember, requireNotPast } from '../kernel/guards';
-import { checkVersion, load } from '../kernel/loaders';
+import { checkVersion } from '../kernel/loaders';
 import { queueNotification } from '../kernel/notifications';
 import { expectedVersion, id, isoDate, optionalText, text } from '../kernel/validation';
+import { loadCaseFor } from '../kernel/caseAccess';
 
 const TARGET: Record<ScreeningOutcome, CaseStatus> = { accept: 'open', decline: 'declined', defer: 'deferred' };
 /** What accepting sets up; meaningless for a decline or deferral, so refused there rather than silently dropped. */
@@ -67,7 +68,7 @@ export const recordScreeningDecision = defineCommand({
   summary: 'Accept, decline or defer a referral, with the rationale',
   input,
   async run(ctx, tx, input) {
-    const c = await load(tx, 'cases', input.caseId);
+    const c = await loadCaseFor(ctx, tx, input.caseId);
     authorize(ctx.actor, 'screen', 'case', c, 'Only coordinators and the chair can record a screening decision.');
     checkVersion(c, input.expectedVersion);
     const to = TARGET[input.outcome];

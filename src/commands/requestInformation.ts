@@ -3,16 +3,17 @@ import { assertCaseTransition } from '../domain/lifecycle';
 import { authorize } from '../policies';
 import { recordAudit } from '../kernel/audit';
 import { defineCommand } from '../kernel/command';
-import { checkVersion, load } from '../kernel/loaders';
+import { checkVersion } from '../kernel/loaders';
 import { queueNotification } from '../kernel/notifications';
 import { expectedVersion, id, text } from '../kernel/validation';
+import { loadCaseFor } from '../kernel/caseAccess';
 
 export const requestInformation = defineCommand({
   name: 'requestInformation',
   summary: 'Ask the referrer for more information before the referral is screened',
   input: z.object({ caseId: id, question: text(2000), expectedVersion }).strict(),
   async run(ctx, tx, input) {
-    const c = await load(tx, 'cases', input.caseId);
+    const c = await loadCaseFor(ctx, tx, input.caseId);
     authorize(ctx.actor, 'requestInfo', 'case', c, 'Only coordinators can ask the referrer for more information.');
     checkVersion(c, input.expectedVersion);
     assertCaseTransition(c.status, 'info_requested');

@@ -6,11 +6,12 @@ import { consentProblems } from '../domain/rules';
 import { recordAudit } from '../kernel/audit';
 import { defineCommand } from '../kernel/command';
 import { requireCaseStatus } from '../kernel/guards';
-import { checkVersion, load } from '../kernel/loaders';
+import { checkVersion } from '../kernel/loaders';
 import { authorizeDraftAuthor, referralAnswersOf } from './referralDraft';
 import { announceNewReferral } from '../kernel/referralIntake';
 import { referralFields } from './submitReferral';
 import { expectedVersion, id, toValidationError } from '../kernel/validation';
+import { loadCaseFor } from '../kernel/caseAccess';
 
 /**
  * Everything that stops a draft being submitted, all at once: submitReferral's own schema (a missing answer is
@@ -36,7 +37,7 @@ export const submitDraft = defineCommand({
   summary: 'Submit a draft referral to the panel once every required answer is given',
   input: z.object({ caseId: id, expectedVersion }).strict(),
   async run(ctx, tx, input) {
-    const c = await load(tx, 'cases', input.caseId);
+    const c = await loadCaseFor(ctx, tx, input.caseId);
     authorizeDraftAuthor(ctx.actor, c, 'submit');
     requireCaseStatus(c, ['draft'], 'A referral can be submitted from a draft');
     checkVersion(c, input.expectedVersion);

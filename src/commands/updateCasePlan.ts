@@ -6,8 +6,9 @@ import { authorize } from '../policies';
 import { recordAudit } from '../kernel/audit';
 import { defineCommand } from '../kernel/command';
 import { requireActiveMember, requireCaseStatus, requireNotPast } from '../kernel/guards';
-import { checkVersion, load } from '../kernel/loaders';
+import { checkVersion } from '../kernel/loaders';
 import { id, isoDate, text } from '../kernel/validation';
+import { loadCaseFor } from '../kernel/caseAccess';
 
 /** Narrative: free text about the adult. The audit names these when they change and never copies them. */
 const NARRATIVE = ['contingencyPlan', 'escalationPlan', 'infoSharingArrangements', 'adultViews'] as const;
@@ -35,7 +36,7 @@ export const updateCasePlan = defineCommand({
     .strict()
     .refine((v) => PLAN_FIELDS.some((f) => v[f] !== undefined), { message: 'give at least one part of the plan to change' }),
   async run(ctx, tx, input) {
-    const c = await load(tx, 'cases', input.caseId);
+    const c = await loadCaseFor(ctx, tx, input.caseId);
     authorize(ctx.actor, 'updatePlan', 'case', c, 'Only coordinators, the chair and the lead agency can change this case\'s plan.');
     requireCaseStatus(c, LIVE_CASE_STATUSES, 'The plan can be changed');
     checkVersion(c, input.expectedVersion);

@@ -4,9 +4,10 @@ import { initialsOf } from '../domain/rules';
 import { recordAudit } from '../kernel/audit';
 import { defineCommand } from '../kernel/command';
 import { requireCaseStatus } from '../kernel/guards';
-import { checkVersion, load } from '../kernel/loaders';
+import { checkVersion } from '../kernel/loaders';
 import { authorizeDraftAuthor, draftFields, draftPatch } from './referralDraft';
 import { id } from '../kernel/validation';
+import { loadCaseFor } from '../kernel/caseAccess';
 
 export const updateReferralDraft = defineCommand({
   name: 'updateReferralDraft',
@@ -19,7 +20,7 @@ export const updateReferralDraft = defineCommand({
       message: 'give at least one field of the draft to change',
     }),
   async run(ctx, tx, input) {
-    const c = await load(tx, 'cases', input.caseId);
+    const c = await loadCaseFor(ctx, tx, input.caseId);
     authorizeDraftAuthor(ctx.actor, c, 'change');
     requireCaseStatus(c, ['draft'], 'A referral can be edited as a draft');
     checkVersion(c, input.expectedVersion);

@@ -37,6 +37,17 @@ export async function findCase(tx: Tx, by: { caseId?: string; ref?: string }): P
   return undefined;
 }
 
+/**
+ * The case a command works on. A case the actor may not see at the level asked (by default not even the summary) answers
+ * exactly as a missing one, CASE_NOT_FOUND, and the refusal is audited as `denied` by the command runner; a case the
+ * actor may see but not change is the command's own 403, with its reason.
+ */
+export async function loadCaseFor(ctx: Context, tx: Tx, caseId: string, need: CaseAccess = 'summary'): Promise<CaseRecord> {
+  const { record, access } = await loadVisibleCase(ctx, tx, { caseId });
+  if (need === 'full' && access !== 'full') throw new HiddenRecordError(CASE_NOT_FOUND, 'case', record.id);
+  return record;
+}
+
 /** Loads a case the actor may see at least in summary; a missing and a forbidden case both answer CASE_NOT_FOUND. */
 export async function loadVisibleCase(
   ctx: Context,

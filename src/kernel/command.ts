@@ -3,6 +3,7 @@ import { ForbiddenError } from '../domain/errors';
 import type { Tx } from '../store/port';
 import { recordAudit } from './audit';
 import type { Context } from './context';
+import { HiddenRecordError } from './query';
 import { parseInput } from './validation';
 
 /** One use case that changes data. Hosts (API, bot, scheduler) call `execute`, never the store. */
@@ -24,7 +25,12 @@ export async function execute<S extends z.ZodType, R>(command: Command<S, R>, ct
   try {
     return await ctx.store.transaction((tx) => command.run(ctx, tx, input));
   } catch (err) {
-    if (err instanceof ForbiddenError) {
+    // A hidden record answers as a missing one (HiddenRecordError is a NotFoundError), but is audited as refused.
+    if (err instanceof HiddenRecordError) {
+      await ctx.store.transaction((tx) =>
+        recordAudit(ctx, tx, { action: 'denied', recordType: err.recordType, recordId: err.recordId, reason: `${command.name}: ${err.message}` }),
+      );
+    } else if (err instanceof ForbiddenError) {
       const recordId = String((input as { caseId?: string; actionId?: string }).caseId ?? (input as { actionId?: string }).actionId ?? '');
       await ctx.store.transaction((tx) =>
         recordAudit(ctx, tx, { action: 'denied', recordType: command.name, recordId, reason: err.message }),

@@ -3,8 +3,9 @@ import { assertCaseTransition } from '../domain/lifecycle';
 import { authorize } from '../policies';
 import { recordAudit } from './audit';
 import { defineCommand } from './command';
-import { checkVersion, load } from './loaders';
+import { checkVersion } from './loaders';
 import { expectedVersion, id, text } from './validation';
+import { loadCaseFor } from './caseAccess';
 
 const input = z.object({ caseId: id, rationale: text(2000), expectedVersion }).strict();
 
@@ -18,7 +19,7 @@ export function escalationCommand(name: 'escalateCase' | 'deescalateCase', to: '
     summary,
     input,
     async run(ctx, tx, input) {
-      const c = await load(tx, 'cases', input.caseId);
+      const c = await loadCaseFor(ctx, tx, input.caseId);
       authorize(ctx.actor, 'updatePlan', 'case', c, 'Only coordinators, the chair and the lead agency can change whether this case is escalated.');
       checkVersion(c, input.expectedVersion);
       assertCaseTransition(c.status, to);

@@ -4,6 +4,7 @@ import { ForbiddenError, ValidationError } from '../../src/domain/errors';
 import { allRecords, auditOf, createOpenCase, createSubmittedReferral } from '../support/cases';
 import { expectRefused, fieldsOf } from '../support/refusals';
 import { createWorld, FIXED_NOW, type World } from '../support/world';
+import { expectHidden } from './expectHidden';
 
 let world: World;
 beforeEach(async () => (world = await createWorld()));
@@ -99,9 +100,9 @@ describe('addChronologyEntry', () => {
     expect(entry.occurredAt).toBe('2026-06-15T09:03:00.000Z');
   });
 
-  it.each(['fire', 'viewer'] as const)('refuses %s, who cannot read the case, and audits the refusal', async (persona) => {
+  it.each(['fire', 'viewer'] as const)('answers %s, who cannot read the case, as for a missing one and audits the refusal', async (persona) => {
     const open = await createOpenCase(world, { referrer: 'police' });
-    await expectRefused(world, () => execute(addChronologyEntry, world.ctx(persona), entryInput(open.id)), ForbiddenError);
-    expect((await auditOf(world, open.id)).at(-1)).toMatchObject({ action: 'denied', recordType: 'addChronologyEntry', actorId: persona });
+    await expectHidden(world, () => execute(addChronologyEntry, world.ctx(persona), entryInput(open.id)), { type: 'case', id: open.id });
+    expect((await auditOf(world, open.id)).at(-1)).toMatchObject({ action: 'denied', recordType: 'case', actorId: persona });
   });
 });

@@ -5,6 +5,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '../../src/domain
 import { auditOf, createActionOn, createOpenCase, getRecord } from '../support/cases';
 import { expectRefused, fieldsOf } from '../support/refusals';
 import { createWorld, FIXED_NOW, type World } from '../support/world';
+import { expectHidden } from './expectHidden';
 
 let world: World;
 beforeEach(async () => (world = await createWorld()));
@@ -54,7 +55,12 @@ describe('changeActionDueDate', () => {
     expect(fieldsOf(err)).toEqual(fields);
   });
 
-  it.each(['police', 'viewer'] as const)('refuses %s and audits the refusal', async (persona) => {
+  it('answers a viewer, who cannot see the action, as for a missing one', async () => {
+    const action = await fireAction();
+    await expectHidden(world, () => execute(changeActionDueDate, world.ctx('viewer'), { actionId: action.id, dueDate: '2026-07-20', reason: REASON }), { type: 'action', id: action.id });
+  });
+
+  it.each(['police'] as const)('refuses %s and audits the refusal', async (persona) => {
     const action = await fireAction();
     await expectRefused(
       world,

@@ -5,6 +5,7 @@ import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError 
 import { allRecords, auditOf, createOpenCase, createSubmittedReferral, getRecord } from '../support/cases';
 import { expectRefused, fieldsOf } from '../support/refusals';
 import { createWorld, FIXED_NOW, type World } from '../support/world';
+import { expectHidden } from './expectHidden';
 
 let world: World;
 beforeEach(async () => (world = await createWorld()));
@@ -59,7 +60,12 @@ describe('closeCase', () => {
     expect(fieldsOf(err)).toEqual(fields);
   });
 
-  it.each(['police', 'policeLead', 'viewer'] as const)('refuses %s (coordinators and the chair only) and audits the refusal', async (persona) => {
+  it('answers a viewer, who cannot see the case, as for a missing one', async () => {
+    const open = await createOpenCase(world, { referrer: 'police' });
+    await expectHidden(world, () => execute(closeCase, world.ctx('viewer'), { caseId: open.id, reason: 'risk_reduced', rationale: RATIONALE }), { type: 'case', id: open.id });
+  });
+
+  it.each(['police', 'policeLead'] as const)('refuses %s (coordinators and the chair only) and audits the refusal', async (persona) => {
     const open = await createOpenCase(world, { referrer: 'police' });
     await expectRefused(world, () => execute(closeCase, world.ctx(persona), { caseId: open.id, reason: 'risk_reduced', rationale: RATIONALE }), ForbiddenError);
     expect((await auditOf(world, open.id)).at(-1)).toMatchObject({ action: 'denied', recordType: 'closeCase' });

@@ -4,6 +4,7 @@ import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError 
 import { allRecords, auditOf, createActionOn, createOpenCase, getRecord } from '../support/cases';
 import { expectRefused, fieldsOf } from '../support/refusals';
 import { createWorld, FIXED_NOW, type World } from '../support/world';
+import { expectHidden } from './expectHidden';
 
 let world: World;
 beforeEach(async () => (world = await createWorld()));
@@ -76,7 +77,12 @@ describe('completeAction', () => {
     expect(fieldsOf(err)).toEqual(fields);
   });
 
-  it.each(['police', 'fire', 'viewer'] as const)('refuses %s (not the owner, their lead, a coordinator or the chair)', async (persona) => {
+  it.each(['fire', 'viewer'] as const)('answers %s, who cannot see the action, as for a missing one', async (persona) => {
+    const { action } = await healthAction();
+    await expectHidden(world, () => execute(completeAction, world.ctx(persona), { actionId: action.id }), { type: 'action', id: action.id });
+  });
+
+  it.each(['police'] as const)('refuses %s (not the owner, their lead, a coordinator or the chair)', async (persona) => {
     const { action } = await healthAction();
     await expectRefused(world, () => execute(completeAction, world.ctx(persona), { actionId: action.id }), ForbiddenError);
   });

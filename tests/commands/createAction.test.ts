@@ -5,6 +5,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '../../src/domain
 import { allRecords, auditOf, createOpenCase, createSubmittedReferral, getRecord } from '../support/cases';
 import { expectRefused, fieldsOf } from '../support/refusals';
 import { createWorld, FIXED_NOW, type World } from '../support/world';
+import { expectHidden } from './expectHidden';
 
 let world: World;
 beforeEach(async () => (world = await createWorld()));
@@ -73,9 +74,9 @@ describe('createAction', () => {
     expect(fieldsOf(err)).toEqual(fields);
   });
 
-  it.each(['health', 'viewer'] as const)('refuses %s (not the lead agency) and audits the refusal', async (persona) => {
+  it.each(['health', 'viewer'] as const)('answers %s, who cannot see the case, as for a missing one and audits the refusal', async (persona) => {
     const open = await createOpenCase(world, { referrer: 'police' });
-    await expectRefused(world, () => execute(createAction, world.ctx(persona), actionInput(open.id)), ForbiddenError);
+    await expectHidden(world, () => execute(createAction, world.ctx(persona), actionInput(open.id)), { type: 'case', id: open.id });
   });
 
   it('refuses an action on a referral not yet accepted, naming its state', async () => {

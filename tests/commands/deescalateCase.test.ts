@@ -6,6 +6,7 @@ import type { CaseRecord } from '../../src/domain/records';
 import { auditOf, createOpenCase, getRecord } from '../support/cases';
 import { expectRefused, fieldsOf } from '../support/refusals';
 import { createWorld, type World } from '../support/world';
+import { expectHidden } from './expectHidden';
 
 let world: World;
 beforeEach(async () => (world = await createWorld()));
@@ -35,9 +36,9 @@ describe('deescalateCase', () => {
     expect(fieldsOf(err)).toEqual(['rationale']);
   });
 
-  it('refuses a partner outside the lead agency', async () => {
+  it('answers a partner who cannot see the case exactly as for a missing one', async () => {
     const escalated = await escalatedCase();
-    await expectRefused(world, () => execute(deescalateCase, world.ctx('fire'), { caseId: escalated.id, rationale: 'x' }), ForbiddenError);
+    await expectHidden(world, () => execute(deescalateCase, world.ctx('fire'), { caseId: escalated.id, rationale: 'x' }), { type: 'case', id: escalated.id });
   });
 
   it('refuses to de-escalate an open case, naming the state and the allowed next steps', async () => {

@@ -4,6 +4,7 @@ import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError 
 import { auditOf, createOpenCase, createSubmittedReferral, getRecord } from '../support/cases';
 import { expectRefused, fieldsOf } from '../support/refusals';
 import { createWorld, type World } from '../support/world';
+import { expectHidden } from './expectHidden';
 
 let world: World;
 beforeEach(async () => (world = await createWorld()));
@@ -31,9 +32,9 @@ describe('escalateCase', () => {
     expect(fieldsOf(err)).toEqual(['rationale']);
   });
 
-  it.each(['health', 'viewer'] as const)('refuses %s (not coordinator, chair or lead agency)', async (persona) => {
+  it.each(['health', 'viewer'] as const)('answers %s, who cannot see the case, as for a missing one', async (persona) => {
     const open = await createOpenCase(world, { referrer: 'police' });
-    await expectRefused(world, () => execute(escalateCase, world.ctx(persona), { caseId: open.id, rationale: RATIONALE }), ForbiddenError);
+    await expectHidden(world, () => execute(escalateCase, world.ctx(persona), { caseId: open.id, rationale: RATIONALE }), { type: 'case', id: open.id });
   });
 
   it('refuses to escalate a referral or an escalated case, naming the state and the allowed next steps', async () => {

@@ -5,6 +5,7 @@ import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError 
 import { allRecords, auditOf, createSubmittedReferral, getRecord, insertMeeting } from '../support/cases';
 import { expectRefused, fieldsOf } from '../support/refusals';
 import { createWorld, type World } from '../support/world';
+import { expectHidden } from './expectHidden';
 
 let world: World;
 beforeEach(async () => (world = await createWorld()));
@@ -68,7 +69,12 @@ describe('listReferral', () => {
     expect(fieldsOf(err)).toEqual(fields);
   });
 
-  it.each(['chair', 'police', 'viewer'] as const)('refuses %s (coordinators only) and audits the refusal', async (persona) => {
+  it('answers a viewer, who cannot see the referral, as for a missing case', async () => {
+    const referral = await createSubmittedReferral(world);
+    await expectHidden(world, () => execute(listReferral, world.ctx('viewer'), { caseId: referral.id }), { type: 'case', id: referral.id });
+  });
+
+  it.each(['chair', 'police'] as const)('refuses %s (coordinators only) and audits the refusal', async (persona) => {
     const referral = await createSubmittedReferral(world);
     await expectRefused(world, () => execute(listReferral, world.ctx(persona), { caseId: referral.id }), ForbiddenError);
   });

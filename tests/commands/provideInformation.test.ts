@@ -6,6 +6,7 @@ import type { CaseRecord } from '../../src/domain/records';
 import { allRecords, auditOf, createSubmittedReferral, getRecord } from '../support/cases';
 import { expectRefused, fieldsOf } from '../support/refusals';
 import { createWorld, FIXED_NOW, type World } from '../support/world';
+import { expectHidden } from './expectHidden';
 
 let world: World;
 beforeEach(async () => (world = await createWorld()));
@@ -57,7 +58,12 @@ describe('provideInformation', () => {
     expect(fieldsOf(err)).toEqual(fields);
   });
 
-  it.each(['health', 'policeLead', 'viewer'] as const)('refuses %s (not the referrer) and audits the refusal', async (persona) => {
+  it('answers a viewer, who cannot see the referral, as for a missing case', async () => {
+    const onHold = await referralAwaitingInfo();
+    await expectHidden(world, () => execute(provideInformation, world.ctx('viewer'), { caseId: onHold.id, answer: ANSWER }), { type: 'case', id: onHold.id });
+  });
+
+  it.each(['health', 'policeLead'] as const)('refuses %s (not the referrer) and audits the refusal', async (persona) => {
     const onHold = await referralAwaitingInfo();
     await expectRefused(world, () => execute(provideInformation, world.ctx(persona), { caseId: onHold.id, answer: ANSWER }), ForbiddenError);
   });

@@ -6,6 +6,7 @@ import { canReadCase } from '../../src/policies';
 import { allRecords, auditOf, createSubmittedReferral, getRecord } from '../support/cases';
 import { expectRefused, fieldsOf } from '../support/refusals';
 import { actorOf, createWorld, FIXED_NOW, type World } from '../support/world';
+import { expectHidden } from './expectHidden';
 
 let world: World;
 beforeEach(async () => (world = await createWorld()));
@@ -77,18 +78,18 @@ describe('recordInvolvement', () => {
     expect(fieldsOf(err)).toEqual(fields);
   });
 
-  it('refuses a viewer and audits the refusal', async () => {
+  it('answers a viewer, who cannot see the referral, as for a missing case and audits the refusal', async () => {
     const referral = await createSubmittedReferral(world, 'police');
-    await expectRefused(world, () => execute(recordInvolvement, world.ctx('viewer'), { caseId: referral.id, known: true }), ForbiddenError);
+    await expectHidden(world, () => execute(recordInvolvement, world.ctx('viewer'), { caseId: referral.id, known: true }), { type: 'case', id: referral.id });
     expect((await auditOf(world, referral.id)).map((a) => [a.action, a.recordType])).toEqual([
       ['create', 'case'],
-      ['denied', 'recordInvolvement'],
+      ['denied', 'case'],
     ]);
   });
 
-  it('refuses a partner on a restricted referral they cannot see', async () => {
+  it('answers a partner on a restricted referral they cannot see as for a missing case', async () => {
     const referral = await createSubmittedReferral(world, 'police', { restricted: true });
-    await expectRefused(world, () => execute(recordInvolvement, world.ctx('fire'), { caseId: referral.id, known: true }), ForbiddenError);
+    await expectHidden(world, () => execute(recordInvolvement, world.ctx('fire'), { caseId: referral.id, known: true }), { type: 'case', id: referral.id });
   });
 
   it('refuses once the referral is withdrawn, telling those who may see it why', async () => {
@@ -96,8 +97,8 @@ describe('recordInvolvement', () => {
     await execute(withdrawReferral, world.ctx('police'), { caseId: referral.id, reason: 'Adult moved away.' });
     const err = await expectRefused(world, () => execute(recordInvolvement, world.ctx('coordinator'), { caseId: referral.id, known: true }), ForbiddenError);
     expect(err.message).toBe(`Involvement can be recorded only on a referral awaiting screening or a live case; ${referral.ref} is withdrawn.`);
-    const hidden = await expectRefused(world, () => execute(recordInvolvement, world.ctx('fire'), { caseId: referral.id, known: true }), ForbiddenError);
-    expect(hidden.message).not.toContain(referral.ref);
+    // A withdrawn referral is no longer shown to partners outside it: for them it is as if it did not exist.
+    await expectHidden(world, () => execute(recordInvolvement, world.ctx('fire'), { caseId: referral.id, known: true }), { type: 'case', id: referral.id });
   });
 
   it('refuses an answer made on a stale read', async () => {

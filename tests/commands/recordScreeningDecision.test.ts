@@ -5,6 +5,7 @@ import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError 
 import { allRecords, auditOf, createListedReferral, createOpenCase, createSubmittedReferral, getRecord, insertMeeting } from '../support/cases';
 import { expectRefused, fieldsOf } from '../support/refusals';
 import { createWorld, FIXED_NOW, MEMBERS, type World } from '../support/world';
+import { expectHidden } from './expectHidden';
 
 let world: World;
 beforeEach(async () => (world = await createWorld()));
@@ -146,16 +147,21 @@ describe('recordScreeningDecision', () => {
     });
   });
 
-  it.each(['police', 'viewer'] as const)('refuses %s and audits the refusal', async (persona) => {
+  it.each(['police'] as const)('refuses %s and audits the refusal', async (persona) => {
     const referral = await createSubmittedReferral(world);
     await expectRefused(world, () => execute(recordScreeningDecision, world.ctx(persona), accept(referral.id)), ForbiddenError);
     const denied = (await auditOf(world, referral.id)).filter((a) => a.action === 'denied');
     expect(denied).toEqual([expect.objectContaining({ actorId: MEMBERS[persona].id, recordType: 'recordScreeningDecision' })]);
   });
 
-  it('refuses the chair on a restricted referral the chair cannot read', async () => {
+  it('answers a viewer, who cannot see the referral, as for a missing case', async () => {
+    const referral = await createSubmittedReferral(world);
+    await expectHidden(world, () => execute(recordScreeningDecision, world.ctx('viewer'), accept(referral.id)), { type: 'case', id: referral.id });
+  });
+
+  it('answers the chair on a restricted referral the chair cannot read as for a missing case', async () => {
     const referral = await createSubmittedReferral(world, 'police', { restricted: true });
-    await expectRefused(world, () => execute(recordScreeningDecision, world.ctx('chair'), accept(referral.id)), ForbiddenError);
+    await expectHidden(world, () => execute(recordScreeningDecision, world.ctx('chair'), accept(referral.id)), { type: 'case', id: referral.id });
   });
 
   it('refuses to screen an open case, naming the state and the allowed next steps', async () => {

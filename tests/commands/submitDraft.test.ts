@@ -8,6 +8,7 @@ import type { CaseRecord } from '../../src/domain/records';
 import { allRecords, auditOf, getRecord } from '../support/cases';
 import { expectRefused, fieldsOf } from '../support/refusals';
 import { createWorld, FIXED_NOW, referralInput, type World } from '../support/world';
+import { expectHidden } from './expectHidden';
 
 let world: World;
 beforeEach(async () => (world = await createWorld()));
@@ -61,9 +62,9 @@ describe('submitDraft', () => {
     expect((await execute(submitDraft, world.ctx('police'), { caseId: draft.id, expectedVersion: fixed.version })).status).toBe('submitted');
   });
 
-  it.each(['health', 'policeLead', 'viewer'] as const)('refuses %s (not the author) and audits the refusal', async (persona) => {
+  it.each(['health', 'policeLead', 'viewer'] as const)('answers %s (not the author: a draft is hidden) as for a missing case and audits the refusal', async (persona) => {
     const draft = await saveDraft(referralInput({ adult: { name: 'Robin Invented' } }));
-    await expectRefused(world, () => execute(submitDraft, world.ctx(persona), { caseId: draft.id }), ForbiddenError);
+    await expectHidden(world, () => execute(submitDraft, world.ctx(persona), { caseId: draft.id }), { type: 'case', id: draft.id });
   });
 
   it('refuses to submit twice', async () => {
