@@ -5,24 +5,28 @@
  * already done today queues nothing again (idempotency keys). The scan is audited as 'system'.
  */
 import { ConfigError, loadConfig } from '../src/config';
+import { flushLogs, logger } from '../src/log';
 import { OUTBOX_JOB, OVERDUE_SCAN_JOB, notificationJobs, processHolder } from '../src/notify/startNotifications';
 import { Scheduler } from '../src/notify/scheduler';
 import { openStore } from '../src/store/openStore';
+
+// JSON lines like the server's, so a scheduled run's output lands in the same log queries.
+const log = logger('scanOverdue');
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const store = openStore(config);
   try {
-    const log = (event: string, fields: Record<string, unknown>) => {
-      if (event !== 'outbox.delivery') console.info(`  ${event} ${JSON.stringify(fields)}`);
+    const notifyLog = (event: string, fields: Record<string, unknown>) => {
+      if (event !== 'outbox.delivery') log.info({ ...fields, event: `notify.${event}` }, 'notify');
     };
     // Not started: no timers, only the two runs asked for.
-    const scheduler = new Scheduler({ store, holder: processHolder(), jobs: notificationJobs({ config, store, log }) });
+    const scheduler = new Scheduler({ store, holder: processHolder(), jobs: notificationJobs({ config, store, log: notifyLog }) });
     for (const job of [OVERDUE_SCAN_JOB, OUTBOX_JOB]) {
       const outcome = await scheduler.runNow(job);
-      if (outcome.status === 'ran') console.info(`${job}: ${JSON.stringify(outcome.result)}`);
-      else if (outcome.status === 'skipped') console.info(`${job}: skipped (${outcome.reason}${'heldBy' in outcome && outcome.heldBy ? `, held by ${outcome.heldBy}` : ''})`);
-      else console.error(`${job}: failed: ${outcome.error}`);
+      if (outcome.status === 'ran') log.info({ job, result: outcome.result }, `${job}: ran`);
+      else if (outcome.status === 'skipped') log.info({ job, skipReason: outcome.reason, ...('heldBy' in outcome && outcome.heldBy ? { heldBy: outcome.heldBy } : {}) }, `${job}: skipped`);
+      else log.error({ job, error: String(outcome.error) }, `${job}: failed`);
     }
   } finally {
     await store.close();
@@ -30,6 +34,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof ConfigError ? `Refused: ${err.message}` : err);
+  if (err instanceof ConfigError) log.fatal({ event: 'config.refused' }, `Refused: ${err.message}`);
+  else log.fatal({ err }, 'scan:overdue failed');
+  flushLogs();
   process.exitCode = 1;
 });
