@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACTION_PARENT_KINDS, ACTION_STATUSES } from '../domain/enums';
+import { actionAbilitiesSchema } from './abilities';
 import { actionRecordSchema } from './records';
 
 /** An action as the action lists carry it: its case by reference and initials only. */
@@ -22,6 +23,7 @@ export const actionItemSchema = z.object({
   caseInitials: z.string().optional(),
   /** The case is restricted: shared surfaces show no reference or initials for it. */
   caseRestricted: z.literal(true).optional(),
+  can: actionAbilitiesSchema,
 });
 export type ActionItem = z.infer<typeof actionItemSchema>;
 export const actionListSchema = z.array(actionItemSchema);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CASE_STATUSES, RISK_CATEGORIES, RISK_DOMAINS, RAG_RATINGS, RISK_LEVELS, AUDIT_ACTIONS } from '../domain/enums';
-import { caseAbilitiesSchema } from './abilities';
+import { actionAbilitiesSchema, caseAbilitiesSchema, screeningAbilitiesSchema } from './abilities';
 import { actionRecordSchema, caseRecordSchema, chronologyEntrySchema, decisionSchema, infoRequestSchema, involvementSchema, riskAssessmentSchema } from './records';
 
 export const accessSchema = z.enum(['full', 'summary']);
@@ -28,7 +28,7 @@ export const riskAssessmentChangeSchema = z.object({
 });
 export type RiskAssessmentChange = z.infer<typeof riskAssessmentChangeSchema>;
 
-export const caseActionSchema = actionRecordSchema.extend({ overdue: z.boolean(), daysOverdue: z.number().int() });
+export const caseActionSchema = actionRecordSchema.extend({ overdue: z.boolean(), daysOverdue: z.number().int(), can: actionAbilitiesSchema });
 
 export const fullCaseViewSchema = z.object({
   access: z.literal('full'),
@@ -102,6 +102,7 @@ export const screeningItemSchema = z.object({
   infoRequest: infoRequestSchema.optional(),
   answeredAgencies: z.number().int(),
   listedMeetingId: z.string().optional(),
+  can: screeningAbilitiesSchema,
 });
 export type ScreeningItem = z.infer<typeof screeningItemSchema>;
 export const screeningQueueSchema = z.array(screeningItemSchema);
@@ -136,3 +137,4 @@ export type CaseAuditView = z.infer<typeof caseAuditSchema>;
 
 /** What a command on a case answers: the case record as it now stands. */
 export const savedCaseSchema = caseRecordSchema;
+export type CaseAction = z.infer<typeof caseActionSchema>;

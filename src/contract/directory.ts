@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGENCY_KINDS, ROLES } from '../domain/enums';
+import { appAbilitiesSchema } from './abilities';
 
 export const agencyItemSchema = z.object({ id: z.string(), name: z.string(), shortName: z.string(), kind: z.enum(AGENCY_KINDS), active: z.boolean() });
 export type AgencyItem = z.infer<typeof agencyItemSchema>;
@@ -22,6 +23,7 @@ export const memberListSchema = z.array(memberItemSchema);
 export const meSchema = z.object({
   member: z.object({ id: z.string(), name: z.string(), email: z.string(), roles: z.array(z.enum(ROLES)), agencyLead: z.boolean() }),
   agency: z.object({ id: z.string(), name: z.string(), shortName: z.string() }),
+  can: appAbilitiesSchema,
 });
 export type Me = z.infer<typeof meSchema>;
 

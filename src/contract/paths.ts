@@ -4,10 +4,12 @@
  */
 
 const seg = (value: string) => encodeURIComponent(value);
-const withQuery = (path: string, query?: Record<string, string | number | boolean | undefined | readonly string[]>): string => {
+const withQuery = (path: string, query?: QueryValues | URLSearchParams): string => {
   if (!query) return path;
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
+  // Duck-typed rather than instanceof: a test DOM may bring its own URLSearchParams.
+  const given = typeof (query as URLSearchParams).getAll === 'function' ? (query as URLSearchParams) : undefined;
+  const params = new URLSearchParams(given);
+  if (!given) for (const [key, value] of Object.entries(query as QueryValues)) {
     if (value === undefined || value === '') continue;
     if (Array.isArray(value)) for (const v of value) params.append(key, v);
     else params.set(key, String(value));
@@ -31,7 +33,7 @@ export const paths = {
   dataQuality: () => '/api/data-quality',
   overdueScan: () => '/api/scans/overdue',
   /** The register: filters, sort and page as query-string values. */
-  register: (query?: QueryValues) => withQuery('/api/cases', query),
+  register: (query?: QueryValues | URLSearchParams) => withQuery('/api/cases', query),
   referrals: () => '/api/referrals',
   referralDrafts: () => '/api/referrals/drafts',
   case: (id: string) => casePath(id),
@@ -51,7 +53,7 @@ export const paths = {
   caseRiskAssessments: (id: string) => casePath(id, 'risk-assessments'),
   casePlan: (id: string) => casePath(id, 'plan'),
   /** Action lists: scope mine (default), agency (optionally agencyId) or overdue. */
-  actions: (query?: QueryValues) => withQuery('/api/actions', query),
+  actions: (query?: QueryValues | URLSearchParams) => withQuery('/api/actions', query),
   actionProgress: (id: string) => actionPath(id, 'progress'),
   actionCompletion: (id: string) => actionPath(id, 'completion'),
   actionDueDate: (id: string) => actionPath(id, 'due-date'),

@@ -8,7 +8,6 @@ import { LiveStatus } from './components/Status';
 import { DirectoryProvider } from './hooks/useDirectory';
 import { prefetchFirstPage } from './pages/register/registerPrefetch';
 import { readQuery } from './pages/register/registerQuery';
-import { mayRefer, mayScreen } from './permissions';
 import { pageLoaders } from './routing/pageLoaders';
 import {
   type PageName, type Route, actionsHref, homeHref, meetingsHref, referHref, registerHref, screeningHref, useHashRoute,
@@ -64,8 +63,8 @@ function Pages() {
   const nav: NavItem[] = [
     { key: 'home', href: homeHref(), label: 'Home' },
     { key: 'register', href: registerHref(), label: 'Register' },
-    ...(mayRefer(session.me) ? [{ key: 'refer', href: referHref(), label: 'Refer an adult' }] : []),
-    ...(mayScreen(session.me) ? [{ key: 'screening', href: screeningHref(), label: 'Screening' }] : []),
+    ...(session.me.can.refer ? [{ key: 'refer', href: referHref(), label: 'Refer an adult' }] : []),
+    ...(session.me.can.readScreeningQueue ? [{ key: 'screening', href: screeningHref(), label: 'Screening' }] : []),
     { key: 'actions', href: actionsHref(), label: 'Actions' },
     { key: 'meetings', href: meetingsHref(), label: 'Meetings' },
   ].map((item) => ({ href: item.href, label: item.label, current: item.key === section }));

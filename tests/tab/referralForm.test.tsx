@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ReferralPage from '../../tabs/src/pages/refer/ReferralPage';
 import { SAFEGUARDING_BASIS, STEPS, emptyReferral, referralBody, validateReferral, type ReferralForm } from '../../tabs/src/pages/refer/referralModel';
-import { type Call, fakeServer, partnerMe, renderTab } from './support/renderTab';
+import { type Call, caseRecord, fakeServer, partnerMe, renderTab } from './support/renderTab';
 
 // The referral form's validation: required answers, the consent rule, and the server's field errors, each shown on
 // its own field (aria-invalid, and the message tied to the control by aria-describedby).
@@ -124,7 +124,7 @@ test("the server's field errors land on the fields they name, on whichever step 
   let answer: 'refuse' | 'accept' = 'refuse';
   const calls: Call[] = fakeServer((call) => {
     if (call.method !== 'POST' || call.url !== '/api/referrals') return undefined;
-    if (answer === 'accept') return { status: 201, body: { id: 'case-new', version: 1, ref: 'INV-2026-0042', status: 'submitted', initials: 'U.I.V.' } };
+    if (answer === 'accept') return { status: 201, body: caseRecord() };
     return {
       status: 400,
       body: {
@@ -169,7 +169,7 @@ test("the server's field errors land on the fields they name, on whichever step 
 
 test('a lost connection keeps the referral, says so, and offers to try again', async () => {
   let online = false;
-  fakeServer((call) => (call.url === '/api/referrals' ? (online ? { status: 201, body: { id: 'c', ref: 'INV-2026-0043', version: 1, status: 'submitted', initials: 'U.I.V.' } } : 'network-error') : undefined));
+  fakeServer((call) => (call.url === '/api/referrals' ? (online ? { status: 201, body: caseRecord({ id: 'c', ref: 'INV-2026-0043' }) } : 'network-error') : undefined));
   const user = userEvent.setup();
   resumeAt(complete(), STEPS.length - 1);
   renderTab(<ReferralPage />);

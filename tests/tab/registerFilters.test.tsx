@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { RegisterRow } from '../../tabs/src/api/schemas';
+import type { RegisterItem } from '../../src/contract';
 import RegisterPage from '../../tabs/src/pages/register/RegisterPage';
 import { useHashRoute } from '../../tabs/src/routing/useHashRoute';
 import { type Call, fakeServer, renderTab } from './support/renderTab';
@@ -10,11 +10,12 @@ import { type Call, fakeServer, renderTab } from './support/renderTab';
 // server answered, fetched page by page (the API's largest page is 200) and rendered only where it is in view.
 
 const STATUSES = ['submitted', 'open', 'open', 'closed', 'escalated'] as const;
-const ROWS: RegisterRow[] = Array.from({ length: 450 }, (_, i) => ({
+const ROWS: RegisterItem[] = Array.from({ length: 450 }, (_, i) => ({
   id: `case-${i + 1}`,
   ref: `INV-2026-${String(i + 1).padStart(4, '0')}`,
   status: STATUSES[i % STATUSES.length]!,
   initials: 'A.B.',
+  referrerAgencyId: 'ag-police',
   access: 'full',
   riskLevel: i % 2 ? 'high' : 'low',
   leadAgencyId: 'ag-police',

@@ -1,4 +1,4 @@
-import { problemSchema } from './schemas';
+import { problemSchema } from '../../../src/contract/operations';
 
 export interface FieldProblem { field: string; message: string }
 

@@ -1,5 +1,5 @@
 import { Avatar, Badge, Button, Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Persona } from '../api/schemas';
+import type { Persona } from '../../../src/contract';
 import type { Role } from '../../../src/domain/enums';
 import { PageHeading } from '../components/PageHeading';
 import { ROLE_LABELS } from '../labels';
@@ -19,8 +19,6 @@ const useStyles = makeStyles({
   footer: { marginTop: 'auto' },
 });
 
-const agencyName = (p: Persona) => (typeof p.agency === 'string' ? p.agency : p.agency.name);
-
 /** Local mode: pick one of the invented demo people; every API call then acts as them. */
 export function PersonaPicker({ personas, onChoose }: { personas: Persona[]; onChoose: (email: string) => void }) {
   const styles = useStyles();
@@ -38,7 +36,7 @@ export function PersonaPicker({ personas, onChoose }: { personas: Persona[]; onC
               <CardHeader
                 image={<Avatar name={p.name} color="colorful" aria-hidden />}
                 header={<Text weight="semibold">{p.name}</Text>}
-                description={<Text size={200}>{agencyName(p)}</Text>}
+                description={<Text size={200}>{p.agency}</Text>}
               />
               {p.description && <Text size={200}>{p.description}</Text>}
               <div className={styles.roles}>

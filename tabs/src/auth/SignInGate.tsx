@@ -1,7 +1,7 @@
 import { Spinner } from '@fluentui/react-components';
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiClient, ApiError, type Credentials } from '../api/client';
-import { meSchema, type Persona, personasSchema } from '../api/schemas';
+import { meSchema, type Persona, personaListSchema, paths } from '../../../src/contract';
 import { PageHeading } from '../components/PageHeading';
 import { Shell } from '../components/Shell';
 import { ErrorNotice } from '../components/Status';
@@ -42,7 +42,7 @@ export function SignInGate({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    (takeEarlyPersonas() ?? new ApiClient({ kind: 'none' }).get('/api/personas', personasSchema, controller.signal)).then(
+    (takeEarlyPersonas() ?? new ApiClient({ kind: 'none' }).get(paths.personas(), personaListSchema, controller.signal)).then(
       (personas) => !controller.signal.aborted && setMode({ kind: 'local', personas }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
@@ -57,7 +57,7 @@ export function SignInGate({ children }: { children: ReactNode }) {
     setStep({ step: 'waiting' });
     const client = new ApiClient(credentials);
     try {
-      const me = await ((credentials.kind === 'dev' ? takeEarlyMe(credentials.email) : undefined) ?? client.get('/api/me', meSchema));
+      const me = await ((credentials.kind === 'dev' ? takeEarlyMe(credentials.email) : undefined) ?? client.get(paths.me(), meSchema));
       announceSignedIn(client);
       const switchPersona =
         credentials.kind === 'dev'

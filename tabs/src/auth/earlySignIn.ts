@@ -1,5 +1,5 @@
 import { ApiClient } from '../api/client';
-import { type Me, type Persona, meSchema, personasSchema } from '../api/schemas';
+import { type Me, type Persona, meSchema, personaListSchema, paths } from '../../../src/contract';
 import { loadPersona } from './personaStorage';
 
 // Signing in takes two round trips (is this local mode? who am I?). Both are started here, before React first
@@ -10,12 +10,12 @@ let personas: Promise<Persona[]> | undefined;
 let me: { email: string; answer: Promise<Me> } | undefined;
 
 export function startEarlySignIn(): void {
-  personas = new ApiClient({ kind: 'none' }).get('/api/personas', personasSchema);
+  personas = new ApiClient({ kind: 'none' }).get(paths.personas(), personaListSchema);
   // Unhandled here on purpose only until taken: SignInGate handles the outcome.
   personas.catch(() => undefined);
   const saved = loadPersona()?.toLowerCase();
   if (saved) {
-    const answer = new ApiClient({ kind: 'dev', email: saved }).get('/api/me', meSchema);
+    const answer = new ApiClient({ kind: 'dev', email: saved }).get(paths.me(), meSchema);
     answer.catch(() => undefined);
     me = { email: saved, answer };
   }

@@ -3,7 +3,8 @@ import {
 } from '@fluentui/react-components';
 import { type FormEvent, type ReactElement, type ReactNode, useState } from 'react';
 import { ApiError } from '../api/client';
-import { type CaseDetail, caseDetailSchema } from '../api/schemas';
+import type { FullCaseView } from '../../../src/contract';
+import { fetchFullCase } from '../api/fetchCase';
 import { useApiClient } from '../auth/session';
 import { diffOf } from '../forms/conflict';
 import { ConflictNotice, type FieldChange, SubmitFailure } from '../forms/FormParts';
@@ -35,7 +36,7 @@ export interface CommandDialogProps<T> {
   onDone: (value: T) => void;
   onOpen?: () => void;
   /** The case as the user saw it: a 409 from a stale read then shows what someone else changed. */
-  baseline?: CaseDetail;
+  baseline?: FullCaseView;
 }
 
 /**
@@ -67,7 +68,7 @@ export function CommandDialog<T>({
       return;
     }
     if (baseline && result.error instanceof ApiError && result.error.isConflict) {
-      const latest = await client.get(`/api/cases/${encodeURIComponent(baseline.case.id)}`, caseDetailSchema).catch(() => undefined);
+      const latest = await fetchFullCase(client, baseline.case.id).catch(() => undefined);
       if (latest) {
         setChanges(diffOf(baseline, latest, caseDiffFields(directory)));
         setRetryVersion(latest.case.version);

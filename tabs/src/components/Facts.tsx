@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { UserText } from './UserText';
 
 const useStyles = makeStyles({
   facts: {
@@ -14,7 +15,10 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-/** Term and value pairs as a description list; an empty value says "Not recorded" rather than leaving a gap. */
+/**
+ * Term and value pairs as a description list; an empty value says "Not recorded" rather than leaving a gap. Text
+ * values are isolated (UserText): most are what someone typed.
+ */
 export function Facts({ rows }: { rows: [string, ReactNode][] }) {
   const styles = useStyles();
   return (
@@ -22,7 +26,7 @@ export function Facts({ rows }: { rows: [string, ReactNode][] }) {
       {rows.map(([term, value]) => (
         <div key={term} style={{ display: 'contents' }}>
           <dt>{term}</dt>
-          <dd>{value === '' || value === undefined || value === null ? <span className={styles.muted}>Not recorded</span> : value}</dd>
+          <dd>{value === '' || value === undefined || value === null ? <span className={styles.muted}>Not recorded</span> : typeof value === 'string' ? <UserText>{value}</UserText> : value}</dd>
         </div>
       ))}
     </dl>

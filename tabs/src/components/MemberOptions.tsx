@@ -1,8 +1,8 @@
-import type { MemberRef } from '../api/schemas';
+import type { MemberItem } from '../../../src/contract';
 import { useDirectory } from '../hooks/useDirectory';
 
 /** A pick list's options for people, each with their agency: two people can share a name across agencies. */
-export function MemberOptions({ members }: { members: readonly MemberRef[] }) {
+export function MemberOptions({ members }: { members: readonly MemberItem[] }) {
   const directory = useDirectory();
   return (
     <>

@@ -1,6 +1,6 @@
 import { Badge, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { VideoRegular } from '@fluentui/react-icons';
-import type { NextMeeting } from '../api/schemas';
+import type { NextMeeting } from '../../../src/contract';
 import { formatDateTime } from '../format';
 import { useDirectory } from '../hooks/useDirectory';
 import { AGENDA_KIND_LABELS, MEETING_STATUS_LABELS } from '../labels';

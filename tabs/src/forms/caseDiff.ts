@@ -1,13 +1,13 @@
-import type { CaseDetail, CaseView } from '../api/schemas';
+import type { CaseRecordView, FullCaseView } from '../../../src/contract';
 import { formatDay } from '../format';
 import type { Directory } from '../hooks/useDirectory';
 import { CAPACITY_LABELS, CONSENT_LABELS, RISK_LEVEL_LABELS, STATUS_LABELS } from '../labels';
 import type { DiffField } from './conflict';
 
 /** The case's fields people edit, as text, for "what someone else changed". */
-export function caseDiffFields(directory: Directory): DiffField<CaseDetail>[] {
+export function caseDiffFields(directory: Directory): DiffField<FullCaseView>[] {
   const member = (id: string | null | undefined) => directory.member(id)?.name ?? '';
-  const c = (d: CaseDetail): CaseView => d.case;
+  const c = (d: FullCaseView): CaseRecordView => d.case;
   return [
     { label: 'Status', value: (d) => STATUS_LABELS[c(d).status] },
     { label: 'Lead agency', value: (d) => directory.agency(c(d).leadAgencyId)?.name ?? '' },

@@ -1,13 +1,13 @@
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
-import { agenciesSchema, type AgencyRef, type MemberRef, membersSchema } from '../api/schemas';
+import { agencyListSchema, type AgencyItem, type MemberItem, memberListSchema, paths } from '../../../src/contract';
 import { useApi } from './useApi';
 
 export interface Directory {
-  agencies: AgencyRef[];
+  agencies: AgencyItem[];
   /** Everyone, by name (inactive members included: old records name them). */
-  members: MemberRef[];
-  agency(id: string | null | undefined): AgencyRef | undefined;
-  member(id: string | null | undefined): MemberRef | undefined;
+  members: MemberItem[];
+  agency(id: string | null | undefined): AgencyItem | undefined;
+  member(id: string | null | undefined): MemberItem | undefined;
   /** False until both lists have loaded; pages show ids' names as they arrive. */
   ready: boolean;
 }
@@ -20,8 +20,8 @@ export const useDirectory = (): Directory => useContext(DirectoryContext);
 export function DirectoryProvider({ children }: { children: ReactNode }) {
   const lists = useApi('directory', async (client, signal) => {
     const [agencies, members] = await Promise.all([
-      client.get('/api/agencies', agenciesSchema, signal),
-      client.get('/api/members', membersSchema, signal),
+      client.get(paths.agencies(), agencyListSchema, signal),
+      client.get(paths.members(), memberListSchema, signal),
     ]);
     return { agencies, members };
   });

@@ -2,7 +2,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { ApiClient } from '../../../tabs/src/api/client';
-import type { Me } from '../../../tabs/src/api/schemas';
+import type { Me } from '../../../src/contract';
 import { SessionContext } from '../../../tabs/src/auth/session';
 import { DirectoryProvider } from '../../../tabs/src/hooks/useDirectory';
 
@@ -14,17 +14,21 @@ export type Answer = { status: number; body?: unknown } | 'network-error';
 export type Handler = (call: Call) => Answer | undefined;
 
 export const AGENCIES = [
-  { id: 'ag-police', name: 'Invented Constabulary', shortName: 'Police', active: true },
-  { id: 'ag-council', name: 'Invented Borough Council', shortName: 'Council', active: true },
+  { id: 'ag-police', name: 'Invented Constabulary', shortName: 'Police', kind: 'police', active: true },
+  { id: 'ag-council', name: 'Invented Borough Council', shortName: 'Council', kind: 'council', active: true },
 ];
 export const MEMBERS = [
-  { id: 'm-pat', name: 'Pat Invented', agencyId: 'ag-council', roles: ['partner'], active: true },
-  { id: 'm-alex', name: 'Alex Invented', agencyId: 'ag-police', roles: ['partner'], active: true },
+  { id: 'm-pat', name: 'Pat Invented', agencyId: 'ag-council', roles: ['partner'], agencyLead: false, active: true },
+  { id: 'm-alex', name: 'Alex Invented', agencyId: 'ag-police', roles: ['partner'], agencyLead: false, active: true },
 ];
 
 export const partnerMe: Me = {
   member: { id: 'm-alex', name: 'Alex Invented', email: 'alex@invented.example', roles: ['partner'], agencyLead: false },
   agency: { id: 'ag-police', name: 'Invented Constabulary', shortName: 'Police' },
+  can: {
+    refer: true, screen: false, coordinate: false, readScreeningQueue: false, readAgencyActions: false, readDataQuality: false,
+    runOverdueScan: false, readAuditTrail: false, readMemberEmails: false, readMeetings: true, manageMeetings: false,
+  },
 };
 
 /** Replaces fetch with `handler` (plus the directory lists every page needs); returns every call made. */
@@ -58,4 +62,15 @@ export function renderTab(ui: ReactElement, me: Me = partnerMe) {
       </SessionContext.Provider>
     </FluentProvider>,
   );
+}
+
+/** A whole case record as a command answers it (the contract's savedCaseSchema); override what a test is about. */
+export function caseRecord(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: 'case-new', version: 1, ref: 'INV-2026-0042', status: 'submitted', createdAt: '2026-06-15T09:00:00Z', updatedAt: '2026-06-15T09:00:00Z',
+    receivedAt: '2026-06-15T09:00:00Z', referrerMemberId: 'm-alex', referrerAgencyId: 'ag-police', adult: { name: 'Ursula Invented Vane' },
+    initials: 'U.I.V.', riskCategories: ['self_neglect'], reasons: 'Invented.', currentSupport: 'Invented.', otherProcessesConsidered: [],
+    adultViews: 'Invented.', involvements: [], restricted: false, namedMemberIds: [], legalHold: false,
+    ...overrides,
+  };
 }

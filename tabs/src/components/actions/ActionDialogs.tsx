@@ -6,13 +6,14 @@ import { CalendarEditRegular, CheckmarkCircleRegular, NoteAddRegular } from '@fl
 import { type FormEvent, type ReactElement, useState } from 'react';
 import { FINISHED_ACTION_STATUSES, type ActionStatus } from '../../../../src/domain/enums';
 import { ApiError } from '../../api/client';
-import { savedRecordSchema, type ActionItem } from '../../api/schemas';
+import { type ActionAbilities, paths, savedActionSchema } from '../../../../src/contract';
 import { useApiClient } from '../../auth/session';
 import { type DiffField, diffOf } from '../../forms/conflict';
 import { ConflictNotice, type FieldChange, SubmitFailure, errorProps } from '../../forms/FormParts';
 import { useSubmit } from '../../forms/useSubmit';
 import { formatDay, todayIso } from '../../format';
 import { ACTION_STATUS_LABELS } from '../../labels';
+import type { ActionRow } from './ActionTable';
 
 const useStyles = makeStyles({
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, paddingBlock: tokens.spacingVerticalS },
@@ -22,31 +23,31 @@ const useStyles = makeStyles({
 
 const OUTCOMES = ['completed', 'not_done_circumstance', 'not_done_agency', 'cancelled'] as const satisfies readonly ActionStatus[];
 
-const ACTION_DIFF: DiffField<ActionItem>[] = [
+const ACTION_DIFF: DiffField<ActionRow>[] = [
   { label: 'Status', value: (a) => ACTION_STATUS_LABELS[a.status] },
   { label: 'Due date', value: (a) => formatDay(a.dueDate) },
-  { label: 'Progress notes', value: (a) => String(a.progress?.length ?? '') },
+  { label: 'Progress notes', value: (a) => ('progress' in a ? String(a.progress.length) : '') },
   { label: 'Description', value: (a) => a.description },
 ];
 
 export interface ActionDialogProps {
-  action: ActionItem;
+  action: ActionRow;
   /** Called after a successful change, to reload whatever lists the action. */
   onChanged: () => void;
   /** Fetches the action as it now stands, to show what someone else changed after a conflict. */
-  latest: () => Promise<ActionItem | undefined>;
+  latest: () => Promise<ActionRow | undefined>;
 }
 
 type Kind = 'progress' | 'complete' | 'dueDate';
 
 /** The three things an action's owner does to it, each a small dialog: note progress, complete it, move its date. */
-export function ActionUpdateButtons(props: ActionDialogProps) {
+export function ActionUpdateButtons({ can, ...props }: ActionDialogProps & { can: ActionAbilities }) {
   const styles = useStyles();
   return (
     <div className={styles.buttons}>
-      <ActionDialog kind="progress" {...props} />
-      <ActionDialog kind="complete" {...props} />
-      <ActionDialog kind="dueDate" {...props} />
+      {can.addProgress && <ActionDialog kind="progress" {...props} />}
+      {can.complete && <ActionDialog kind="complete" {...props} />}
+      {can.changeDueDate && <ActionDialog kind="dueDate" {...props} />}
     </div>
   );
 }
@@ -73,7 +74,6 @@ function ActionDialog({ kind, action, onChanged, latest }: ActionDialogProps & {
   const [finished, setFinished] = useState(false);
   const submit = useSubmit(['note', 'evidence', 'dueDate', 'reason', 'outcome']);
   const trigger = TRIGGER[kind];
-  const base = `/api/actions/${encodeURIComponent(action.id)}`;
 
   function check(): Record<string, string> {
     const problems: Record<string, string> = {};
@@ -99,8 +99,8 @@ function ActionDialog({ kind, action, onChanged, latest }: ActionDialogProps & {
         : kind === 'complete'
           ? { outcome, ...(evidence.trim() ? { evidence: evidence.trim() } : {}), expectedVersion: expected }
           : { dueDate, reason: reason.trim(), expectedVersion: expected };
-    const path = kind === 'progress' ? `${base}/progress` : kind === 'complete' ? `${base}/completion` : `${base}/due-date`;
-    const result = await submit.run(() => client.post(path, body, savedRecordSchema));
+    const path = kind === 'progress' ? paths.actionProgress(action.id) : kind === 'complete' ? paths.actionCompletion(action.id) : paths.actionDueDate(action.id);
+    const result = await submit.run(() => client.post(path, body, savedActionSchema));
     if (result.ok) {
       setOpen(false);
       setNote('');

@@ -2,14 +2,13 @@ import {
   Badge, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { useRef } from 'react';
-import { isActionFinished, isOverdue } from '../../../../src/domain/rules';
+import { isActionFinished } from '../../../../src/domain/rules';
 import { useFocusRescue } from '../../a11y/useFocusRescue';
-import type { ActionItem } from '../../api/schemas';
-import { useSession } from '../../auth/session';
+import type { ActionItem, CaseAction } from '../../../../src/contract';
 import { formatDateTime, formatDay } from '../../format';
 import { useDirectory } from '../../hooks/useDirectory';
 import { ACTION_STATUS_LABELS } from '../../labels';
-import { mayUpdateAction } from '../../permissions';
+import { UserText } from '../UserText';
 import { caseHref } from '../../routing/useHashRoute';
 import { useStaticRowStyles } from '../tableStyles';
 import { ActionUpdateButtons } from './ActionDialogs';
@@ -25,11 +24,13 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
+/** An action as a list across cases carries it (with its case's reference) or as its case carries it (with its notes). */
+export type ActionRow = ActionItem | CaseAction;
+
 /** Overdue first (longest overdue first), then by due date: the order people chase actions in. */
-export function byUrgency(a: ActionItem, b: ActionItem, today = new Date()): number {
-  const ao = a.overdue ?? isOverdue(a, today);
-  const bo = b.overdue ?? isOverdue(b, today);
-  if (ao !== bo) return ao ? -1 : 1;
+export function byUrgency(a: ActionRow, b: ActionRow): number {
+  // `overdue` is the server's (London days): the tab does not work it out again.
+  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
   const af = isActionFinished(a);
   const bf = isActionFinished(b);
   if (af !== bf) return af ? 1 : -1;
@@ -37,26 +38,22 @@ export function byUrgency(a: ActionItem, b: ActionItem, today = new Date()): num
 }
 
 export interface ActionTableProps {
-  actions: ActionItem[];
+  actions: ActionRow[];
   /** The table's accessible name (its heading's text). */
   label: string;
   /** Lists across cases show which case each action belongs to. */
   showCase?: boolean;
   onChanged: () => void;
   /** The action as it now stands, for showing a conflict. */
-  latest: (id: string) => Promise<ActionItem | undefined>;
-  /** Only where the tab has the case's own answer (getCase `can`) may this be false for everyone. */
-  allowUpdates?: boolean;
+  latest: (id: string) => Promise<ActionRow | undefined>;
 }
 
 /** A plan's actions: what, by whom, by when, how it is going; the owner's updates in the row itself. */
-export function ActionTable({ actions, label, showCase, onChanged, latest, allowUpdates = true }: ActionTableProps) {
+export function ActionTable({ actions, label, showCase, onChanged, latest }: ActionTableProps) {
   const styles = useStyles();
   const rowStyles = useStaticRowStyles();
   const directory = useDirectory();
-  const { me } = useSession();
-  const today = new Date();
-  const sorted = [...actions].sort((a, b) => byUrgency(a, b, today));
+  const sorted = [...actions].sort((a, b) => byUrgency(a, b));
   const tableRef = useRef<HTMLTableElement>(null);
   // A finished action leaves lists of open ones, with the button that had focus: focus goes to the table instead.
   useFocusRescue(tableRef, [actions]);
@@ -76,31 +73,48 @@ export function ActionTable({ actions, label, showCase, onChanged, latest, allow
         <TableBody>
           {sorted.map((a) => {
             const owner = directory.member(a.ownerId);
-            const agency = directory.agency(a.agencyId ?? owner?.agencyId);
-            const overdue = a.overdue ?? isOverdue(a, today);
-            const latestNote = a.progress?.at(-1);
+            const agency = directory.agency(a.agencyId);
+            const overdue = a.overdue;
+            const latestNote = 'progress' in a ? a.progress.at(-1) : undefined;
+            const evidence = 'evidence' in a ? a.evidence : undefined;
             const finished = isActionFinished(a);
-            const may = allowUpdates && !finished && mayUpdateAction(me, a);
+            // The server says what this member may do to this action; a finished one takes no more updates.
+            const may = !finished && (a.can.addProgress || a.can.complete || a.can.changeDueDate);
             return (
               <TableRow key={a.id} className={rowStyles.row}>
                 <TableCell>
                   <div className={styles.what}>
-                    <Text>{a.description}</Text>
-                    {a.successMeasure && <span className={styles.measure}>Done when: {a.successMeasure}</span>}
-                    {latestNote && (
-                      <span className={styles.latest}>
-                        Latest progress ({formatDateTime(latestNote.at)}, {directory.member(latestNote.byMemberId)?.name ?? 'a member'}): {latestNote.note}
+                    <Text>
+                      <UserText>{a.description}</UserText>
+                    </Text>
+                    {a.successMeasure && (
+                      <span className={styles.measure}>
+                        Done when: <UserText>{a.successMeasure}</UserText>
                       </span>
                     )}
-                    {a.evidence && <span className={styles.latest}>Outcome: {a.evidence}</span>}
+                    {latestNote && (
+                      <span className={styles.latest}>
+                        Latest progress ({formatDateTime(latestNote.at)}, <UserText>{directory.member(latestNote.byMemberId)?.name ?? 'a member'}</UserText>): <UserText>{latestNote.note}</UserText>
+                      </span>
+                    )}
+                    {evidence && (
+                      <span className={styles.latest}>
+                        Outcome: <UserText>{evidence}</UserText>
+                      </span>
+                    )}
                   </div>
                 </TableCell>
                 {showCase && (
                   <TableCell>
-                    {a.caseId && a.caseRef ? (
+                    {'caseRef' in a && a.caseId && a.caseRef ? (
                       <>
                         <Link href={caseHref(a.caseId)}>{a.caseRef}</Link>
-                        {a.caseInitials && <span className={styles.muted}> ({a.caseInitials})</span>}
+                        {a.caseInitials && (
+                          <span className={styles.muted}>
+                            {' '}
+                            (<UserText>{a.caseInitials}</UserText>)
+                          </span>
+                        )}
                       </>
                     ) : (
                       <span className={styles.muted}>Not a case action</span>
@@ -108,7 +122,7 @@ export function ActionTable({ actions, label, showCase, onChanged, latest, allow
                   </TableCell>
                 )}
                 <TableCell>
-                  {a.ownerName ?? owner?.name ?? 'Unknown member'}
+                  <UserText>{('ownerName' in a ? a.ownerName : undefined) ?? owner?.name ?? 'Unknown member'}</UserText>
                   {agency && <span className={styles.muted}>, {agency.shortName}</span>}
                 </TableCell>
                 <TableCell>
@@ -127,7 +141,7 @@ export function ActionTable({ actions, label, showCase, onChanged, latest, allow
                 </TableCell>
                 <TableCell>
                   {may ? (
-                    <ActionUpdateButtons action={a} onChanged={onChanged} latest={() => latest(a.id)} />
+                    <ActionUpdateButtons action={a} can={a.can} onChanged={onChanged} latest={() => latest(a.id)} />
                   ) : (
                     <span className={styles.muted}>{finished ? 'Finished' : 'Owner updates'}</span>
                   )}

@@ -1,7 +1,7 @@
 import { Checkbox, Field, Select, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { useFocusRescue } from '../../a11y/useFocusRescue';
-import { actionListSchema } from '../../api/schemas';
+import { actionListSchema, paths } from '../../../../src/contract';
 import { useSession } from '../../auth/session';
 import { ActionTable } from '../../components/actions/ActionTable';
 import { PageHeading } from '../../components/PageHeading';
@@ -10,7 +10,6 @@ import { ErrorNotice, LiveStatus } from '../../components/Status';
 import { plural } from '../../format';
 import { useApi } from '../../hooks/useApi';
 import { useDirectory } from '../../hooks/useDirectory';
-import { hasRole } from '../../permissions';
 import { type ActionScope, actionsHref, replaceHash } from '../../routing/useHashRoute';
 
 const useStyles = makeStyles({
@@ -32,13 +31,13 @@ export default function ActionsPage({ scope }: { scope: ActionScope }) {
   const muted = useMutedStyles();
   const { me, client } = useSession();
   const directory = useDirectory();
-  const panel = hasRole(me, 'coordinator', 'chair');
+  const panel = me.can.readAgencyActions;
   const [agencyId, setAgencyId] = useState(me.agency.id);
   const [finished, setFinished] = useState(false);
   const params = new URLSearchParams({ scope });
   if (scope === 'agency' && agencyId !== me.agency.id) params.set('agencyId', agencyId);
   if (scope !== 'overdue' && finished) params.set('includeFinished', 'true');
-  const path = `/api/actions?${params.toString()}`;
+  const path = paths.actions(params);
   const list = useApi(path, (c, signal) => c.get(path, actionListSchema, signal));
   const agencyName = directory.agency(agencyId)?.name ?? me.agency.name;
   const tabLabel = scope === 'mine' ? 'My actions' : scope === 'agency' ? `Actions of ${agencyName}` : 'Overdue actions';

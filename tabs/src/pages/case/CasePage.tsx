@@ -3,11 +3,12 @@ import { ArrowLeftRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import { LIVE_CASE_STATUSES } from '../../../../src/domain/enums';
 import { ApiError } from '../../api/client';
-import { type CaseDetail, caseDetailSchema } from '../../api/schemas';
+import { type CaseView, caseViewSchema, paths } from '../../../../src/contract';
 import { useSession } from '../../auth/session';
 import { RiskBadge, StatusBadge } from '../../components/CaseBadges';
 import { PageHeading } from '../../components/PageHeading';
 import { Section } from '../../components/Section';
+import { UserText } from '../../components/UserText';
 import { ErrorNotice, LiveStatus } from '../../components/Status';
 import { useApi } from '../../hooks/useApi';
 import { registerHref } from '../../routing/useHashRoute';
@@ -35,15 +36,15 @@ const useStyles = makeStyles({
 });
 
 export default function CasePage({ id }: { id: string }) {
-  const path = `/api/cases/${encodeURIComponent(id)}`;
-  const result = useApi(path, (client, signal) => client.get(path, caseDetailSchema, signal));
-  return <CaseView id={id} result={result} />;
+  const path = paths.case(id);
+  const result = useApi(path, (client, signal) => client.get(path, caseViewSchema, signal));
+  return <CaseScreen id={id} result={result} />;
 }
 
-type CaseResult = ReturnType<typeof useApi<CaseDetail>>;
+type CaseResult = ReturnType<typeof useApi<CaseView>>;
 
 /** Loading, not found and failure around the case itself; shared with the by-reference route. */
-export function CaseView({ id, result }: { id: string; result: CaseResult }) {
+export function CaseScreen({ id, result }: { id: string; result: CaseResult }) {
   const styles = useStyles();
   const notFound = result.state === 'error' && result.error instanceof ApiError && result.error.status === 404;
   return (
@@ -92,13 +93,12 @@ function jumpTo(id: string) {
   heading?.focus();
 }
 
-function CaseContent({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
+function CaseContent({ detail, onChanged }: { detail: CaseView; onChanged: () => void }) {
   const styles = useStyles();
   const { me } = useSession();
   const c = detail.case;
-  const can = detail.can ?? {};
-  const mine = c.involvements?.find((i) => i.agencyId === me.agency.id);
-  const live = LIVE_CASE_STATUSES.includes(c.status);
+  const { can } = detail;
+  const mine = c.involvements.find((i) => i.agencyId === me.agency.id);
   // Keyed, so the form (and its "saved" message) survives the switch from summary to full view that saying
   // "known" brings.
   const involvement = can.recordInvolvement ? (
@@ -109,11 +109,13 @@ function CaseContent({ detail, onChanged }: { detail: CaseDetail; onChanged: () 
 
   let sections: ReactNode[];
   if (detail.access === 'summary') {
-    sections = [<SummaryOnly key="summary" c={c} />, involvement];
+    sections = [<SummaryOnly key="summary" c={detail.case} />, involvement];
   } else {
+    const c = detail.case;
+    const live = LIVE_CASE_STATUSES.includes(c.status);
     const shown = new Set(['summary-heading', 'chronology-heading', 'voice-heading', 'decisions-heading', 'actions-heading']);
     if (live || c.leadAgencyId) shown.add('plan-heading');
-    if (live || (detail.riskAssessments?.length ?? 0) > 0) shown.add('risk-heading');
+    if (live || detail.riskAssessments.length > 0) shown.add('risk-heading');
     if (can.readAudit) shown.add('audit-heading');
     sections = [
       <nav key="jump" aria-label="On this page">
@@ -133,13 +135,13 @@ function CaseContent({ detail, onChanged }: { detail: CaseDetail; onChanged: () 
       <MissingNotice key="missing" missing={detail.missing} />,
       <CaseCommands key="commands" detail={detail} onChanged={onChanged} />,
       <InfoRequestSection key="info" detail={detail} onChanged={onChanged} />,
-      <FullSummary key="full" c={c} />,
+      <FullSummary key="full" c={c} involvements={detail.involvements} />,
       shown.has('plan-heading') ? <PlanSection key="plan" detail={detail} onChanged={onChanged} /> : null,
       <ActionsSection key="actions" detail={detail} onChanged={onChanged} />,
       shown.has('risk-heading') ? <RiskSection key="risk" detail={detail} onChanged={onChanged} /> : null,
       <ChronologySection key="chronology" detail={detail} onChanged={onChanged} />,
       <VoiceSection key="voice" detail={detail} onChanged={onChanged} />,
-      <DecisionsSection key="decisions" decisions={detail.decisions ?? []} />,
+      <DecisionsSection key="decisions" decisions={detail.decisions} />,
       involvement,
       can.readAudit ? <AuditSection key="audit" caseId={c.id} /> : null,
     ];
@@ -151,9 +153,11 @@ function CaseContent({ detail, onChanged }: { detail: CaseDetail; onChanged: () 
       <LiveStatus message={`Case ${c.ref} loaded.`} hidden />
       <div className={styles.headline}>
         <StatusBadge status={c.status} />
-        <RiskBadge level={c.riskLevel} />
-        <Text>Adult: {c.initials}</Text>
-        {c.restricted && <Text weight="semibold">Restricted</Text>}
+        {detail.access === 'full' && <RiskBadge level={detail.case.riskLevel} />}
+        <Text>
+          Adult: <UserText>{c.initials}</UserText>
+        </Text>
+        {detail.access === 'full' && detail.case.restricted && <Text weight="semibold">Restricted</Text>}
       </div>
       <div className={styles.sections}>{sections}</div>
     </>

@@ -2,16 +2,14 @@ import {
   Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Textarea, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { type FormEvent, useState } from 'react';
-import * as z from 'zod/mini';
 import { ApiError } from '../../api/client';
 import { useApiClient, useSession } from '../../auth/session';
 import { ErrorNotice } from '../../components/Status';
+import { paths, savedCaseSchema } from '../../../../src/contract';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '40rem' },
 });
-
-const anything = z.unknown();
 
 /**
  * "Is the adult known to your agency?": the one thing every partner is asked about a new referral. Saying
@@ -34,7 +32,7 @@ export function InvolvementForm({ caseId, current, onSaved }: { caseId: string; 
     setSaving(true);
     setError(undefined);
     try {
-      await client.post(`/api/cases/${encodeURIComponent(caseId)}/involvement`, { known: known === 'yes', ...(note.trim() ? { note: note.trim() } : {}) }, anything);
+      await client.post(paths.caseInvolvement(caseId), { known: known === 'yes', ...(note.trim() ? { note: note.trim() } : {}) }, savedCaseSchema);
       setSaved(known === 'yes' ? 'Recorded: known to your agency.' : 'Recorded: not known to your agency.');
       setNote('');
       onSaved();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
-import { type CaseDetail, caseDetailSchema } from '../../api/schemas';
+import type { FullCaseView } from '../../../../src/contract';
+import { fetchFullCase } from '../../api/fetchCase';
 import { useApiClient } from '../../auth/session';
 import { caseDiffFields } from '../../forms/caseDiff';
 import { diffOf } from '../../forms/conflict';
@@ -12,7 +13,7 @@ import { useDirectory } from '../../hooks/useDirectory';
  * A change to the case that names the version it was made from. On a 409 from a stale read it fetches the case as
  * it now stands, lists what differs from what the user was looking at, and arms a retry against the new version.
  */
-export function useCaseSave(detail: CaseDetail, knownFields: readonly string[], onSaved: () => void) {
+export function useCaseSave(detail: FullCaseView, knownFields: readonly string[], onSaved: () => void) {
   const client = useApiClient();
   const directory = useDirectory();
   const submit = useSubmit(knownFields);
@@ -29,7 +30,7 @@ export function useCaseSave(detail: CaseDetail, knownFields: readonly string[], 
       return true;
     }
     if (result.error instanceof ApiError && result.error.isConflict) {
-      const latest = await client.get(`/api/cases/${encodeURIComponent(detail.case.id)}`, caseDetailSchema).catch(() => undefined);
+      const latest = await fetchFullCase(client, detail.case.id).catch(() => undefined);
       if (latest) {
         setChanges(diffOf(detail, latest, caseDiffFields(directory)));
         setRetryVersion(latest.case.version);

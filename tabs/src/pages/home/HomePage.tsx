@@ -2,7 +2,7 @@ import { Badge, Button, Link, Text, makeStyles, tokens } from '@fluentui/react-c
 import { ClipboardTaskListLtrRegular, PersonAddRegular } from '@fluentui/react-icons';
 import { useRef } from 'react';
 import { useFocusRescue } from '../../a11y/useFocusRescue';
-import { homeSchema } from '../../api/schemas';
+import { homeSchema, paths } from '../../../../src/contract';
 import { useSession } from '../../auth/session';
 import { ActionTable } from '../../components/actions/ActionTable';
 import { CategoryBadges } from '../../components/CaseBadges';
@@ -13,7 +13,6 @@ import { ErrorNotice, LiveStatus } from '../../components/Status';
 import { formatDay, plural } from '../../format';
 import { useApi } from '../../hooks/useApi';
 import { useDirectory } from '../../hooks/useDirectory';
-import { mayRefer, mayScreen } from '../../permissions';
 import { actionsHref, caseHref, meetingsHref, referHref, screeningHref } from '../../routing/useHashRoute';
 
 const useStyles = makeStyles({
@@ -26,7 +25,7 @@ const useStyles = makeStyles({
   ref: { fontWeight: tokens.fontWeightSemibold },
 });
 
-const HOME = '/api/home';
+const HOME = paths.home();
 
 /** What needs me today: my actions (overdue first), referrals my agency has not answered, the next panel. */
 export default function HomePage() {
@@ -51,12 +50,12 @@ export default function HomePage() {
         </Text>
       </div>
       <div className={styles.quick}>
-        {mayRefer(me) && (
+        {me.can.refer && (
           <Button as="a" href={referHref()} appearance="primary" icon={<PersonAddRegular />}>
             Refer an adult
           </Button>
         )}
-        {mayScreen(me) && (
+        {me.can.readScreeningQueue && (
           <Button as="a" href={screeningHref()} icon={<ClipboardTaskListLtrRegular />}>
             Screening queue
           </Button>

@@ -1,7 +1,7 @@
 import {
   Badge, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens,
 } from '@fluentui/react-components';
-import { homeSchema, type MeetingItem, meetingsSchema } from '../../api/schemas';
+import { homeSchema, type MeetingItem, meetingListSchema, paths } from '../../../../src/contract';
 import { NextMeetingSummary } from '../../components/NextMeetingSummary';
 import { PageHeading } from '../../components/PageHeading';
 import { Section, useMutedStyles } from '../../components/Section';
@@ -23,8 +23,8 @@ const UPCOMING = new Set(['planned', 'agenda_published', 'in_progress']);
 export default function MeetingsPage() {
   const styles = useStyles();
   const muted = useMutedStyles();
-  const meetings = useApi('/api/meetings', (c, signal) => c.get('/api/meetings', meetingsSchema, signal));
-  const home = useApi('/api/home', (c, signal) => c.get('/api/home', homeSchema, signal));
+  const meetings = useApi(paths.meetings(), (c, signal) => c.get(paths.meetings(), meetingListSchema, signal));
+  const home = useApi(paths.home(), (c, signal) => c.get(paths.home(), homeSchema, signal));
   const all = meetings.data ?? [];
   const today = todayIso();
   const upcoming = all.filter((m) => UPCOMING.has(m.status) && m.startsAt.slice(0, 10) >= today);

@@ -4,23 +4,21 @@ import {
 import { ArrowLeftRegular, ArrowRightRegular, SaveRegular, SendRegular } from '@fluentui/react-icons';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
-import { type CaseView, caseDetailSchema, caseSchema } from '../../api/schemas';
+import { type CaseRecordView, caseViewSchema, paths } from '../../../../src/contract';
 import { useSession } from '../../auth/session';
 import { PageHeading } from '../../components/PageHeading';
 import { ErrorNotice, LiveStatus } from '../../components/Status';
-import { diffOf } from '../../forms/conflict';
-import { ConflictNotice, ErrorSummary, type FieldChange, SubmitFailure } from '../../forms/FormParts';
+import { ConflictNotice, ErrorSummary, SubmitFailure } from '../../forms/FormParts';
 import { type FieldErrors, focusControl, problemsToFields } from '../../forms/fieldErrors';
 import { useSubmit } from '../../forms/useSubmit';
 import { formatTime } from '../../format';
 import { useApi } from '../../hooks/useApi';
-import { mayRefer } from '../../permissions';
 import { caseHref, homeHref, referHref, registerHref } from '../../routing/useHashRoute';
 import {
-  FIELD_LABELS, REFERRAL_FIELDS, type ReferralField, type ReferralForm, STEPS, draftUpdateBody, emptyReferral, referralBody,
-  referralDiffFields, referralFromCase, stepOf, validateReferral,
+  FIELD_LABELS, REFERRAL_FIELDS, type ReferralField, type ReferralForm, STEPS, emptyReferral, referralFromCase, stepOf, validateReferral,
 } from './referralModel';
-import { forgetReferral, loadReferral, saveReferral } from './referralStorage';
+import { loadReferral } from './referralStorage';
+import { useReferralDraft } from './useReferralDraft';
 import { StepContent, fieldId } from './ReferralSteps';
 
 const useStyles = makeStyles({
@@ -47,17 +45,13 @@ const useStyles = makeStyles({
   links: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
 });
 
-interface DraftRef { id: string; version: number; ref: string; base: ReferralForm }
-
-const isEmpty = (form: ReferralForm) => JSON.stringify(form) === JSON.stringify(emptyReferral());
-
 /**
  * The referral form, in steps. Whatever the user types is kept in this tab's sessionStorage as they type, and is
  * never cleared by a failed save: a lost connection, a refusal or a conflict leaves the form exactly as it was.
  */
 export default function ReferralPage({ draftId }: { draftId?: string }) {
   const { me } = useSession();
-  if (!mayRefer(me)) {
+  if (!me.can.refer) {
     return (
       <>
         <PageHeading focusKey="refer-refused">Refer an adult</PageHeading>
@@ -70,8 +64,8 @@ export default function ReferralPage({ draftId }: { draftId?: string }) {
 
 function DraftLoader({ draftId }: { draftId: string }) {
   const { me } = useSession();
-  const path = `/api/cases/${encodeURIComponent(draftId)}`;
-  const result = useApi(path, (client, signal) => client.get(path, caseDetailSchema, signal));
+  const path = paths.case(draftId);
+  const result = useApi(path, (client, signal) => client.get(path, caseViewSchema, signal));
   if (result.state === 'loading' && !result.data) {
     return (
       <>
@@ -93,14 +87,18 @@ function DraftLoader({ draftId }: { draftId: string }) {
       </>
     );
   }
-  const c = result.data!.case;
-  if (c.status !== 'draft' || result.data!.can?.submit === false) {
+  const view = result.data!;
+  const c = view.case;
+  // `submit` is the server's answer: a draft, and this member its author or a coordinator.
+  if (view.access !== 'full' || !view.can.submit) {
     return (
       <>
         <PageHeading focusKey="refer-not-draft">Referral {c.ref}</PageHeading>
         <MessageBar intent="info">
           <MessageBarBody>
-            {c.status === 'draft' ? 'Only its author or a coordinator can edit this draft.' : 'This referral has already been submitted, so it is no longer a draft.'}{' '}
+            {view.access === 'full' && view.case.status === 'draft'
+              ? 'Only its author or a coordinator can edit this draft.'
+              : 'This referral has already been submitted, so it is no longer a draft.'}{' '}
             <Link href={caseHref(c.id)}>Open {c.ref}</Link>
           </MessageBarBody>
         </MessageBar>
@@ -108,21 +106,16 @@ function DraftLoader({ draftId }: { draftId: string }) {
     );
   }
   const stored = loadReferral(me.member.id, draftId);
-  return <ReferralEditor routeDraftId={draftId} loaded={c} stored={stored?.version === c.version ? stored : undefined} />;
+  return <ReferralEditor routeDraftId={draftId} loaded={view.case} stored={stored?.version === view.case.version ? stored : undefined} />;
 }
 
-function ReferralEditor({ routeDraftId, loaded, stored: storedDraft }: { routeDraftId?: string; loaded?: CaseView; stored?: ReturnType<typeof loadReferral> }) {
+function ReferralEditor({ routeDraftId, loaded, stored: storedDraft }: { routeDraftId?: string; loaded?: CaseRecordView; stored?: ReturnType<typeof loadReferral> }) {
   const styles = useStyles();
-  const { me, client } = useSession();
+  const { me } = useSession();
   const [initial] = useState(() => storedDraft ?? (routeDraftId ? undefined : loadReferral(me.member.id)));
   const [form, setForm] = useState<ReferralForm>(() => initial?.form ?? (loaded ? referralFromCase(loaded) : emptyReferral()));
   const [step, setStep] = useState(() => Math.min(initial?.step ?? 0, STEPS.length - 1));
-  const [draft, setDraft] = useState<DraftRef | undefined>(() => {
-    if (loaded) return { id: loaded.id, version: loaded.version ?? 1, ref: loaded.ref, base: referralFromCase(loaded) };
-    if (initial?.draftId && initial.version) return { id: initial.draftId, version: initial.version, ref: '', base: initial.form };
-    return undefined;
-  });
-  const [restored, setRestored] = useState(Boolean(initial && !isEmpty(initial.form)));
+  const [restored, setRestored] = useState(Boolean(initial && JSON.stringify(initial.form) !== JSON.stringify(emptyReferral())));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [other, setOther] = useState<string[]>([]);
   /** Which errors the summary lists: one step's (on Next) or all (on submit). */
@@ -131,19 +124,14 @@ function ReferralEditor({ routeDraftId, loaded, stored: storedDraft }: { routeDr
   const [attempt, setAttempt] = useState(0);
   const [saved, setSaved] = useState<string>();
   const [done, setDone] = useState<{ id: string; ref: string }>();
-  const [changes, setChanges] = useState<FieldChange[]>();
   const [lastAttempt, setLastAttempt] = useState<'draft' | 'submit'>('submit');
   const submit = useSubmit(REFERRAL_FIELDS);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const pendingFocus = useRef<string | null>(null);
   const stepChanged = useRef(false);
 
-  // Kept as typed: a reload or a lost connection does not lose the referral.
-  useEffect(() => {
-    if (done) return;
-    if (isEmpty(form) && !draft) return forgetReferral(me.member.id, routeDraftId);
-    saveReferral(me.member.id, routeDraftId, { form, step, draftId: draft?.id, version: draft?.version, savedAt: new Date().toISOString() });
-  }, [form, step, draft, done, me.member.id, routeDraftId]);
+  const drafts = useReferralDraft({ routeDraftId, loaded, initial, form, step, done: Boolean(done) });
+  const { draft } = drafts;
 
   // A new step is announced by moving focus to its heading, or to the field a summary link pointed at.
   useEffect(() => {
@@ -210,19 +198,10 @@ function ReferralEditor({ routeDraftId, loaded, stored: storedDraft }: { routeDr
     return true;
   }
 
-  async function showConflict(error: unknown) {
-    if (!(error instanceof ApiError && error.isConflict) || !draft) return;
-    const latest = await client.get(`/api/cases/${encodeURIComponent(draft.id)}`, caseDetailSchema).catch(() => undefined);
-    if (!latest) return;
-    const theirs = referralFromCase(latest.case);
-    setChanges(diffOf(draft.base, theirs, referralDiffFields()));
-    setDraft({ ...draft, version: latest.case.version ?? draft.version, base: theirs });
-  }
-
   /** Checks the form for `kind` and shows what is wrong; true when it may be sent. */
   function startAttempt(kind: 'draft' | 'submit'): boolean {
     setLastAttempt(kind);
-    setChanges(undefined);
+    drafts.clearChanges();
     const found = check(kind);
     setErrors(found);
     setOther([]);
@@ -234,41 +213,29 @@ function ReferralEditor({ routeDraftId, loaded, stored: storedDraft }: { routeDr
 
   async function saveDraft() {
     if (!startAttempt('draft')) return;
-    const result = await submit.run(() =>
-      draft
-        ? client.put(`/api/cases/${encodeURIComponent(draft.id)}/draft`, { ...draftUpdateBody(form), expectedVersion: draft.version }, caseSchema)
-        : client.post('/api/referrals/drafts', referralBody(form), caseSchema),
-    );
+    const result = await submit.run(() => drafts.save());
     if (result.ok) {
       const record = result.value;
-      setDraft({ id: record.id, version: record.version ?? 1, ref: record.ref, base: form });
       setSaved(`Draft ${record.ref} saved at ${formatTime(new Date())}. Only you and the coordinators can see it until you submit it.`);
       return;
     }
-    if (!showServerProblems(result.error)) await showConflict(result.error);
+    if (!showServerProblems(result.error)) await drafts.showConflict(result.error);
   }
 
   async function send() {
     if (!startAttempt('submit')) return;
-    const result = await submit.run(async () => {
-      if (!draft) return client.post('/api/referrals', referralBody(form), caseSchema);
-      const updated = await client.put(`/api/cases/${encodeURIComponent(draft.id)}/draft`, { ...draftUpdateBody(form), expectedVersion: draft.version }, caseSchema);
-      setDraft({ ...draft, version: updated.version ?? draft.version, base: form });
-      return client.post(`/api/cases/${encodeURIComponent(draft.id)}/submission`, { expectedVersion: updated.version }, caseSchema);
-    });
+    const result = await submit.run(() => drafts.submit());
     if (result.ok) {
-      forgetReferral(me.member.id, routeDraftId);
-      if (draft && !routeDraftId) forgetReferral(me.member.id, draft.id);
+      drafts.forget();
       setDone({ id: result.value.id, ref: result.value.ref });
       return;
     }
-    if (!showServerProblems(result.error)) await showConflict(result.error);
+    if (!showServerProblems(result.error)) await drafts.showConflict(result.error);
   }
 
   function startAgain() {
-    forgetReferral(me.member.id, routeDraftId);
+    drafts.reset();
     setForm(emptyReferral());
-    setDraft(undefined);
     setErrors({});
     setOther([]);
     setSummaryScope('none');
@@ -366,7 +333,7 @@ function ReferralEditor({ routeDraftId, loaded, stored: storedDraft }: { routeDr
         <StepContent step={step} goTo={(n) => goTo(n)} form={form} update={update} errors={errors} me={me} />
         {submit.conflict && (
           <ConflictNotice
-            changes={changes ?? []}
+            changes={drafts.changes ?? []}
             detail="Someone else saved this draft after you opened it."
             onRetry={() => void (lastAttempt === 'draft' ? saveDraft() : send())}
             retryLabel={lastAttempt === 'draft' ? 'Save my version' : 'Submit my version'}

@@ -3,7 +3,7 @@ import {
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { CAPACITY_STATES, CONSENT_STATES, OTHER_PROCESSES, RISK_CATEGORIES } from '../../../../src/domain/enums';
-import type { Me } from '../../api/schemas';
+import type { Me } from '../../../../src/contract';
 import { CheckboxGroup, YesNoField, errorProps } from '../../forms/FormParts';
 import { type FieldErrors, controlId } from '../../forms/fieldErrors';
 import { formatDay, todayIso } from '../../format';

@@ -1,9 +1,10 @@
 import type { CapacityState, ConsentState, OtherProcess, RiskCategory } from '../../../../src/domain/enums';
 import { consentProblems } from '../../../../src/domain/rules';
-import type { CaseView } from '../../api/schemas';
+import type { CaseRecordView } from '../../../../src/contract';
 import { type YesNo, yesNoOf } from '../../forms/FormParts';
 import type { FieldErrors } from '../../forms/fieldErrors';
 import { todayIso } from '../../format';
+import { NHS_NUMBER_PATTERN, isNhsNumber, isPostcode, normalizePostcode } from '../../../../src/domain/formats';
 
 /** The referral as the form holds it: text as typed, unanswered questions as ''. */
 export interface ReferralForm {
@@ -93,8 +94,6 @@ export function stepOf(field: string): number {
   return index < 0 ? STEPS.length - 1 : index;
 }
 
-const POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/;
-const NHS_NUMBER = /^\d{3} ?\d{3} ?\d{4}$/;
 const MAX: Partial<Record<ReferralField, number>> = {
   'adult.name': 200, 'adult.address': 500, managerSignOff: 200, lawfulBasis: 500,
 };
@@ -118,10 +117,11 @@ export function validateReferral(form: ReferralForm, mode: 'submit' | 'draft'): 
   const dob = form.adult.dateOfBirth.trim();
   if (dob && !isRealDate(dob)) set('adult.dateOfBirth', 'Enter a real date of birth.');
   else if (dob && dob > todayIso()) set('adult.dateOfBirth', 'The date of birth cannot be in the future.');
-  const postcode = form.adult.postcode.trim().toUpperCase();
-  if (postcode && !POSTCODE.test(postcode)) set('adult.postcode', 'Enter a UK postcode, like LU1 2AB.');
+  const postcode = form.adult.postcode.trim();
+  if (postcode && !isPostcode(postcode)) set('adult.postcode', 'Enter a UK postcode, like LU1 2AB.');
   const nhs = form.adult.nhsNumber.trim();
-  if (nhs && !NHS_NUMBER.test(nhs)) set('adult.nhsNumber', 'An NHS number is 10 digits, like 943 476 5919.');
+  if (nhs && !NHS_NUMBER_PATTERN.test(nhs)) set('adult.nhsNumber', 'An NHS number is 10 digits, like 943 476 5919.');
+  else if (nhs && !isNhsNumber(nhs)) set('adult.nhsNumber', 'Check the NHS number: its last digit does not match the others.');
 
   for (const [field, max] of Object.entries(MAX) as [ReferralField, number][]) {
     if (textOf(form, field).length > max) set(field, `Use at most ${max} characters.`);
@@ -170,7 +170,7 @@ function adultOf(form: ReferralForm) {
     name: form.adult.name.trim(),
     dateOfBirth: clean(form.adult.dateOfBirth),
     address: clean(form.adult.address),
-    postcode: clean(form.adult.postcode)?.toUpperCase(),
+    postcode: clean(form.adult.postcode) === undefined ? undefined : normalizePostcode(form.adult.postcode),
     nhsNumber: clean(form.adult.nhsNumber),
   });
 }
@@ -210,7 +210,7 @@ export function draftUpdateBody(form: ReferralForm): Record<string, unknown> {
 }
 
 /** A stored draft back into the form. */
-export function referralFromCase(c: CaseView): ReferralForm {
+export function referralFromCase(c: CaseRecordView): ReferralForm {
   const empty = emptyReferral();
   return {
     adult: {

@@ -4,7 +4,7 @@ import {
 import { InfoRegular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { RegisterRow } from '../../api/schemas';
+import type { RegisterItem } from '../../../../src/contract';
 import { RiskBadge, StatusBadge } from '../../components/CaseBadges';
 import { useStaticRowStyles } from '../../components/tableStyles';
 import { formatDay } from '../../format';
@@ -65,7 +65,7 @@ const LIVE = new Set(['open', 'escalated']);
 const PAGE_STEP = 10;
 
 export interface VirtualCaseTableProps {
-  rows: RegisterRow[];
+  rows: RegisterItem[];
   busy: boolean;
   sort: SortField;
   order: SortOrder;
@@ -216,7 +216,7 @@ export function VirtualCaseTable({ rows, busy, sort, order, onSort, describedBy,
 function RegisterTableRow({
   row, index, measure, tabbable, onFocus, reviewHorizon,
 }: {
-  row: RegisterRow;
+  row: RegisterItem;
   index: number;
   measure: (element: Element | null) => void;
   tabbable: boolean;

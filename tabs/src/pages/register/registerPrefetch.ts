@@ -1,5 +1,5 @@
 import type { ApiClient } from '../../api/client';
-import { type RegisterPage, registerPageSchema } from '../../api/schemas';
+import { type RegisterPage, registerPageSchema } from '../../../../src/contract';
 import { type RegisterQuery, apiPath } from './registerQuery';
 
 // The register's first page is its slowest request (the server reads every case the user may see). When the

@@ -1,4 +1,5 @@
 import { CASE_STATUSES, RISK_LEVELS } from '../../../../src/domain/enums';
+import { paths } from '../../../../src/contract';
 
 export const SORT_FIELDS = ['ref', 'status', 'riskLevel', 'nextReviewDate', 'receivedAt'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
@@ -63,5 +64,5 @@ export function apiPath(query: RegisterQuery, page = 1, pageSize = FETCH_PAGE_SI
   }
   params.set('page', String(page));
   params.set('pageSize', String(pageSize));
-  return `/api/cases?${params.toString()}`;
+  return paths.register(params);
 }

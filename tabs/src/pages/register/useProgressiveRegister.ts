@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { registerPageSchema, type RegisterRow } from '../../api/schemas';
+import { registerPageSchema, type RegisterItem } from '../../../../src/contract';
 import { useApiClient } from '../../auth/session';
 import { takeFirstPage } from './registerPrefetch';
 import { type RegisterQuery, apiPath } from './registerQuery';
 
 export interface ProgressiveRegister {
-  rows: RegisterRow[];
+  rows: RegisterItem[];
   /** Unknown until the first page has answered. */
   total?: number;
   /** loading: nothing of this query yet; more: some pages in, fetching the rest; done: all in. */
@@ -31,7 +31,7 @@ export function useProgressiveRegister(query: RegisterQuery): ProgressiveRegiste
     const { signal } = controller;
     setState((previous) => ({ rows: previous.rows, total: previous.total, phase: 'loading' }));
     void (async () => {
-      let rows: RegisterRow[] = [];
+      let rows: RegisterItem[] = [];
       const seen = new Set<string>();
       for (let page = 1; ; page++) {
         const path = apiPath(query, page);

@@ -3,18 +3,18 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { CaseStatus } from '../../../../src/domain/enums';
-import { type MeetingItem, type ScreeningItem, meetingsSchema, screeningQueueSchema } from '../../api/schemas';
+import { type MeetingItem, type ScreeningItem, meetingListSchema, screeningQueueSchema, paths } from '../../../../src/contract';
 import { useSession } from '../../auth/session';
 import { CategoryBadges, StatusBadge } from '../../components/CaseBadges';
 import { PageHeading } from '../../components/PageHeading';
 import { ReferralActions } from '../../components/referral/ReferralActions';
+import { UserText } from '../../components/UserText';
 import { useMutedStyles } from '../../components/Section';
 import { ErrorNotice, LiveStatus } from '../../components/Status';
 import { formatDateTime, formatDay, plural } from '../../format';
 import { useApi } from '../../hooks/useApi';
 import { useDirectory } from '../../hooks/useDirectory';
 import { STATUS_LABELS } from '../../labels';
-import { hasRole, mayScreen } from '../../permissions';
 import { caseHref } from '../../routing/useHashRoute';
 
 const useStyles = makeStyles({
@@ -30,7 +30,7 @@ const useStyles = makeStyles({
   select: { minWidth: '12rem' },
 });
 
-const QUEUE = '/api/screening-queue';
+const QUEUE = paths.screeningQueue();
 const QUEUE_STATUSES: CaseStatus[] = ['submitted', 'info_requested', 'listed', 'deferred'];
 
 /** Referrals waiting to be screened, oldest first, with what a coordinator (or the chair) can do with each. */
@@ -38,9 +38,9 @@ export default function ScreeningPage() {
   const styles = useStyles();
   const muted = useMutedStyles();
   const { me } = useSession();
-  const allowed = mayScreen(me);
+  const allowed = me.can.readScreeningQueue;
   const queue = useApi(allowed ? QUEUE : 'no-queue', (client, signal) => (allowed ? client.get(QUEUE, screeningQueueSchema, signal) : Promise.resolve([])));
-  const meetings = useApi(allowed ? 'meetings' : 'no-meetings', (client, signal) => (allowed ? client.get('/api/meetings', meetingsSchema, signal) : Promise.resolve([])));
+  const meetings = useApi(allowed ? 'meetings' : 'no-meetings', (client, signal) => (allowed ? client.get(paths.meetings(), meetingListSchema, signal) : Promise.resolve([])));
   const [status, setStatus] = useState<CaseStatus | ''>('');
   const [done, setDone] = useState<string>();
 
@@ -54,7 +54,6 @@ export default function ScreeningPage() {
   }
 
   const items = (queue.data ?? []).filter((i) => !status || i.status === status);
-  const coordinator = hasRole(me, 'coordinator');
   return (
     <div className={styles.page}>
       <PageHeading focusKey="screening">Screening queue</PageHeading>
@@ -89,7 +88,6 @@ export default function ScreeningPage() {
             <QueueItem
               key={item.id}
               item={item}
-              coordinator={coordinator}
               meetings={meetings.data ?? []}
               onChanged={(what) => {
                 setDone(what);
@@ -103,7 +101,7 @@ export default function ScreeningPage() {
   );
 }
 
-function QueueItem({ item, coordinator, meetings, onChanged }: { item: ScreeningItem; coordinator: boolean; meetings: MeetingItem[]; onChanged: (what: string) => void }) {
+function QueueItem({ item, meetings, onChanged }: { item: ScreeningItem; meetings: MeetingItem[]; onChanged: (what: string) => void }) {
   const styles = useStyles();
   const directory = useDirectory();
   const listedFor = meetings.find((m) => m.id === item.listedMeetingId);
@@ -115,7 +113,7 @@ function QueueItem({ item, coordinator, meetings, onChanged }: { item: Screening
           <h2 id={headingId} className={styles.h2}>
             <Link href={caseHref(item.id)}>{item.ref}</Link>
           </h2>
-          <span>{item.initials}</span>
+          <UserText>{item.initials}</UserText>
           <StatusBadge status={item.status} />
           {item.daysWaiting > 14 && (
             <Badge appearance="tint" color="warning" shape="rounded">
@@ -146,15 +144,14 @@ function QueueItem({ item, coordinator, meetings, onChanged }: { item: Screening
         </dl>
         {item.infoRequest && (
           <p className={styles.question}>
-            Asked on {formatDay(item.infoRequest.at)}: {item.infoRequest.question}
+            Asked on {formatDay(item.infoRequest.at)}: <UserText>{item.infoRequest.question}</UserText>
           </p>
         )}
         <ReferralActions
           caseId={item.id}
           reference={item.ref}
-          status={item.status}
           referrerAgencyId={item.referrerAgencyId}
-          abilities={{ requestInfo: coordinator, list: coordinator, withdraw: coordinator, screen: true }}
+          abilities={item.can}
           meetings={meetings}
           listedMeetingId={item.listedMeetingId}
           onChanged={onChanged}

@@ -2,7 +2,8 @@ import { Field, Input, MessageBar, MessageBarBody, Select, Textarea, makeStyles,
 import { AddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { LIVE_CASE_STATUSES } from '../../../../../src/domain/enums';
-import { type CaseDetail, caseDetailSchema, savedRecordSchema } from '../../../api/schemas';
+import { type FullCaseView, paths, savedActionSchema } from '../../../../../src/contract';
+import { fetchFullCase } from '../../../api/fetchCase';
 import { useApiClient } from '../../../auth/session';
 import { ActionTable } from '../../../components/actions/ActionTable';
 import { CommandDialog } from '../../../components/CommandDialog';
@@ -23,15 +24,15 @@ const useStyles = makeStyles({
 });
 
 /** The case's SMART plan: each action with its owner's updates in the row, and (for the lead agency and the panel) a new action. */
-export function ActionsSection({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
+export function ActionsSection({ detail, onChanged }: { detail: FullCaseView; onChanged: () => void }) {
   const muted = useMutedStyles();
   const client = useApiClient();
   const c = detail.case;
-  const actions = detail.actions ?? [];
+  const actions = detail.actions;
   const [added, setAdded] = useState<string>();
   const mayAdd = Boolean(detail.can?.createAction) && LIVE_CASE_STATUSES.includes(c.status);
   const latest = async (id: string) =>
-    (await client.get(`/api/cases/${encodeURIComponent(c.id)}`, caseDetailSchema)).actions?.find((a) => a.id === id);
+    (await fetchFullCase(client, c.id))?.actions.find((a) => a.id === id);
   return (
     <Section
       title="Actions"
@@ -94,9 +95,9 @@ function CreateActionDialog({ caseId, onDone }: { caseId: string; onDone: (what:
       validate={validate}
       send={() =>
         client.post(
-          `/api/cases/${encodeURIComponent(caseId)}/actions`,
+          paths.caseActions(caseId),
           { description: a.description.trim(), successMeasure: a.successMeasure.trim(), ownerId: a.ownerId, dueDate: a.dueDate },
-          savedRecordSchema,
+          savedActionSchema,
         )
       }
       onDone={() => onDone(`Action added for ${directory.member(a.ownerId)?.name ?? 'its owner'}, due ${a.dueDate}.`)}

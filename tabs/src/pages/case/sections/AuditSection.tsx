@@ -1,7 +1,7 @@
 import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import { HistoryRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { type AuditLine, caseAuditSchema } from '../../../api/schemas';
+import { type AuditLine, caseAuditSchema, paths } from '../../../../../src/contract';
 import { useApiClient } from '../../../auth/session';
 import { Section, useMutedStyles } from '../../../components/Section';
 import { ErrorNotice, LiveStatus } from '../../../components/Status';
@@ -46,7 +46,7 @@ export function AuditSection({ caseId }: { caseId: string }) {
   async function load() {
     setState({ phase: 'loading' });
     try {
-      const audit = await client.get(`/api/cases/${encodeURIComponent(caseId)}/audit`, caseAuditSchema);
+      const audit = await client.get(paths.caseAudit(caseId), caseAuditSchema);
       setState({ phase: 'ready', events: audit.events });
     } catch (error) {
       setState({ phase: 'error', error: error instanceof Error ? error : new Error(String(error)) });

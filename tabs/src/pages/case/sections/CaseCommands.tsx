@@ -1,8 +1,8 @@
 import { Button, Field, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { EditRegular, LockClosedRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { CLOSURE_REASONS, LIVE_CASE_STATUSES, REFERRAL_STATUSES, type ClosureReason } from '../../../../../src/domain/enums';
-import { type CaseDetail, anything, meetingsSchema } from '../../../api/schemas';
+import { CLOSURE_REASONS, type ClosureReason } from '../../../../../src/domain/enums';
+import { type FullCaseView, savedCaseSchema, meetingListSchema, paths } from '../../../../../src/contract';
 import { useApiClient } from '../../../auth/session';
 import { CommandDialog } from '../../../components/CommandDialog';
 import { ReferralActions } from '../../../components/referral/ReferralActions';
@@ -17,23 +17,22 @@ const useStyles = makeStyles({
   root: { display: 'grid', gap: tokens.spacingVerticalS },
 });
 
-/** The case's next steps as buttons, each only where the case's `can` and its state allow it. */
-export function CaseCommands({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
+/** The case's next steps as buttons, each only where the server's `can` for this case allows it (policy and state). */
+export function CaseCommands({ detail, onChanged }: { detail: FullCaseView; onChanged: () => void }) {
   const styles = useStyles();
   const c = detail.case;
-  const can = detail.can ?? {};
+  const { can } = detail;
   const [done, setDone] = useState<string>();
-  const referral = REFERRAL_STATUSES.includes(c.status) && c.status !== 'draft';
-  const screening = referral && Boolean(can.requestInfo || can.list || can.screen || can.withdraw);
+  const screening = can.requestInfo || can.list || can.screen || can.withdraw;
   const meetings = useApi(screening ? 'meetings' : 'no-meetings', (client, signal) =>
-    screening ? client.get('/api/meetings', meetingsSchema, signal) : Promise.resolve([]),
+    screening ? client.get(paths.meetings(), meetingListSchema, signal) : Promise.resolve([]),
   );
   const changed = (what: string) => {
     setDone(what);
     onChanged();
   };
-  const draft = c.status === 'draft' && can.submit;
-  const closable = LIVE_CASE_STATUSES.includes(c.status) && can.close;
+  const draft = can.submit;
+  const closable = can.close;
   if (!draft && !screening && !closable && !done) return null;
   return (
     <div className={styles.root}>
@@ -47,7 +46,6 @@ export function CaseCommands({ detail, onChanged }: { detail: CaseDetail; onChan
           <ReferralActions
             caseId={c.id}
             reference={c.ref}
-            status={c.status}
             referrerAgencyId={c.referrerAgencyId}
             abilities={can}
             meetings={meetings.data ?? []}
@@ -68,7 +66,7 @@ export function CaseCommands({ detail, onChanged }: { detail: CaseDetail; onChan
   );
 }
 
-function CloseCaseDialog({ detail, onChanged }: { detail: CaseDetail; onChanged: (what: string) => void }) {
+function CloseCaseDialog({ detail, onChanged }: { detail: FullCaseView; onChanged: (what: string) => void }) {
   const client = useApiClient();
   const c = detail.case;
   const [reason, setReason] = useState<ClosureReason | ''>('');
@@ -90,7 +88,7 @@ function CloseCaseDialog({ detail, onChanged }: { detail: CaseDetail; onChanged:
         ...(rationale.trim() ? {} : { rationale: 'Every decision needs its rationale.' }),
       })}
       send={(version) =>
-        client.post(`/api/cases/${encodeURIComponent(c.id)}/closure`, { reason, rationale: rationale.trim(), ...(version ? { expectedVersion: version } : {}) }, anything)
+        client.post(paths.caseClosure(c.id), { reason, rationale: rationale.trim(), ...(version ? { expectedVersion: version } : {}) }, savedCaseSchema)
       }
       onDone={() => onChanged(`${c.ref} closed.`)}
     >

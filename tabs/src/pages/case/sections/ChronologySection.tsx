@@ -4,7 +4,7 @@ import {
 import { AddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { CHRONOLOGY_TYPES, SIGNIFICANCE_LEVELS, type ChronologyType, type Significance } from '../../../../../src/domain/enums';
-import { type CaseDetail, type ChronologyItem, savedRecordSchema } from '../../../api/schemas';
+import { type FullCaseView, type ChronologyItem, chronologyEntrySchema, paths } from '../../../../../src/contract';
 import { useApiClient, useSession } from '../../../auth/session';
 import { CommandDialog } from '../../../components/CommandDialog';
 import { Section, useMutedStyles } from '../../../components/Section';
@@ -58,7 +58,7 @@ const useStyles = makeStyles({
 const newestFirst = (a: ChronologyItem, b: ChronologyItem) => b.occurredAt.localeCompare(a.occurredAt) || (b.recordedAt ?? '').localeCompare(a.recordedAt ?? '');
 
 /** The case's history as a timeline, newest first; entries are never edited, a correction is a new entry pointing back. */
-export function ChronologySection({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
+export function ChronologySection({ detail, onChanged }: { detail: FullCaseView; onChanged: () => void }) {
   const styles = useStyles();
   const muted = useMutedStyles();
   const directory = useDirectory();
@@ -175,7 +175,7 @@ function AddEntryDialog({ caseId, entries, onDone }: { caseId: string; entries: 
       validate={validate}
       send={() =>
         client.post(
-          `/api/cases/${encodeURIComponent(caseId)}/chronology`,
+          paths.caseChronology(caseId),
           {
             occurredAt: new Date(e.occurredAt).toISOString(),
             type: e.type,
@@ -184,7 +184,7 @@ function AddEntryDialog({ caseId, entries, onDone }: { caseId: string; entries: 
             ...(e.sourceAgencyId ? { sourceAgencyId: e.sourceAgencyId } : {}),
             ...(e.correctsEntryId ? { correctsEntryId: e.correctsEntryId } : {}),
           },
-          savedRecordSchema,
+          chronologyEntrySchema,
         )
       }
       onDone={onDone}

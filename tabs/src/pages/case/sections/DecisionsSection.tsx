@@ -1,5 +1,5 @@
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
-import type { DecisionItem } from '../../../api/schemas';
+import type { DecisionItem } from '../../../../../src/contract';
 import { Facts } from '../../../components/Facts';
 import { Section, useMutedStyles } from '../../../components/Section';
 import { formatDateTime } from '../../../format';

@@ -1,6 +1,6 @@
 import { Button, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { type FormEvent, useState } from 'react';
-import { type CaseDetail, anything } from '../../../api/schemas';
+import { type FullCaseView, savedCaseSchema, paths } from '../../../../../src/contract';
 import { useApiClient } from '../../../auth/session';
 import { Section } from '../../../components/Section';
 import { ConflictNotice, SubmitFailure, errorProps } from '../../../forms/FormParts';
@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 });
 
 /** The coordinator's open question to the referrer, and (for the referrer or a coordinator) the answer box. */
-export function InfoRequestSection({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
+export function InfoRequestSection({ detail, onChanged }: { detail: FullCaseView; onChanged: () => void }) {
   const styles = useStyles();
   const client = useApiClient();
   const directory = useDirectory();
@@ -40,7 +40,7 @@ export function InfoRequestSection({ detail, onChanged }: { detail: CaseDetail; 
     if (!answer.trim()) return setMissing(true);
     setMissing(false);
     await save.save((version) =>
-      client.post(`/api/cases/${encodeURIComponent(c.id)}/information`, { answer: answer.trim(), ...(version ? { expectedVersion: version } : {}) }, anything),
+      client.post(paths.caseInformation(c.id), { answer: answer.trim(), ...(version ? { expectedVersion: version } : {}) }, savedCaseSchema),
     );
   }
 

@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import type { MissingPlan } from '../../../api/schemas';
+import type { MissingPlan } from '../../../../../src/contract';
 import { formatDay } from '../../../format';
 
 const useStyles = makeStyles({

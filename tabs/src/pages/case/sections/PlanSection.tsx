@@ -2,7 +2,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, Select, Textarea, mak
 import { EditRegular } from '@fluentui/react-icons';
 import { type FormEvent, useState } from 'react';
 import { LIVE_CASE_STATUSES } from '../../../../../src/domain/enums';
-import { type CaseDetail, anything } from '../../../api/schemas';
+import { type FullCaseView, savedCaseSchema, paths } from '../../../../../src/contract';
 import { useApiClient } from '../../../auth/session';
 import { Facts } from '../../../components/Facts';
 import { Section } from '../../../components/Section';
@@ -38,7 +38,7 @@ const LABELS: Record<PlanField, string> = {
   infoSharingArrangements: 'Information-sharing arrangements',
 };
 
-const planOf = (detail: CaseDetail): Plan => ({
+const planOf = (detail: FullCaseView): Plan => ({
   leadProfessionalId: detail.case.leadProfessionalId ?? '',
   leadCoordinatorId: detail.case.leadCoordinatorId ?? '',
   nextReviewDate: detail.case.nextReviewDate ?? '',
@@ -48,7 +48,7 @@ const planOf = (detail: CaseDetail): Plan => ({
 });
 
 /** Who leads, when the panel reviews, and the contingency, escalation and information-sharing plans: editable by the lead agency and the panel. */
-export function PlanSection({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
+export function PlanSection({ detail, onChanged }: { detail: FullCaseView; onChanged: () => void }) {
   const styles = useStyles();
   const directory = useDirectory();
   const client = useApiClient();
@@ -98,7 +98,7 @@ export function PlanSection({ detail, onChanged }: { detail: CaseDetail; onChang
       setEditing(false);
       return;
     }
-    await save.save((version) => client.patch(`/api/cases/${encodeURIComponent(c.id)}/plan`, { ...changes, expectedVersion: version }, anything));
+    await save.save((version) => client.patch(paths.casePlan(c.id), { ...changes, expectedVersion: version }, savedCaseSchema));
   }
 
   const errors = { ...save.fieldErrors, ...local };

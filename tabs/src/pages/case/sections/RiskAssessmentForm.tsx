@@ -1,7 +1,7 @@
 import { Button, Field, Radio, RadioGroup, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { type FormEvent, useState } from 'react';
 import { RAG_RATINGS, RISK_DOMAINS, RISK_LEVELS, type RagRating, type RiskDomain, type RiskLevel } from '../../../../../src/domain/enums';
-import { type CaseDetail, anything } from '../../../api/schemas';
+import { type FullCaseView, riskAssessmentSchema, paths } from '../../../../../src/contract';
 import { useApiClient } from '../../../auth/session';
 import { ConflictNotice, ErrorSummary, SubmitFailure, errorProps, useFormId } from '../../../forms/FormParts';
 import { type FieldErrors, sentenceOf } from '../../../forms/fieldErrors';
@@ -46,7 +46,7 @@ const FIELD_LABEL = (field: string): string => {
  * A new version of the risk assessment, starting from the current one: each domain rated red, amber or green (or
  * not rated) with its evidence and source, then protective factors, the overall level and the adult's own view.
  */
-export function RiskAssessmentForm({ detail, onCancel, onSaved }: { detail: CaseDetail; onCancel: () => void; onSaved: () => void }) {
+export function RiskAssessmentForm({ detail, onCancel, onSaved }: { detail: FullCaseView; onCancel: () => void; onSaved: () => void }) {
   const styles = useStyles();
   const client = useApiClient();
   const directory = useDirectory();
@@ -95,9 +95,9 @@ export function RiskAssessmentForm({ detail, onCancel, onSaved }: { detail: Case
     }));
     await save.save((version) =>
       client.post(
-        `/api/cases/${encodeURIComponent(detail.case.id)}/risk-assessments`,
+        paths.caseRiskAssessments(detail.case.id),
         { domains, protectiveFactors: protectiveFactors.trim(), overallLevel, adultView: adultView.trim(), ...(version ? { expectedVersion: version } : {}) },
-        anything,
+        riskAssessmentSchema,
       ),
     );
   }

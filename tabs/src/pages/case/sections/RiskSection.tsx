@@ -6,7 +6,7 @@ import { AddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { LIVE_CASE_STATUSES, type RagRating } from '../../../../../src/domain/enums';
 import { RISK_DOMAINS } from '../../../../../src/domain/enums';
-import type { CaseDetail, RiskAssessmentItem } from '../../../api/schemas';
+import type { FullCaseView, RiskAssessmentItem } from '../../../../../src/contract';
 import { RiskBadge } from '../../../components/CaseBadges';
 import { Facts } from '../../../components/Facts';
 import { Section, useMutedStyles } from '../../../components/Section';
@@ -40,7 +40,7 @@ export const RagBadge = ({ rating }: { rating: RagRating | null | undefined }) =
   );
 
 /** The multi-agency risk assessment over the framework's 14 domains: each version, what changed, and a new version. */
-export function RiskSection({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
+export function RiskSection({ detail, onChanged }: { detail: FullCaseView; onChanged: () => void }) {
   const styles = useStyles();
   const muted = useMutedStyles();
   const rowStyles = useStaticRowStyles();

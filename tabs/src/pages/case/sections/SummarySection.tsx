@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import type { CaseView } from '../../../api/schemas';
+import type { CaseRecordView, CaseSummary, FullCaseView } from '../../../../../src/contract';
 import { CategoryBadges, RiskBadge } from '../../../components/CaseBadges';
 import { Facts } from '../../../components/Facts';
 import { Section } from '../../../components/Section';
@@ -14,14 +14,14 @@ const useStyles = makeStyles({
 const yesNo = (v: boolean | null | undefined) => (v === true ? 'Yes' : v === false ? 'No' : '');
 
 /** The agencies that have said the adult is known to them. */
-function KnownTo({ c }: { c: CaseView }) {
+function KnownTo({ involvements }: { involvements: FullCaseView['involvements'] | CaseSummary['involvements'] }) {
   const directory = useDirectory();
-  const known = (c.involvements ?? []).filter((i) => i.known).map((i) => directory.agency(i.agencyId)?.name ?? i.agencyName ?? i.agencyId);
+  const known = involvements.filter((i) => i.known).map((i) => directory.agency(i.agencyId)?.name ?? ('agencyName' in i ? i.agencyName : undefined) ?? i.agencyId);
   return <>{known.length ? known.join(', ') : 'No agency has said so yet'}</>;
 }
 
 /** What every partner may see of a new referral: enough to say "known to us", nothing more. */
-export function SummaryOnly({ c }: { c: CaseView }) {
+export function SummaryOnly({ c }: { c: CaseSummary }) {
   const directory = useDirectory();
   const styles = useStyles();
   return (
@@ -41,7 +41,7 @@ export function SummaryOnly({ c }: { c: CaseView }) {
             ['Risk categories', <CategoryBadges key="cats" categories={c.riskCategories} />],
             ['Referring agency', directory.agency(c.referrerAgencyId)?.name ?? ''],
             ['Received', formatDay(c.receivedAt)],
-            ['Known to', <KnownTo key="known" c={c} />],
+            ['Known to', <KnownTo key="known" involvements={c.involvements} />],
           ]}
         />
       </Section>
@@ -50,7 +50,7 @@ export function SummaryOnly({ c }: { c: CaseView }) {
 }
 
 /** The referral as it was made, and who leads the case now. */
-export function FullSummary({ c }: { c: CaseView }) {
+export function FullSummary({ c, involvements }: { c: CaseRecordView; involvements: FullCaseView['involvements'] }) {
   const directory = useDirectory();
   const adult = c.adult;
   const others = [c.childrenAtRisk ? 'children' : '', c.otherAdultsAtRisk ? 'other adults' : ''].filter(Boolean).join(' and ');
@@ -72,7 +72,7 @@ export function FullSummary({ c }: { c: CaseView }) {
           ['Referred by', [directory.member(c.referrerMemberId)?.name, directory.agency(c.referrerAgencyId)?.name].filter(Boolean).join(', ')],
           ['Manager sign-off', c.managerSignOff ?? ''],
           ['Received', formatDay(c.receivedAt)],
-          ['Known to', <KnownTo key="known" c={c} />],
+          ['Known to', <KnownTo key="known" involvements={involvements} />],
           ['Restricted', yesNo(c.restricted)],
         ]}
       />

@@ -2,7 +2,7 @@ import { Button, Field, MessageBar, MessageBarBody, Textarea, makeStyles, tokens
 import { EditRegular } from '@fluentui/react-icons';
 import { type FormEvent, useState } from 'react';
 import { LIVE_CASE_STATUSES } from '../../../../../src/domain/enums';
-import { type CaseDetail, anything } from '../../../api/schemas';
+import { type FullCaseView, savedCaseSchema, paths } from '../../../../../src/contract';
 import { useApiClient } from '../../../auth/session';
 import { Facts } from '../../../components/Facts';
 import { Section } from '../../../components/Section';
@@ -18,7 +18,7 @@ const useStyles = makeStyles({
 const yes = (v: boolean | null | undefined) => (v === true ? 'Yes' : v === false ? 'No' : '');
 
 /** Capacity and consent as referred, the adult's own views, and whether they need an advocate (editable while the case is live). */
-export function VoiceSection({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
+export function VoiceSection({ detail, onChanged }: { detail: FullCaseView; onChanged: () => void }) {
   const styles = useStyles();
   const client = useApiClient();
   const c = detail.case;
@@ -45,7 +45,7 @@ export function VoiceSection({ detail, onChanged }: { detail: CaseDetail; onChan
     if (views.trim() !== (c.adultViews ?? '')) body.adultViews = views.trim();
     if (advocacy && (advocacy === 'yes') !== c.advocacyNeeded) body.advocacyNeeded = advocacy === 'yes';
     if (!Object.keys(body).length) return setEditing(false);
-    await save.save((version) => client.patch(`/api/cases/${encodeURIComponent(c.id)}/plan`, { ...body, expectedVersion: version }, anything));
+    await save.save((version) => client.patch(paths.casePlan(c.id), { ...body, expectedVersion: version }, savedCaseSchema));
   }
 
   return (
