@@ -1,4 +1,4 @@
-import { type CommandName, commands, execute } from '../../src/commands';
+import { type Command, type CommandName, commands, execute } from '../../src/commands';
 import { NotFoundError } from '../../src/domain/errors';
 import { createActionOn, createOpenCase } from '../support/cases';
 import { MEMBERS, createWorld, type World } from '../support/world';
@@ -58,7 +58,7 @@ it('covers every command', () => {
 
 describe.each(Object.entries(CASE_BODIES))('%s on a case the fire partner may not see', (name, body) => {
   it('answers exactly as for a missing case, changes nothing and audits the refusal', async () => {
-    const command = commands[name as CommandName];
+    const command = commands[name as CommandName] as Command;
     // Referred and led by police; fire has said nothing: not even the summary is fire's.
     const hidden = await createOpenCase(world, { referrer: 'police' });
     const missing = await errorOf(() => execute(command, world.ctx('fire'), body!('case-that-does-not-exist')));
@@ -72,7 +72,7 @@ describe.each(Object.entries(CASE_BODIES))('%s on a case the fire partner may no
 
 describe.each(Object.entries(ACTION_BODIES))('%s on an action the fire partner may not see', (name, body) => {
   it('answers exactly as for a missing action, changes nothing and audits the refusal', async () => {
-    const command = commands[name as CommandName];
+    const command = commands[name as CommandName] as Command;
     const open = await createOpenCase(world, { referrer: 'police' });
     const hidden = await createActionOn(world, open.id, 'police');
     const missing = await errorOf(() => execute(command, world.ctx('fire'), body!('action-that-does-not-exist')));
