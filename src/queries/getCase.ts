@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { recordAudit } from '../kernel/audit';
 import { id } from '../kernel/validation';
-import { LIVE_CASE_STATUSES, type CaseStatus, type RiskCategory } from '../domain/enums';
+import { LIVE_CASE_STATUSES, type RiskCategory } from '../domain/enums';
 import type { ActionRecord, CaseRecord, ChronologyEntry, Decision, Involvement, RiskAssessment } from '../domain/records';
 import { isoDate } from '../domain/rules';
-import { type ActionAbilities, type CaseAbilities, presentAction, presentCase } from '../policies';
+import { type ActionAbilities, type Actor, type CaseAbilities, presentAction, presentCase } from '../policies';
 import type { Tx } from '../store/port';
 import { overdueOf } from './actionItems';
 import { loadVisibleCase } from '../kernel/caseAccess';
@@ -50,16 +50,20 @@ export interface FullCaseView {
   can: CaseAbilities;
 }
 
-/** The minimal summary every partner sees of a new referral, so they can say whether the adult is known to them. */
+/**
+ * The minimal summary every partner sees of a new referral, so they can say whether the adult is known to them
+ * (surface rule 1). Not its status, when it was received, or which other agencies know the adult: those could tell a
+ * partner, say, that a drug service knows this adult. Their own agency's answer, if it gave one, is theirs to see.
+ */
 export interface CaseSummary {
   id: string;
   ref: string;
-  status: CaseStatus;
   initials: string;
   riskCategories: RiskCategory[];
   referrerAgencyId: string;
-  receivedAt?: string;
-  involvements: { agencyId: string; known: boolean }[];
+  referrerAgencyShortName: string;
+  /** The actor's own agency's answer to "known to us?", when it has given one. */
+  myAgencyInvolvement?: { known: boolean };
 }
 export interface SummaryCaseView {
   access: 'summary';
@@ -91,16 +95,19 @@ export function missingPlan(c: CaseRecord, actions: ActionRecord[], assessments:
   };
 }
 
-export const summaryOf = (c: CaseRecord): CaseSummary => ({
-  id: c.id,
-  ref: c.ref,
-  status: c.status,
-  initials: c.initials,
-  riskCategories: c.riskCategories,
-  referrerAgencyId: c.referrerAgencyId,
-  ...(c.receivedAt ? { receivedAt: c.receivedAt } : {}),
-  involvements: c.involvements.map((i) => ({ agencyId: i.agencyId, known: i.known })),
-});
+export async function summaryOf(tx: Tx, actor: Actor, c: CaseRecord): Promise<CaseSummary> {
+  const referrer = await tx.get('agencies', c.referrerAgencyId);
+  const mine = c.involvements.find((i) => i.agencyId === actor.member.agencyId);
+  return {
+    id: c.id,
+    ref: c.ref,
+    initials: c.initials,
+    riskCategories: c.riskCategories,
+    referrerAgencyId: c.referrerAgencyId,
+    referrerAgencyShortName: referrer?.shortName ?? 'Unknown agency',
+    ...(mine ? { myAgencyInvolvement: { known: mine.known } } : {}),
+  };
+}
 
 const byCase = (caseId: string) => ({ where: [{ field: 'caseId', op: 'eq' as const, value: caseId }] });
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -141,7 +148,7 @@ export const getCase = defineQuery({
     if (access === 'summary') {
       await earlySettled;
       await recordAudit(ctx, tx, { action: 'view', recordType: 'case', recordId: c.id, reason: 'summary' });
-      return { access, case: summaryOf(c), can: abilities };
+      return { access, case: await summaryOf(tx, ctx.actor, c), can: abilities };
     }
 
     const now = ctx.now();

@@ -119,20 +119,33 @@ describe('getCase: the new-referral summary', () => {
     const view = (await read('fire', { caseId: c.id })) as SummaryCaseView;
     expect(view).toEqual({
       access: 'summary',
+      // Surface rule 1: no status, no received date, and not which other agencies know the adult.
       case: {
         id: c.id,
         ref: c.ref,
-        status: 'submitted',
         initials: 'S.I.P.',
         riskCategories: ['self_neglect'],
         referrerAgencyId: 'ag-police',
-        receivedAt: c.receivedAt,
-        involvements: [{ agencyId: 'ag-health', known: false }],
+        referrerAgencyShortName: 'Police',
       },
       can: expect.objectContaining({ recordInvolvement: true, addChronology: false, withdraw: false }),
     });
-    expect(JSON.stringify(view)).not.toMatch(/Sam|Invented|LU2/);
+    expect(JSON.stringify(view)).not.toMatch(/Sam|Invented|LU2|ag-health|submitted/);
     expect((await audit()).map((e) => [e.action, e.actorId, e.recordId, e.reason])).toEqual([['view', 'fire', c.id, 'summary']]);
+  });
+
+  it("shows a partner their own agency's answer in the summary, and no other agency's", async () => {
+    const c = makeCase({
+      involvements: [
+        { agencyId: 'ag-health', known: true, byMemberId: 'health', at: '2026-05-02T10:00:00.000Z' },
+        { agencyId: 'ag-fire', known: false, byMemberId: 'fire', at: '2026-05-02T11:00:00.000Z' },
+      ],
+    });
+    await insert(world.store, 'cases', c);
+    const view = (await read('fire', { caseId: c.id })) as SummaryCaseView;
+    expect(view.access).toBe('summary');
+    expect(view.case.myAgencyInvolvement).toEqual({ known: false });
+    expect(JSON.stringify(view)).not.toContain('ag-health');
   });
 
   it('gives the referring agency and the chair the full view of the same referral', async () => {
