@@ -128,7 +128,9 @@ export const getCase = defineQuery({
   summary: 'Open a case by id or reference: in full (audited) where permitted, else the new-referral summary, else 404',
   input: z
     .object({ caseId: id.optional(), ref: z.string().trim().min(1).max(60).optional() })
-    .refine((v) => v.caseId !== undefined || v.ref !== undefined, { message: 'give a case id or a reference', path: ['caseId'] }),
+    .refine((v) => v.caseId !== undefined || v.ref !== undefined, { message: 'give a case id or a reference', path: ['caseId'] })
+    // Never both: /api/cases/by-ref/:ref?caseId=… must not open a case other than the one the path names.
+    .refine((v) => v.caseId === undefined || v.ref === undefined, { message: 'give a case id or a reference, not both', path: ['caseId'] }),
   async run(ctx, tx, input): Promise<CaseView> {
     // Asked for by id, the case's records are read in the same turn as the case itself, so the SharePoint store sends
     // them in one $batch (one round trip instead of two). They are only read early: nothing leaves this query, and no

@@ -6,6 +6,21 @@ import { authorize } from '../policies';
 import { memberNames } from './actionItems';
 import { loadVisibleCase } from '../kernel/caseAccess';
 import { defineQuery } from '../kernel/query';
+import type { Tx } from '../store/port';
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The ids of every record that belongs to a case, whose audit events belong in the case's trail. */
+async function caseChildIds(tx: Tx, caseId: string): Promise<string[]> {
+  const byCase = { where: [{ field: 'caseId', op: 'eq' as const, value: caseId }] };
+  const lists = await Promise.all([
+    tx.find('actions', { where: [{ field: 'parentId', op: 'eq', value: caseId }] }),
+    tx.find('chronology', byCase),
+    tx.find('decisions', byCase),
+    tx.find('riskAssessments', byCase),
+  ]);
+  return lists.flat().map((r) => r.id);
+}
 
 export type AuditLine = AuditEvent & { actorName: string };
 export interface CaseAuditView {
@@ -27,10 +42,13 @@ export const getCaseAudit = defineQuery({
     const { record: c } = await loadVisibleCase(ctx, tx, input);
     authorize(ctx.actor, 'readAudit', 'case', c, "Only coordinators can read a case's audit trail.");
     await recordAudit(ctx, tx, { action: 'view', recordType: 'caseAudit', recordId: c.id, reason: 'audit trail' });
-    const [events, names] = await Promise.all([
-      tx.find('audit', { where: [{ field: 'recordId', op: 'eq', value: c.id }], orderBy: { field: 'at', direction: 'asc' } }),
-      memberNames(tx),
-    ]);
+    const [childIds, names] = await Promise.all([caseChildIds(tx, c.id), memberNames(tx)]);
+    // Events recorded against the case itself and against its records (actions, chronology, decisions, assessments).
+    const perRecord = await Promise.all(
+      [c.id, ...childIds].map((recordId) => tx.find('audit', { where: [{ field: 'recordId', op: 'eq', value: recordId }] })),
+    );
+    const seen = new Set<string>();
+    const events = perRecord.flat().filter((e) => !seen.has(e.id) && seen.add(e.id)).sort((a, b) => cmp(a.at, b.at) || cmp(a.id, b.id));
     return { caseId: c.id, ref: c.ref, events: events.map((e) => ({ ...e, actorName: names.get(e.actorId) ?? 'Unknown member' })) };
   },
 });

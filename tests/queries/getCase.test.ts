@@ -221,3 +221,14 @@ describe('getCase: no existence leak', () => {
     expect((err as ValidationError).problems).toEqual([{ field: 'caseId', message: 'give a case id or a reference' }]);
   });
 });
+
+describe('getCase by reference', () => {
+  it('refuses a case id alongside the reference, so the reference alone decides which case opens', async () => {
+    const { ValidationError } = await import('../../src/domain/errors');
+    const mine = makeCase({ referrerAgencyId: 'ag-fire', referrerMemberId: 'fire' });
+    await insert(world.store, 'cases', mine);
+    await expect(read('fire', { ref: mine.ref, caseId: 'some-other-case' })).rejects.toThrow(ValidationError);
+    expect((await read('fire', { ref: mine.ref })).case.id).toBe(mine.id);
+  });
+});
+

@@ -40,4 +40,21 @@ describe('getCaseAudit', () => {
     const events = await world.store.transaction((tx) => tx.find('audit'));
     expect(events.map((e) => [e.action, e.actorId])).toEqual([['denied', 'police'], ['denied', 'chair'], ['denied', 'fire']]);
   });
+
+  it("includes the events recorded against the case's actions, and none of another case's", async () => {
+    const { execute } = await import('../../src/commands');
+    const { createActionOn, createOpenCase } = await import('../support/cases');
+    const open = await createOpenCase(world, { referrer: 'police' });
+    const other = await createOpenCase(world, { referrer: 'police' });
+    const action = await createActionOn(world, open.id, 'police');
+    const elsewhere = await createActionOn(world, other.id, 'police');
+    const { completeAction } = await import('../../src/commands/completeAction');
+    await execute(completeAction, world.ctx('police'), { actionId: action.id, evidence: 'Invented evidence.' });
+    const trail = await runQuery(getCaseAudit, world.ctx('coordinator'), { caseId: open.id });
+    const ids = new Set(trail.events.map((e) => e.recordId));
+    expect(ids.has(action.id)).toBe(true);
+    expect(trail.events.filter((e) => e.recordId === action.id).map((e) => e.action)).toEqual(['create', 'update']);
+    expect(ids.has(elsewhere.id)).toBe(false);
+    expect(ids.has(other.id)).toBe(false);
+  });
 });
