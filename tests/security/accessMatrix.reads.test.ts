@@ -52,6 +52,14 @@ const brief = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n)}…` : s)
 const label = (p: DemoPersona, c: { id: string; ref?: string; status?: string; restricted?: boolean }) =>
   `${p.key} × ${c.id}${c.ref ? ` ${c.ref}` : ''}${c.status ? ` (${c.status}${c.restricted ? ', restricted' : ''})` : ''}`;
 
+/** Audit rows written since `since` (ids seen before), as (actor, record, action) triples. */
+async function auditSince(since: Set<string> = new Set()): Promise<{ ids: Set<string>; has(actorId: string, recordId: string, action: string): boolean }> {
+  const rows = await srv.store.transaction((tx) => tx.find('audit'));
+  const fresh = rows.filter((r) => !since.has(r.id));
+  const keys = new Set(fresh.map((r) => `${r.actorId}|${r.recordId}|${r.action}`));
+  return { ids: new Set(rows.map((r) => r.id)), has: (actorId, recordId, action) => keys.has(`${actorId}|${recordId}|${action}`) };
+}
+
 /** Agency short names in a card's or answer's text, whole words only. */
 const agencyNamesIn = (text: string) => agencies.filter((a) => token(a.shortName).test(text)).map((a) => a.id);
 
@@ -126,6 +134,15 @@ describe('API: routes that open one case', () => {
         if (others.length) failures.push(`${what}: summary names other agencies ${others.join(', ')} (which agencies know the adult)`);
       }
     });
+    // Rule 1: every such read is audited, 'view' when shown and 'denied' when hidden.
+    const audit = await auditSince();
+    for (const p of PERSONAS) {
+      for (const c of cases) {
+        const hidden = accessOf(p, c) === 'hidden';
+        if (!audit.has(p.id, c.id, hidden ? 'denied' : 'view')) failures.push(`${label(p, c)} GET getCase: no '${hidden ? 'denied' : 'view'}' audit row`);
+        if (hidden && audit.has(p.id, c.id, 'view')) failures.push(`${label(p, c)} GET getCase: hidden, yet audited as 'view'`);
+      }
+    }
     expect(failures).toEqual([]);
   });
 
@@ -276,6 +293,7 @@ describe('cards: refresh of every card kind', () => {
   it('rebuilds a card only for whom the rules allow, otherwise the plain sentence, as for a missing record', async () => {
     const failures: string[] = [];
     const sample = sampleActions();
+    const auditBefore = (await auditSince()).ids;
     const cells = PERSONAS.flatMap((p) =>
       Object.keys(CARD_KIND_SUBJECT).flatMap((kind) => {
         const s = CARD_KIND_SUBJECT[kind]!.subject;
@@ -325,6 +343,16 @@ describe('cards: refresh of every card kind', () => {
         cell(`card ${kind} refresh`, gotCard);
       }
     });
+    // Rule 1: a card refresh is a read like any other, audited 'view' or 'denied'.
+    const audit = await auditSince(auditBefore);
+    for (const p of PERSONAS) {
+      for (const c of cases) {
+        // A draft the persona may read gets no card (rule 3), but whether that is a 'view' or a 'denied' is not said.
+        if (c.status === 'draft' && accessOf(p, c) !== 'hidden') continue;
+        const allowed = accessOf(p, c) !== 'hidden';
+        if (!audit.has(p.id, c.id, allowed ? 'view' : 'denied')) failures.push(`${label(p, c)} newReferral refresh: no '${allowed ? 'view' : 'denied'}' audit row`);
+      }
+    }
     expect(failures).toEqual([]);
     expectBothKinds(['card newReferral refresh', 'card reminder refresh', 'card escalation refresh']);
     expect(tally.get('card overdueDigest refresh')?.allowed ?? 0).toBeGreaterThan(0);

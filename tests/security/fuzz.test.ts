@@ -91,6 +91,7 @@ describe('API routes refuse bad input cleanly', () => {
       const schemas = inputSchemas(spec).map((s) => withoutFields(jsonSchemaOf(s), ids(spec)));
       const failures: string[] = [];
       let refused = 0;
+      let mustBeRefused = 0;
       await fc.assert(
         fc.asyncProperty(
           fc.constantFrom(...schemas).chain((s) => fc.tuple(fc.constant(s), objectOf(s), mutationOf(s))),
@@ -102,21 +103,23 @@ describe('API routes refuse bad input cleanly', () => {
             const res = await srv.call(spec.method.toUpperCase(), route, { as: persona, body: applyMutation(base, mutation), headers: { 'content-type': 'application/json' } });
             const raw = await res.text();
             const what = `${persona.key} ${spec.method.toUpperCase()} ${route.slice(0, 80)} ${describeMutation(mutation)}`;
+            const { properties, strict } = fieldsOf(schema);
+            const refuse = mustRefuse(mutation, strict, (f) => properties[f]?.maxLength);
+            if (refuse) mustBeRefused++;
             if (res.status >= 500) failures.push(`${what}: ${res.status} ${raw.slice(0, 200)}`);
             if (res.status >= 400) {
               refused++;
               if (!isProblem(res)) failures.push(`${what}: ${res.status} is not problem+json`);
               const after = await snapshot(spec.params ? id : undefined);
               if (JSON.stringify(after) !== JSON.stringify(before)) failures.push(`${what}: refused with ${res.status} but changed ${diff(before, after)}`);
-            } else {
-              const { properties, strict } = fieldsOf(schema);
-              if (mustRefuse(mutation, strict, (f) => properties[f]?.maxLength)) failures.push(`${what}: accepted with ${res.status}`);
-            }
+            } else if (refuse) failures.push(`${what}: accepted with ${res.status}`);
           },
         ),
         { numRuns: RUNS_PER_ROUTE, seed: SEED, endOnFailure: true },
       );
       expect(failures).toEqual([]);
+      // The generator did produce input a correct server must refuse, and the server did refuse some.
+      expect(mustBeRefused).toBeGreaterThan(0);
       expect(refused).toBeGreaterThan(0);
     });
 
@@ -208,6 +211,7 @@ describe('card verbs refuse bad data cleanly', () => {
   it.each([...CARD_VERBS])('%s: always a card or a plain message, and a refused press changes nothing', async (verb) => {
     const failures: string[] = [];
     let answered = 0;
+    let checkedNoChange = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...Object.keys(CARD_FIELDS)),
@@ -227,6 +231,7 @@ describe('card verbs refuse bad data cleanly', () => {
           const refusedForSure = ['wrongType', 'missingRequired', 'deepNesting', 'notAnObject'].includes(mutation.kind)
             && ('field' in mutation ? CARD_FIELDS[kind]!.includes(mutation.field) : true);
           if (refusedForSure) {
+            checkedNoChange++;
             const after = await snapshot(named);
             if (JSON.stringify(after) !== JSON.stringify(before)) failures.push(`${what}: changed ${diff(before, after)}`);
           }
@@ -236,6 +241,7 @@ describe('card verbs refuse bad data cleanly', () => {
     );
     expect(failures).toEqual([]);
     expect(answered).toBe(RUNS_PER_VERB);
+    expect(checkedNoChange).toBeGreaterThan(0);
   });
 
   it('unknown verbs and hostile activities get a plain answer, never a 5xx', async () => {
