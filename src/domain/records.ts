@@ -135,6 +135,10 @@ export interface Meeting extends Versioned {
   quorum: QuorumRule;
   papersIssuedAt?: string;
   minutesIssuedAt?: string;
+  /** Planned length in minutes: the agenda builder warns when the items add up to more. */
+  lengthMinutes?: number;
+  /** When the meeting actually ended: the 3-working-day minutes standard counts from here. */
+  endedAt?: string;
 }
 
 export interface AgendaItem extends Versioned {
@@ -144,6 +148,10 @@ export interface AgendaItem extends Versioned {
   caseId?: string;
   presentingAgencyId?: string;
   minutesAllotted: number;
+  /** Other reasons the case qualified (it is listed once, under its most urgent kind). */
+  alsoBecause?: AgendaItemKind[];
+  /** Any other business has a short title instead of a case (never an adult's name: it shows on shared cards). */
+  title?: string;
 }
 
 export interface InfoSharingDecision { what: string; withWhom: string; why: string; basis: string }
@@ -159,6 +167,8 @@ export interface Decision extends Appended {
   decidedById: string;
   decidedAt: string;
   referrerNotifiedAt?: string;
+  /** Taken while the meeting was not quorate: flagged in the record and the minutes. */
+  inquorate?: boolean;
 }
 
 export interface Attendance extends Versioned {
