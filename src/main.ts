@@ -12,6 +12,7 @@ import { rateLimitFromEnv } from './server/rateLimit';
 import { graphTokenAvailable, Readiness, storeAnswers } from './server/readiness';
 import { gracefulShutdown } from './server/shutdown';
 import { openStore } from './store/openStore';
+import { holdDatabase } from './store/sqlite/databaseOwners';
 import { GRAPH_SCOPE, MsalTokenProvider } from './store/sharepoint/tokenProvider';
 import { countNotifyEvent, stopTelemetry, watchOutboxDepth } from './telemetry';
 
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   // Teams SSO: without its settings, Bearer tokens are refused (local mode uses demo personas instead).
   const sso = readEntraSsoSettings(process.env);
   const store = openStore(config);
+  // While this server runs, `npm run demo:reset` refuses to replace its SQLite file (the entry goes at exit).
+  if (config.store === 'sqlite') holdDatabase(config.sqlitePath);
 
   if (config.seedDemo) {
     const agencies = await store.transaction((tx) => tx.find('agencies', { limit: 1 }));
