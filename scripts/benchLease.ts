@@ -110,17 +110,17 @@ async function round(): Promise<{ ms: number; posts: number }> {
 
 async function main(): Promise<void> {
   const rounds = Number(process.argv[2] ?? 3);
-  console.log(`Lease ${DEFAULT_LEASE_TTL_MS / 1000} s, renewed every ${DEFAULT_LEASE_TTL_MS / 3000} s; outbox every ${DEFAULT_NOTIFY.outboxIntervalSeconds} s.`);
+  console.info(`Lease ${DEFAULT_LEASE_TTL_MS / 1000} s, renewed every ${DEFAULT_LEASE_TTL_MS / 3000} s; outbox every ${DEFAULT_NOTIFY.outboxIntervalSeconds} s.`);
   const figures: number[] = [];
   for (let i = 1; i <= rounds; i++) {
     const { ms } = await round();
     figures.push(ms);
-    console.log(`round ${i}: killed the sending instance; the other posted the card ${(ms / 1000).toFixed(1)} s later`);
+    console.info(`round ${i}: killed the sending instance; the other posted the card ${(ms / 1000).toFixed(1)} s later`);
   }
   const max = Math.max(...figures);
   const mean = figures.reduce((a, b) => a + b, 0) / figures.length;
-  console.log(`kill to next post: mean ${(mean / 1000).toFixed(1)} s, worst ${(max / 1000).toFixed(1)} s over ${rounds} rounds`);
-  console.log(`(bound: lease ${DEFAULT_LEASE_TTL_MS / 1000} s + interval ${DEFAULT_NOTIFY.outboxIntervalSeconds} s = ${(DEFAULT_LEASE_TTL_MS / 1000 + DEFAULT_NOTIFY.outboxIntervalSeconds).toFixed(0)} s)`);
+  console.info(`kill to next post: mean ${(mean / 1000).toFixed(1)} s, worst ${(max / 1000).toFixed(1)} s over ${rounds} rounds`);
+  console.info(`(bound: lease ${DEFAULT_LEASE_TTL_MS / 1000} s + interval ${DEFAULT_NOTIFY.outboxIntervalSeconds} s = ${(DEFAULT_LEASE_TTL_MS / 1000 + DEFAULT_NOTIFY.outboxIntervalSeconds).toFixed(0)} s)`);
 }
 
 if (process.argv[2] === 'instance') {
