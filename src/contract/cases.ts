@@ -45,16 +45,20 @@ export const fullCaseViewSchema = z.object({
 });
 export type FullCaseView = z.infer<typeof fullCaseViewSchema>;
 
-/** The minimal summary every partner sees of a new referral, so they can say whether the adult is known to them. */
-export const caseSummarySchema = z.object({
+/**
+ * The minimal summary every partner sees of a new referral, so they can say whether the adult is known to them:
+ * no status, no dates, and of the agencies' answers only the member's own agency's. Strict, so a field added to
+ * the summary on the server fails the contract test rather than reaching every partner unnoticed.
+ */
+export const caseSummarySchema = z.strictObject({
   id: z.string(),
   ref: z.string(),
-  status: z.enum(CASE_STATUSES),
   initials: z.string(),
   riskCategories: z.array(z.enum(RISK_CATEGORIES)),
   referrerAgencyId: z.string(),
-  receivedAt: z.string().optional(),
-  involvements: z.array(z.object({ agencyId: z.string(), known: z.boolean() })),
+  referrerAgencyShortName: z.string(),
+  /** The member's own agency's answer to "known to us?", when it has given one. */
+  myAgencyInvolvement: z.object({ known: z.boolean() }).optional(),
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 

@@ -31,6 +31,15 @@ const EXTRA_PATHS: Json = {
       } } } } },
     },
   },
+  '/readyz': {
+    get: {
+      operationId: 'ready', tags: ['meta'], summary: 'Readiness: 200 once the store (and in production a Graph token) answers; 503 while starting or draining', security: [],
+      responses: Object.fromEntries(['200', '503'].map((status) => [status, { description: status === '200' ? 'Ready' : 'Not ready (Retry-After)', content: { 'application/json': { schema: {
+        type: 'object', properties: { status: { enum: ['ready', 'starting', 'draining'] }, checks: { type: 'object', additionalProperties: { enum: ['ok', 'failed', 'pending'] } } },
+        required: ['status', 'checks'],
+      } } } }])),
+    },
+  },
   '/api/openapi.json': {
     get: {
       operationId: 'openApi', tags: ['meta'], summary: 'This document', security: [],

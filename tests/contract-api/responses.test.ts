@@ -60,7 +60,7 @@ describe('every route answers what the contract says', () => {
       occurredAt: '2026-06-14T10:00:00Z', type: 'incident', summary: 'Invented incident.', significance: 'medium',
     }, 201);
     const action = await call('createAction', 'POST', paths.caseActions(referral.id), 'coordinator', {
-      description: 'Invented: joint visit.', successMeasure: 'Visit recorded.', ownerId: 'police', dueDate: '2026-06-01',
+      description: 'Invented: joint visit.', successMeasure: 'Visit recorded.', ownerId: 'police', dueDate: '2026-06-20',
     }, 201);
     const assessment = await call('recordRiskAssessment', 'POST', paths.caseRiskAssessments(referral.id), 'police', {
       domains: [{ domain: 'home_environment', rating: 'red', evidence: 'Invented: exits blocked.' }],
@@ -71,7 +71,7 @@ describe('every route answers what the contract says', () => {
     c = await call('updateCasePlan', 'PATCH', paths.casePlan(referral.id), 'police', { contingencyPlan: 'Invented contingency.', expectedVersion: c.version });
 
     let a = await call('addActionProgress', 'POST', paths.actionProgress(action.id), 'police', { note: 'Invented: booked.' });
-    a = await call('changeActionDueDate', 'POST', paths.actionDueDate(action.id), 'police', { dueDate: '2026-06-20', reason: 'Invented reason.', expectedVersion: a.version });
+    a = await call('changeActionDueDate', 'POST', paths.actionDueDate(action.id), 'police', { dueDate: '2026-06-25', reason: 'Invented reason.', expectedVersion: a.version });
     await call('listActions', 'GET', paths.actions(), 'police');
     await call('listActions', 'GET', paths.actions({ scope: 'agency' }), 'police');
     const overdue = await call('listActions', 'GET', paths.actions({ scope: 'overdue' }), 'coordinator');

@@ -3,6 +3,7 @@ import type { Persona } from '../../../src/contract';
 import type { Role } from '../../../src/domain/enums';
 import { PageHeading } from '../components/PageHeading';
 import { ROLE_LABELS } from '../labels';
+import { UserText } from '../components/UserText';
 
 const useStyles = makeStyles({
   intro: { maxWidth: '70ch', marginBottom: tokens.spacingVerticalL },
@@ -35,7 +36,11 @@ export function PersonaPicker({ personas, onChoose }: { personas: Persona[]; onC
             <Card className={styles.card}>
               <CardHeader
                 image={<Avatar name={p.name} color="colorful" aria-hidden />}
-                header={<Text weight="semibold">{p.name}</Text>}
+                header={
+                  <Text weight="semibold">
+                    <UserText>{p.name}</UserText>
+                  </Text>
+                }
                 description={<Text size={200}>{p.agency}</Text>}
               />
               {p.description && <Text size={200}>{p.description}</Text>}

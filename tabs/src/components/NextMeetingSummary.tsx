@@ -5,6 +5,7 @@ import { formatDateTime } from '../format';
 import { useDirectory } from '../hooks/useDirectory';
 import { AGENDA_KIND_LABELS, MEETING_STATUS_LABELS } from '../labels';
 import { caseHref } from '../routing/useHashRoute';
+import { UserText } from './UserText';
 
 const useStyles = makeStyles({
   root: { display: 'grid', gap: tokens.spacingVerticalS },
@@ -23,7 +24,9 @@ export function NextMeetingSummary({ meeting, compact = false }: { meeting: NonN
   return (
     <div className={styles.root}>
       <div className={styles.head}>
-        <h3 className={styles.title}>{meeting.title}</h3>
+        <h3 className={styles.title}>
+          <UserText>{meeting.title}</UserText>
+        </h3>
         <Badge appearance="tint" shape="rounded" color="informative">
           {MEETING_STATUS_LABELS[meeting.status]}
         </Badge>
@@ -51,7 +54,12 @@ export function NextMeetingSummary({ meeting, compact = false }: { meeting: NonN
                 ) : line.caseId && line.caseRef ? (
                   <>
                     : <Link href={caseHref(line.caseId)}>{line.caseRef}</Link>
-                    {line.caseInitials && <span> ({line.caseInitials})</span>}
+                    {line.caseInitials && (
+                      <span>
+                        {' '}
+                        (<UserText>{line.caseInitials}</UserText>)
+                      </span>
+                    )}
                   </>
                 ) : null}
                 <span className={styles.muted}>

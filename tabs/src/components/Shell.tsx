@@ -4,6 +4,7 @@ import type { MouseEvent, ReactNode } from 'react';
 import type { Session } from '../auth/session';
 import { ROLE_LABELS } from '../labels';
 import { ThemeSwitcher } from './ThemeSwitcher';
+import { UserText } from './UserText';
 
 const useStyles = makeStyles({
   skip: {
@@ -85,7 +86,7 @@ export function Shell({ children, session, nav = [] }: { children: ReactNode; se
         {session && (
           <div className={styles.who}>
             <Text>
-              Signed in as <strong>{session.me.member.name}</strong>, {session.me.agency.shortName} ({session.me.member.roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(', ')})
+              Signed in as <strong><UserText>{session.me.member.name}</UserText></strong>, {session.me.agency.shortName} ({session.me.member.roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(', ')})
             </Text>
             {session.switchPersona && (
               <Button appearance="subtle" icon={<PersonSwapRegular />} onClick={session.switchPersona}>

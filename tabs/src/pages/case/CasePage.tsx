@@ -98,7 +98,7 @@ function CaseContent({ detail, onChanged }: { detail: CaseView; onChanged: () =>
   const { me } = useSession();
   const c = detail.case;
   const { can } = detail;
-  const mine = c.involvements.find((i) => i.agencyId === me.agency.id);
+  const mine = detail.access === 'summary' ? detail.case.myAgencyInvolvement : detail.involvements.find((i) => i.agencyId === me.agency.id);
   // Keyed, so the form (and its "saved" message) survives the switch from summary to full view that saying
   // "known" brings.
   const involvement = can.recordInvolvement ? (
@@ -152,7 +152,7 @@ function CaseContent({ detail, onChanged }: { detail: CaseView; onChanged: () =>
       <PageHeading focusKey={`case-${c.id}-ready`}>Case {c.ref}</PageHeading>
       <LiveStatus message={`Case ${c.ref} loaded.`} hidden />
       <div className={styles.headline}>
-        <StatusBadge status={c.status} />
+        {detail.access === 'full' && <StatusBadge status={detail.case.status} />}
         {detail.access === 'full' && <RiskBadge level={detail.case.riskLevel} />}
         <Text>
           Adult: <UserText>{c.initials}</UserText>

@@ -14,6 +14,7 @@ import { formatDay, plural } from '../../format';
 import { useApi } from '../../hooks/useApi';
 import { useDirectory } from '../../hooks/useDirectory';
 import { actionsHref, caseHref, meetingsHref, referHref, screeningHref } from '../../routing/useHashRoute';
+import { UserText } from '../../components/UserText';
 
 const useStyles = makeStyles({
   page: { display: 'grid', gap: tokens.spacingVerticalXL },
@@ -93,7 +94,7 @@ export default function HomePage() {
                         <Link href={caseHref(r.id)} className={styles.ref}>
                           {r.ref}
                         </Link>
-                        <span>{r.initials}</span>
+                        <UserText>{r.initials}</UserText>
                         <Badge appearance="outline" shape="rounded">
                           Received {formatDay(r.receivedAt)}
                         </Badge>

@@ -10,6 +10,7 @@ import { useStaticRowStyles } from '../../components/tableStyles';
 import { formatDateTime, formatDay, todayIso } from '../../format';
 import { useApi } from '../../hooks/useApi';
 import { MEETING_STATUS_LABELS } from '../../labels';
+import { UserText } from '../../components/UserText';
 
 const useStyles = makeStyles({
   page: { display: 'grid', gap: tokens.spacingVerticalXL },
@@ -77,7 +78,7 @@ function MeetingTable({ label, meetings, past = false }: { label: string; meetin
                 <time dateTime={m.startsAt}>{formatDateTime(m.startsAt)}</time>
               </TableCell>
               <TableCell>
-                {m.title}
+                <UserText>{m.title}</UserText>
                 {m.teamsLink && !past && (
                   <>
                     {' '}

@@ -11,6 +11,7 @@ import { formatDay } from '../../format';
 import { useDirectory } from '../../hooks/useDirectory';
 import { caseHref } from '../../routing/useHashRoute';
 import type { SortField, SortOrder } from './registerQuery';
+import { UserText } from '../../components/UserText';
 
 const useStyles = makeStyles({
   scroller: {
@@ -248,7 +249,9 @@ function RegisterTableRow({
           )}
         </div>
       </TableCell>
-      <TableCell>{row.initials}</TableCell>
+      <TableCell>
+        <UserText>{row.initials}</UserText>
+      </TableCell>
       <TableCell>
         <StatusBadge status={row.status} />
       </TableCell>

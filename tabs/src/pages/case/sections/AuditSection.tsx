@@ -8,6 +8,7 @@ import { ErrorNotice, LiveStatus } from '../../../components/Status';
 import { useStaticRowStyles } from '../../../components/tableStyles';
 import { formatDateTime } from '../../../format';
 import { useDirectory } from '../../../hooks/useDirectory';
+import { UserText } from '../../../components/UserText';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto', maxHeight: '32rem', overflowY: 'auto' },
@@ -87,7 +88,7 @@ export function AuditSection({ caseId }: { caseId: string }) {
                       <time dateTime={e.at}>{formatDateTime(e.at)}</time>
                     </TableCell>
                     <TableCell>
-                      {e.actorName ?? directory.member(e.actorId)?.name ?? e.actorId}
+                      <UserText>{e.actorName}</UserText>
                       {e.actorAgencyId && directory.agency(e.actorAgencyId) ? <span className={muted.muted}>, {directory.agency(e.actorAgencyId)!.shortName}</span> : null}
                     </TableCell>
                     <TableCell>
@@ -96,7 +97,9 @@ export function AuditSection({ caseId }: { caseId: string }) {
                     <TableCell>
                       <span className={styles.change}>{describeChange(e.change)}</span>
                     </TableCell>
-                    <TableCell>{e.reason ?? ''}</TableCell>
+                    <TableCell>
+                      <UserText>{e.reason ?? ''}</UserText>
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

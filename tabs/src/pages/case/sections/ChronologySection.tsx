@@ -13,6 +13,7 @@ import type { FieldErrors } from '../../../forms/fieldErrors';
 import { formatDateTime, localDateTimeInput } from '../../../format';
 import { useDirectory } from '../../../hooks/useDirectory';
 import { CHRONOLOGY_TYPE_LABELS, SIGNIFICANCE_LABELS } from '../../../labels';
+import { UserText } from '../../../components/UserText';
 
 const useStyles = makeStyles({
   timeline: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalL, position: 'relative' },
@@ -118,7 +119,9 @@ export function ChronologySection({ detail, onChanged }: { detail: FullCaseView;
                     </Badge>
                   )}
                 </span>
-                <Text className={styles.summary}>{e.summary}</Text>
+                <Text className={styles.summary}>
+                  <UserText>{e.summary}</UserText>
+                </Text>
                 {original && <span className={styles.note}>Corrects the entry of {formatDateTime(original.occurredAt)} ({CHRONOLOGY_TYPE_LABELS[original.type]}).</span>}
                 {e.recordedAt && (
                   <span className={styles.note}>

@@ -7,6 +7,7 @@ import { ConflictNotice, SubmitFailure, errorProps } from '../../../forms/FormPa
 import { formatDateTime } from '../../../format';
 import { useDirectory } from '../../../hooks/useDirectory';
 import { useCaseSave } from '../caseEdit';
+import { UserText } from '../../../components/UserText';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '46rem' },
@@ -47,7 +48,9 @@ export function InfoRequestSection({ detail, onChanged }: { detail: FullCaseView
   const error = (missing && !answer.trim() ? 'Write your answer.' : undefined) ?? save.fieldErrors.answer;
   return (
     <Section title="Information requested" id="info-heading">
-      <blockquote className={styles.question}>{c.infoRequest.question}</blockquote>
+      <blockquote className={styles.question}>
+        <UserText>{c.infoRequest.question}</UserText>
+      </blockquote>
       <span className={styles.meta}>
         Asked by {directory.member(c.infoRequest.byMemberId)?.name ?? 'a coordinator'} on {formatDateTime(c.infoRequest.at)}. The referral
         waits for the answer before it is screened.

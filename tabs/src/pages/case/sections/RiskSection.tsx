@@ -15,6 +15,7 @@ import { formatDateTime } from '../../../format';
 import { useDirectory } from '../../../hooks/useDirectory';
 import { RAG_LABELS, RISK_DOMAIN_LABELS, RISK_LEVEL_LABELS } from '../../../labels';
 import { RiskAssessmentForm } from './RiskAssessmentForm';
+import { UserText } from '../../../components/UserText';
 
 const useStyles = makeStyles({
   controls: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'flex-end', flexWrap: 'wrap' },
@@ -157,7 +158,9 @@ export function RiskSection({ detail, onChanged }: { detail: FullCaseView; onCha
                         <RagBadge rating={r?.rating} />
                       </TableCell>
                       <TableCell>
-                        <span className={styles.evidence}>{r?.evidence ?? ''}</span>
+                        <span className={styles.evidence}>
+                          <UserText>{r?.evidence ?? ''}</UserText>
+                        </span>
                       </TableCell>
                       <TableCell>{r?.sourceAgencyId ? (directory.agency(r.sourceAgencyId)?.shortName ?? '') : ''}</TableCell>
                     </TableRow>

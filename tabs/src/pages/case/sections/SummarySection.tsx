@@ -6,17 +6,27 @@ import { Section } from '../../../components/Section';
 import { formatDay } from '../../../format';
 import { useDirectory } from '../../../hooks/useDirectory';
 import { OTHER_PROCESS_LABELS } from '../../../labels';
+import { UserText } from '../../../components/UserText';
 
 const useStyles = makeStyles({
   sections: { display: 'grid', gap: tokens.spacingVerticalXL },
 });
 
+/** The adult's name and initials, each isolated: a direction control in one cannot reorder the other. */
+function AdultName({ name, initials }: { name: string; initials: string }) {
+  return (
+    <>
+      <UserText>{name}</UserText> (<UserText>{initials}</UserText>)
+    </>
+  );
+}
+
 const yesNo = (v: boolean | null | undefined) => (v === true ? 'Yes' : v === false ? 'No' : '');
 
 /** The agencies that have said the adult is known to them. */
-function KnownTo({ involvements }: { involvements: FullCaseView['involvements'] | CaseSummary['involvements'] }) {
+function KnownTo({ involvements }: { involvements: FullCaseView['involvements'] }) {
   const directory = useDirectory();
-  const known = involvements.filter((i) => i.known).map((i) => directory.agency(i.agencyId)?.name ?? ('agencyName' in i ? i.agencyName : undefined) ?? i.agencyId);
+  const known = involvements.filter((i) => i.known).map((i) => directory.agency(i.agencyId)?.name ?? i.agencyName ?? i.agencyId);
   return <>{known.length ? known.join(', ') : 'No agency has said so yet'}</>;
 }
 
@@ -39,9 +49,11 @@ export function SummaryOnly({ c }: { c: CaseSummary }) {
             ['Reference', c.ref],
             ['Initials', c.initials],
             ['Risk categories', <CategoryBadges key="cats" categories={c.riskCategories} />],
-            ['Referring agency', directory.agency(c.referrerAgencyId)?.name ?? ''],
-            ['Received', formatDay(c.receivedAt)],
-            ['Known to', <KnownTo key="known" involvements={c.involvements} />],
+            ['Referring agency', directory.agency(c.referrerAgencyId)?.name ?? c.referrerAgencyShortName],
+            [
+              'Known to your agency',
+              c.myAgencyInvolvement ? (c.myAgencyInvolvement.known ? 'Yes, your agency said so' : 'No, your agency said not') : 'Your agency has not said yet',
+            ],
           ]}
         />
       </Section>
@@ -59,7 +71,7 @@ export function FullSummary({ c, involvements }: { c: CaseRecordView; involvemen
       <Facts
         rows={[
           ['Reference', c.ref],
-          ['Adult', adult ? `${adult.name} (${c.initials})` : c.initials],
+          ['Adult', <AdultName key="adult" name={adult.name} initials={c.initials} />],
           ['Date of birth', formatDay(adult?.dateOfBirth)],
           ['Address', [adult?.address, adult?.postcode].filter(Boolean).join(', ')],
           ['NHS number', adult?.nhsNumber ?? ''],
