@@ -69,6 +69,25 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('declares a non-empty schema for every success answer, from the API contract', () => {
+    const empty: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        for (const [status, response] of Object.entries(op.responses)) {
+          if (!/^2\d\d$/.test(status) || path === '/api/messages') continue;
+          const schema = (response as { content?: Record<string, { schema?: object }> }).content?.['application/json']?.schema;
+          if (!schema || Object.keys(schema).length === 0) empty.push(`${method.toUpperCase()} ${path} ${status}`);
+        }
+      }
+    }
+    expect(empty).toEqual([]);
+    // And they are the real shapes: the case view is one of its two access levels, each with its abilities.
+    const getCase = doc.paths['/api/cases/{id}']!.get!.responses['200'] as { content: { 'application/json': { schema: { oneOf?: { properties: Record<string, unknown>; required: string[] }[]; anyOf?: { properties: Record<string, unknown>; required: string[] }[] } } } };
+    const variants = getCase.content['application/json'].schema.oneOf ?? getCase.content['application/json'].schema.anyOf ?? [];
+    expect(variants.map((v) => v.properties.access)).toEqual([{ type: 'string', const: 'full' }, { type: 'string', const: 'summary' }]);
+    for (const v of variants) expect(v.required).toEqual(expect.arrayContaining(['access', 'case', 'can']));
+  });
+
   it('is OpenAPI 3.1 with unique operation ids, request bodies from the zod schemas, and problem+json errors', () => {
     expect(doc.openapi).toBe('3.1.0');
     const ops = Object.values(doc.paths).flatMap((p) => Object.values(p));
