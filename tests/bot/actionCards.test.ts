@@ -1,13 +1,13 @@
-import { CARD_SCHEMA } from '../../bot/cards/expandCard';
-import { type DecisionCardData, decisionCard, CHANNEL_DECISION_TEMPLATE, PERSONAL_DECISION_TEMPLATE } from '../../bot/cards/decisionCard';
-import { type EscalationCardData, ESCALATION_TEMPLATE, escalationCard } from '../../bot/cards/escalationCard';
-import { LIST_TEMPLATE, listCard } from '../../bot/cards/listCard';
-import { NEW_REFERRAL_TEMPLATE, type NewReferralCardData, newReferralCard } from '../../bot/cards/newReferralCard';
-import { type ActionLine, MAX_DIGEST_LINES, OVERDUE_DIGEST_TEMPLATE, type OverdueDigestData, overdueDigestCard } from '../../bot/cards/overdueDigestCard';
-import { REFER_TEMPLATE, referCard } from '../../bot/cards/referCard';
-import { REMINDER_TEMPLATE, type ReminderCardData, reminderCard } from '../../bot/cards/reminderCard';
-import { visibleText } from '../../bot/cards/safeText';
-import { MAX_REFRESH_USERS, messageOf, refreshUserIds } from '../../bot/cards/universalActions';
+import { CARD_SCHEMA } from '../../src/cards/expandCard';
+import { type DecisionCardData, decisionCard, CHANNEL_DECISION_TEMPLATE, PERSONAL_DECISION_TEMPLATE } from '../../src/cards/decisionCard';
+import { type EscalationCardData, ESCALATION_TEMPLATE, escalationCard } from '../../src/cards/escalationCard';
+import { LIST_TEMPLATE, listCard } from '../../src/cards/listCard';
+import { NEW_REFERRAL_TEMPLATE, type NewReferralCardData, newReferralCard } from '../../src/cards/newReferralCard';
+import { type ActionLine, MAX_DIGEST_LINES, OVERDUE_DIGEST_TEMPLATE, type OverdueDigestData, overdueDigestCard } from '../../src/cards/overdueDigestCard';
+import { REFER_TEMPLATE, referCard } from '../../src/cards/referCard';
+import { REMINDER_TEMPLATE, type ReminderCardData, reminderCard } from '../../src/cards/reminderCard';
+import { visibleText } from '../../src/cards/safeText';
+import { MAX_REFRESH_USERS, messageOf, refreshUserIds } from '../../src/cards/universalActions';
 import type { AdaptiveCardJson } from '../../bot/types';
 import { elementsOf, outline, parseCard, textBlocks, textRuns } from './cardSupport';
 import { cut, HOSTILE } from './hostile';
@@ -34,12 +34,11 @@ const referral: NewReferralCardData = {
   caseId: 'case-1',
   ref: 'CASPA-2026-0014',
   initials: 'A.I.E.',
-  receivedDate: '2026-06-15T09:00:00Z',
   referringAgency: 'Police',
   riskCategories: ['self_neglect', 'fire_risk'],
   expectedPanelDate: '2026-07-01T09:30:00Z',
   status: 'submitted',
-  answers: [{ agency: 'Health', known: true }, { agency: 'Fire', known: false }],
+  answeredCount: 2,
   openUrl: 'http://localhost:3978/#/cases/case-1',
   refreshUserIds: [ID(1), ID(2)],
 };
@@ -112,13 +111,13 @@ describe('templates', () => {
 });
 
 describe('new referral card', () => {
-  it('shows reference, date, referring agency, risks, initials, panel date and who has answered, with the three actions', () => {
+  it('shows reference, initials, referring agency, risks, panel date, state and how many have answered (not which), with the three actions', () => {
     const card = newReferralCard(referral);
     expectValid(card);
     expect(runs(card)).toEqual([
       'CASPA-2026-0014', ' \u00b7 ', 'A.I.E.',
-      '15 Jun 2026', 'Police', 'Self-neglect, Fire risk', '1 Jul 2026', 'Submitted',
-      'Fire', ': ', 'not known', 'Health', ': ', 'known',
+      'Police', 'Self-neglect, Fire risk', '1 Jul 2026', 'Submitted',
+      '2 agencies have answered.',
     ]);
     const executes = expectFallbacks(card);
     expect(executes.map((a) => [a.title, a.verb, a.data])).toEqual([
@@ -135,7 +134,7 @@ describe('new referral card', () => {
   });
 
   it('says when nobody has answered, and stops asking once the referral is screened', () => {
-    const fresh = newReferralCard({ ...referral, answers: [], expectedPanelDate: undefined });
+    const fresh = newReferralCard({ ...referral, answeredCount: 0, expectedPanelDate: undefined });
     expectValid(fresh);
     expect(runs(fresh)).toEqual(expect.arrayContaining(['Not listed yet', 'No agency has answered yet.']));
     const accepted = newReferralCard({ ...referral, status: 'open' });
@@ -159,7 +158,6 @@ describe('new referral card', () => {
       initials: value,
       referringAgency: value,
       riskCategories: [value],
-      answers: [{ agency: value, known: true }, { agency: 'Fire', known: false }],
       message: value,
     });
     expectValid(card);
@@ -167,7 +165,7 @@ describe('new referral card', () => {
     expect(parseCard(card).card.getItemCount()).toBe(parseCard(newReferralCard({ ...referral, message: 'x' })).card.getItemCount());
     const shown = runs(card);
     expect(shown.filter((r) => r === seen).length).toBeGreaterThanOrEqual(4); // message, ref, initials, risks (unlabelled value)
-    expect(shown).toContain(cut(seen, 40)); // agency names are cut shorter
+    expect(shown).toContain(cut(seen, 40)); // the referring agency's name is cut shorter
     const fixed = fixedTexts(NEW_REFERRAL_TEMPLATE);
     for (const text of textBlocks(card)) expect(fixed.has(text)).toBe(true);
   });

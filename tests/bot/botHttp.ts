@@ -1,3 +1,4 @@
+import { botServices } from '../../src/server/app';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -33,7 +34,7 @@ export interface Running {
 export async function serveBot(world: World, config: Config = localConfig(world)): Promise<Running> {
   const app = express();
   app.use(express.json());
-  mountBot(app, { config, store: world.store });
+  mountBot(app, botServices(config, world.store));
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

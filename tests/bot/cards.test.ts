@@ -1,10 +1,10 @@
 import * as ACData from 'adaptivecards-templating';
-import { CARD_SCHEMA, cardTemplate, expandCard } from '../../bot/cards/expandCard';
-import { HELP_TEMPLATE, helpCard } from '../../bot/cards/helpCard';
-import { visibleText } from '../../bot/cards/safeText';
+import { CARD_SCHEMA, cardTemplate, expandCard } from '../../src/cards/expandCard';
+import { HELP_TEMPLATE, helpCard } from '../../src/cards/helpCard';
+import { visibleText } from '../../src/cards/safeText';
 import {
   PERSONAL_STATUS_TEMPLATE, type PersonalStatusCardData, personalStatusCard, SHARED_STATUS_TEMPLATE, sharedStatusCard,
-} from '../../bot/cards/statusCard';
+} from '../../src/cards/statusCard';
 import { elementsOf, outline, parseCard, textBlocks, textRuns } from './cardSupport';
 import { HOSTILE } from './hostile';
 
@@ -59,11 +59,11 @@ describe('status cards', () => {
       expect(parseCard(card).problems).toEqual([]);
       expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Open in RiskPanel', url: URL }]);
     }
-    expect(textRuns(shared)).toEqual(['CASPA-2026-0014', ' \u00b7 ', 'A.I.E.', 'Open', 'High', 'Police', 'Details are in the RiskPanel tab.']);
+    expect(textRuns(shared)).toEqual(['CASPA-2026-0014', ' \u00b7 ', 'A.I.E.', 'Open', 'Details are in the RiskPanel tab.']);
     expect(textRuns(personal)).toEqual([
       'CASPA-2026-0014', ' \u00b7 ', 'A.I.E.', 'Open', 'High', 'Police', '15 Jul 2026', '3', '1', 'Details are in the RiskPanel tab.',
     ]);
-    expect(textBlocks(shared)).toEqual(['Case status', 'Status', 'Risk level', 'Lead agency']);
+    expect(textBlocks(shared)).toEqual(['Case status', 'Status']);
     expect(textBlocks(personal)).toEqual(['Case status', 'Status', 'Risk level', 'Lead agency', 'Next review', 'Open actions', 'Overdue actions']);
     const parsed = parseCard(personal).card;
     expect(parsed.getItemCount()).toBe(4);

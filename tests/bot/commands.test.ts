@@ -1,8 +1,9 @@
-import { didYouMean } from '../../bot/commands/help';
-import { SHARED_DETAILS_NOTE } from '../../bot/commands/commandContext';
-import { AGENDA_NOTE, NO_MEETING } from '../../bot/commands/agenda';
-import { MY_ACTIONS_NOTE, NO_ACTIONS } from '../../bot/commands/myActions';
-import { NOTHING_OVERDUE, OVERDUE_NOTE } from '../../bot/commands/overdue';
+import { botDepsFor } from './botDeps';
+import { didYouMean } from '../../bot/chat/help';
+import { SHARED_DETAILS_NOTE } from '../../bot/chat/chatContext';
+import { AGENDA_NOTE, NO_MEETING } from '../../bot/chat/agenda';
+import { MY_ACTIONS_NOTE, NO_ACTIONS } from '../../bot/chat/myActions';
+import { NOTHING_OVERDUE, OVERDUE_NOTE } from '../../bot/chat/overdue';
 import { handleMessage } from '../../bot/handleMessage';
 import type { BotDeps, BotReply, ConversationType } from '../../bot/types';
 import { CASE_NOT_FOUND } from '../../src/queries';
@@ -28,7 +29,7 @@ beforeAll(async () => {
   referral = await createSubmittedReferral(world, 'health');
   restricted = await createOpenCase(world, { referrer: 'police', referral: { restricted: true } });
   await createActionOn(world, restricted.id, 'police', { dueDate: '2026-06-25' });
-  deps = { store: world.store, config: { refPrefix: 'CASPA', publicUrl: 'http://localhost:3978' }, now: () => LATER };
+  deps = botDepsFor(world.store, { refPrefix: 'CASPA', publicUrl: 'http://localhost:3978' }, () => LATER);
 });
 afterAll(() => world.close());
 
@@ -140,7 +141,7 @@ describe('agenda', () => {
       await tx.insert('agendaItems', { id: 'item-2', meetingId: meeting.id, order: 2, kind: 'review', caseId: hidden.id, minutesAllotted: 15 });
       await tx.insert('agendaItems', { id: 'item-3', meetingId: meeting.id, order: 3, kind: 'any_other_business', minutesAllotted: 5 });
     });
-    d = { store: w.store, config: { refPrefix: 'CASPA', publicUrl: 'http://localhost:3978' }, now: () => LATER };
+    d = botDepsFor(w.store, { refPrefix: 'CASPA', publicUrl: 'http://localhost:3978' }, () => LATER);
   });
   afterAll(() => w.close());
 

@@ -1,7 +1,9 @@
+import { captureLogs } from '../../src/log';
+import { botServices } from '../../src/server/app';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { SHARED_NOTE } from '../../bot/commands/status';
+import { SHARED_NOTE } from '../../bot/chat/status';
 import { NOT_A_MEMBER } from '../../bot/host';
 import { mountBot } from '../../bot/mountBot';
 import type { Config } from '../../src/config';
@@ -38,7 +40,7 @@ interface Running {
 async function serve(config: Config, world: World): Promise<Running> {
   const app = express();
   app.use(express.json());
-  mountBot(app, { config, store: world.store });
+  mountBot(app, botServices(config, world.store));
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -114,7 +116,7 @@ describe('POST /api/messages in local mode (anonymous, as the Agents Playground 
 
   it('answers the referring partner, whose mention in a channel is stripped, with the shared card', async () => {
     const card = cardIn(await repliesOf(await post(server.url, message('police', `<at>RiskPanel</at> status ${ref.toLowerCase()}`, 'channel'))));
-    expect(textRuns(card)).toEqual(['CASPA-2026-0001', ' \u00b7 ', 'A.I.E.', 'Open', 'High', 'Police', SHARED_NOTE]);
+    expect(textRuns(card)).toEqual(['CASPA-2026-0001', ' \u00b7 ', 'A.I.E.', 'Open', SHARED_NOTE]);
     for (const detail of [...ADULT_DETAILS, '20 Jul']) expect(JSON.stringify(card)).not.toContain(detail);
   });
 
@@ -183,16 +185,96 @@ describe('POST /api/messages outside local mode', () => {
   });
 
   it('refuses every request with 401 when no bot client id is configured (never anonymous)', async () => {
-    const errors = jest.spyOn(console, 'error').mockImplementation(() => {});
+    const logs = captureLogs();
     const server = await serve(configFor(world, 'production'), world);
     try {
       const res = await post(server.url, message('coordinator', 'help'));
       expect(res.status).toBe(401);
       expect(((await res.json()) as { detail: string }).detail).toMatch(/no client id/);
-      expect(errors).toHaveBeenCalled();
+      expect(logs.lines.map((l) => l.event)).toContain('bot.notConfigured');
     } finally {
-      errors.mockRestore();
+      logs.stop();
       await server.close();
+    }
+  });
+});
+
+describe('POST /api/messages with an activity it cannot answer (issue 8 item 6)', () => {
+  let world: World;
+  let server: Running;
+  beforeAll(async () => {
+    world = await createWorld();
+    server = await serve(configFor(world, 'local'), world);
+  });
+  afterAll(async () => {
+    await server.close();
+    world.close();
+  });
+
+  const withoutReplies = (activity: Record<string, unknown>) => {
+    const { deliveryMode: _mode, ...rest } = activity;
+    return rest;
+  };
+
+  it.each([
+    ['no recipient', (a: Record<string, unknown>) => ({ ...a, recipient: undefined }), 'recipient'],
+    ['no serviceUrl (replies would be posted)', (a: Record<string, unknown>) => withoutReplies({ ...a, serviceUrl: undefined }), 'serviceUrl'],
+    ['a serviceUrl that is not loopback, in local mode', (a: Record<string, unknown>) => ({ ...a, serviceUrl: 'https://smba.example.net/teams/' }), 'loopback'],
+    ['a serviceUrl on a private address, in local mode', (a: Record<string, unknown>) => ({ ...a, serviceUrl: 'http://10.0.0.8:8080/' }), 'loopback'],
+  ])('answers %s with a 400 problem, logs why with no personal data, and runs no turn', async (_name, change, said) => {
+    const logs = captureLogs();
+    try {
+      const views = await countAudit(world, 'view');
+      const res = await post(server.url, change(message('coordinator', 'status CASPA-2026-0001')));
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(JSON.stringify(await res.json())).toContain(said);
+      expect(logs.lines.map((l) => l.event)).toContain('bot.activityRefused');
+      expect(logs.text()).not.toContain('CASPA-2026-0001');
+      expect(await countAudit(world, 'view')).toBe(views);
+    } finally {
+      logs.stop();
+    }
+  });
+
+  it('accepts a loopback serviceUrl in local mode (127.0.0.0/8, ::1, localhost)', async () => {
+    for (const serviceUrl of ['http://127.0.0.1:1/', 'http://127.8.9.10:1/', 'http://[::1]:1/', 'http://localhost:1/']) {
+      const res = await post(server.url, { ...message('coordinator', 'help'), serviceUrl });
+      expect(res.status).toBe(200);
+    }
+  });
+
+  it('answers an activity whose serviceUrl cannot be reached with a handled 200 and no reply, never a 500, and logs why', async () => {
+    const logs = captureLogs();
+    try {
+      // Port 1 on loopback refuses connections: the reply cannot be posted.
+      const res = await post(server.url, withoutReplies(message('coordinator', 'help')));
+      expect(res.status).toBeLessThan(500);
+      expect(logs.lines.some((l) => typeof l.event === 'string' && l.event.startsWith('bot.'))).toBe(true);
+    } finally {
+      logs.stop();
+    }
+  });
+});
+
+describe('POST /api/messages: the Agents SDK\'s own 401 bodies (issue 8 item 8)', () => {
+  it('become problem+json with no internal detail', async () => {
+    const world = await createWorld();
+    const server = await serve(configFor(world, 'production', { clientId: CLIENT_ID, tenantId: TENANT_ID }), world);
+    try {
+      const res = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-token' },
+        body: JSON.stringify(message('coordinator', 'help')),
+      });
+      expect(res.status).toBe(401);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      const text = await res.text();
+      expect(text).not.toContain('jwt-auth-error');
+      expect(JSON.parse(text)).toMatchObject({ status: 401, title: 'Sign-in required' });
+    } finally {
+      await server.close();
+      world.close();
     }
   });
 });

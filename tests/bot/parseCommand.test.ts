@@ -1,12 +1,12 @@
-import { agendaCommand } from '../../bot/commands/agenda';
-import { editDistance, nearest } from '../../bot/commands/fuzzy';
-import { helpCommand } from '../../bot/commands/help';
-import { myActionsCommand } from '../../bot/commands/myActions';
-import { overdueCommand } from '../../bot/commands/overdue';
-import { cleanText, parseCommand } from '../../bot/commands/parseCommand';
-import { referCommand } from '../../bot/commands/refer';
-import { parseTypedRef, resolveRef } from '../../bot/commands/reference';
-import { statusCommand } from '../../bot/commands/status';
+import { agendaCommand } from '../../bot/chat/agenda';
+import { editDistance, nearest } from '../../src/queries/fuzzy';
+import { helpCommand } from '../../bot/chat/help';
+import { myActionsCommand } from '../../bot/chat/myActions';
+import { overdueCommand } from '../../bot/chat/overdue';
+import { cleanText, parseCommand } from '../../bot/chat/parseCommand';
+import { referCommand } from '../../bot/chat/refer';
+import { parseTypedRef, resolveRef } from '../../bot/chat/reference';
+import { statusCommand } from '../../bot/chat/status';
 
 describe('parseCommand', () => {
   it('reads "status <reference>" whatever the case, and writes the reference as stored', () => {

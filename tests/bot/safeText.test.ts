@@ -1,4 +1,4 @@
-import { safeData, safeText, visibleText, WORD_JOINER } from '../../bot/cards/safeText';
+import { safeData, safeText, visibleText, WORD_JOINER } from '../../src/cards/safeText';
 
 describe('safeText', () => {
   it('breaks every template opener with an invisible joiner and nothing else', () => {

@@ -1,5 +1,6 @@
-import { helpReplies, NOT_UNDERSTOOD } from '../../bot/commands/help';
-import { PERSONAL_NOTE, SHARED_NOTE, statusReplies, SUMMARY_INVOLVEMENT_NOTE } from '../../bot/commands/status';
+import { botDepsFor } from './botDeps';
+import { helpReplies, NOT_UNDERSTOOD } from '../../bot/chat/help';
+import { PERSONAL_NOTE, SHARED_NOTE, statusReplies, RESTRICTED_STATUS, SUMMARY_INVOLVEMENT_NOTE } from '../../bot/chat/status';
 import { handleMessage, SOMETHING_WENT_WRONG } from '../../bot/handleMessage';
 import { conversationTypeOf, NOT_A_MEMBER, repliesForActivity } from '../../bot/host';
 import type { BotDeps, BotReply, ConversationType } from '../../bot/types';
@@ -23,7 +24,7 @@ beforeAll(async () => {
   await createActionOn(world, openCase.id, 'police', { dueDate: '2026-06-20' });
   await createActionOn(world, openCase.id, 'policeLead', { dueDate: '2026-08-01', started: true });
   referral = await createSubmittedReferral(world, 'health');
-  deps = { store: world.store, config: { refPrefix: 'CASPA', publicUrl: 'http://localhost:3978/' }, now: () => LATER };
+  deps = botDepsFor(world.store, { refPrefix: 'CASPA', publicUrl: 'http://localhost:3978/' }, () => LATER);
 });
 afterAll(() => world.close());
 
@@ -63,14 +64,14 @@ describe('status in a personal chat', () => {
     const after = await statusReplies(
       { actor: actorOf('coordinator'), conversationType: 'personal', text: '' },
       openCase.ref,
-      { ...deps, now: () => new Date('2026-07-25T09:00:00Z') },
+      botDepsFor(world.store, deps.config, () => new Date('2026-07-25T09:00:00Z')),
     );
     expect(textRuns(cardOf(after))).toContain('20 Jul 2026 (overdue)');
   });
 
-  it('shows a partner the summary of a new referral from another agency, and says what they can do', async () => {
+  it('shows a partner the summary of a new referral from another agency (no state: surface rule 1), and says what they can do', async () => {
     const card = cardOf(await ask('fire', `status ${referral.ref}`));
-    expect(textRuns(card)).toEqual(['CASPA-2026-0002', ' \u00b7 ', 'A.I.E.', 'Submitted', 'Not set yet', 'Not set yet', SUMMARY_INVOLVEMENT_NOTE]);
+    expect(textRuns(card)).toEqual(['CASPA-2026-0002', ' \u00b7 ', 'A.I.E.', 'Summary only', SUMMARY_INVOLVEMENT_NOTE]);
     for (const detail of ADULT_DETAILS) expect(JSON.stringify(card)).not.toContain(detail);
   });
 
@@ -89,17 +90,31 @@ describe('status in a channel or group chat', () => {
     ['police', 'groupChat'],
     ['chair', 'channel'],
     ['policeLead', 'groupChat'],
-  ] as const)('gives %s in a %s only reference, initials, status, risk level and lead agency', async (persona, where) => {
+  ] as const)('gives %s in a %s only reference, initials and state: no risk level, no lead agency', async (persona, where) => {
     const card = cardOf(await ask(persona, `<at>RiskPanel</at> status ${openCase.ref}`, where));
-    expect(textBlocks(card)).toEqual(['Case status', 'Status', 'Risk level', 'Lead agency']);
-    expect(textRuns(card)).toEqual(['CASPA-2026-0001', ' \u00b7 ', 'A.I.E.', 'Open', 'High', 'Police', SHARED_NOTE]);
+    expect(textBlocks(card)).toEqual(['Case status', 'Status']);
+    expect(textRuns(card)).toEqual(['CASPA-2026-0001', ' \u00b7 ', 'A.I.E.', 'Open', SHARED_NOTE]);
     const json = JSON.stringify(card);
-    for (const detail of [...ADULT_DETAILS, '20 Jul', MEMBERS.police.name]) expect(json).not.toContain(detail);
+    for (const detail of [...ADULT_DETAILS, '20 Jul', MEMBERS.police.name, 'High', 'Police']) expect(json).not.toContain(detail);
+  });
+
+  it('says only "Restricted case" for a restricted case, even to someone who may see it, and shows it in full in a personal chat', async () => {
+    const restricted = await createOpenCase(world, { referrer: 'police', referral: { restricted: true } });
+    for (const where of ['channel', 'groupChat'] as const) {
+      const replies = await ask('coordinator', `status ${restricted.ref}`, where);
+      expect(replies).toEqual([{ text: RESTRICTED_STATUS }]);
+      expect(JSON.stringify(replies)).not.toContain(restricted.ref);
+      expect(JSON.stringify(replies)).not.toContain(restricted.initials);
+    }
+    expect(textRuns(cardOf(await ask('coordinator', `status ${restricted.ref}`)))).toContain(restricted.ref);
+    // Someone outside its circle gets the sentence for a missing case, in a channel too, and the refusal is audited.
+    expect(await ask('fire', `status ${restricted.ref}`, 'channel')).toEqual([{ text: CASE_NOT_FOUND }]);
+    expect((await auditOf(restricted.id)).some((a) => a.action === 'denied' && a.actorId === MEMBERS.fire.id)).toBe(true);
   });
 
   it('shows the summary of a new referral the same way, and refuses the uninvolved with the same sentence', async () => {
     const card = cardOf(await ask('fire', `status ${referral.ref}`, 'channel'));
-    expect(textRuns(card)).toEqual(['CASPA-2026-0002', ' \u00b7 ', 'A.I.E.', 'Submitted', 'Not set yet', 'Not set yet', SHARED_NOTE]);
+    expect(textRuns(card)).toEqual(['CASPA-2026-0002', ' \u00b7 ', 'A.I.E.', 'Submitted', SHARED_NOTE]);
     expect(await ask('fire', `status ${openCase.ref}`, 'channel')).toEqual([{ text: CASE_NOT_FOUND }]);
   });
 });
@@ -127,7 +142,7 @@ describe('help and what the bot does not understand', () => {
   it('answers a failure it cannot explain with a generic sentence, and no detail', async () => {
     const broken: Store = { name: 'sqlite', transaction: () => Promise.reject(new Error('disk on fire at /var/secret')), listDataQualityIssues: async () => [], close: async () => {} };
     const errors = jest.spyOn(console, 'error').mockImplementation(() => {});
-    const replies = await handleMessage({ actor: actorOf('coordinator'), conversationType: 'personal', text: 'status CASPA-2026-0001' }, { ...deps, store: broken });
+    const replies = await handleMessage({ actor: actorOf('coordinator'), conversationType: 'personal', text: 'status CASPA-2026-0001' }, botDepsFor(broken, deps.config, deps.now));
     expect(replies).toEqual([{ text: SOMETHING_WENT_WRONG }]);
     expect(errors.mock.calls.flat().join(' ')).not.toContain('secret');
     errors.mockRestore();

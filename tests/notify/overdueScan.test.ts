@@ -1,6 +1,6 @@
 import { captureConversation } from '../../src/notify/captureConversation';
 import { conversationRefId } from '../../src/notify/conversations';
-import { ESCALATION, OVERDUE_DIGEST, REMINDER } from '../../src/notify/kinds';
+const [ESCALATION, OVERDUE_DIGEST, REMINDER] = ['escalation', 'overdueDigest', 'reminder'] as const;
 import { queueOverdueScan, runOverdueScanAsSystem } from '../../src/notify/overdueScan';
 import { createWorld, MEMBERS, type World } from '../support/world';
 import { ACTION_TEXT, ADULT_DETAILS, buildScenario, installApp, outboxRows, SCAN_AT, type Scenario, SETTINGS } from './support/scenario';

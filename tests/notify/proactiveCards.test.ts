@@ -9,10 +9,10 @@ import { requestInformation } from '../../src/commands/requestInformation';
 import { submitReferral } from '../../src/commands/submitReferral';
 import type { BotConnector } from '../../src/notify/connector';
 import { HttpBotConnector } from '../../src/notify/httpConnector';
-import { OVERDUE_DIGEST } from '../../src/notify/kinds';
+const OVERDUE_DIGEST = 'overdueDigest';
 import { runOverdueScanAsSystem } from '../../src/notify/overdueScan';
-import { queueReferralCardRefresh } from '../../src/notify/referralCardRefresh';
-import { createRenderer } from '../../src/notify/renderOutbox';
+import { queueReferralCardRefresh } from '../../src/kernel/notifications';
+import { createRenderer } from '../../src/notify/render/index';
 import { CONVERSATION_LOST } from '../../src/notify/render';
 import { processOutbox } from '../../src/notify/sender';
 import type { Store } from '../../src/store/port';
@@ -200,7 +200,10 @@ describe('the commands\' cards, sent', () => {
     await world.store.transaction((tx) => queueReferralCardRefresh(tx, answered, SCAN_AT));
     await send();
     expect(fake.postsTo(GENERAL_CHANNEL)).toHaveLength(1);
-    expect(runsOf(fake.postsTo(GENERAL_CHANNEL)[0]!)).toContain('Police: known');
+    const refreshed = runsOf(fake.postsTo(GENERAL_CHANNEL)[0]!);
+    // Surface rule 3: the channel learns how many agencies answered, never which or what.
+    expect(refreshed).toContain('1 agency has answered.');
+    expect(refreshed).not.toContain('Police');
 
     await execute(recordScreeningDecision, world.ctx('coordinator', SCAN_AT), {
       caseId: referral.id,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_NOTIFY } from '../../src/config';
 import { HttpBotConnector } from '../../src/notify/httpConnector';
-import { OVERDUE_DIGEST } from '../../src/notify/kinds';
+const OVERDUE_DIGEST = 'overdueDigest';
 import { Scheduler } from '../../src/notify/scheduler';
 import { notificationJobs, OUTBOX_JOB, OVERDUE_SCAN_JOB } from '../../src/notify/startNotifications';
 import type { Store } from '../../src/store/port';

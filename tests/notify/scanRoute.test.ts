@@ -1,4 +1,4 @@
-import { OVERDUE_DIGEST } from '../../src/notify/kinds';
+const OVERDUE_DIGEST = 'overdueDigest';
 import { problemOf, startServer, type TestServer } from '../api/server';
 import { buildScenario, installApp, outboxRows } from './support/scenario';
 
