@@ -53,7 +53,7 @@ describe('graceful shutdown of a real server process', () => {
     await world.store.close();
   });
   afterAll(async () => {
-    if (child && child.process.exitCode === null) child.process.kill('SIGKILL');
+    child?.kill();
     await connector.close();
     await world.close().catch(() => undefined);
   });

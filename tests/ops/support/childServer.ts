@@ -13,6 +13,8 @@ export interface ChildServer {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Resolves when a line matching `pattern` has been written. */
   waitFor(pattern: RegExp): Promise<RegExpMatchArray>;
+  /** Ends it and whatever it started (tsx runs node as a child) at once: for cleaning up after a failed test. */
+  kill(): void;
 }
 
 /**
@@ -25,6 +27,8 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
     cwd: ROOT,
     env: { ...inherited, RISKPANEL_MODE: 'local', HOST: '127.0.0.1', PORT: '0', SEED_DEMO: 'false', TAB_DIR: '/nonexistent', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so kill() reaches the node process tsx starts as well.
+    detached: true,
   });
   let text = '';
   const waiters: { pattern: RegExp; resolve: (m: RegExpMatchArray) => void }[] = [];
@@ -50,5 +54,12 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
     });
   // The listening line, as plain text or as a JSON log line's url.
   const [, port] = await waitFor(/(?:listening on |"url":")http:\/\/127\.0\.0\.1:(\d+)/);
-  return { url: `http://127.0.0.1:${port}`, process: child, output: () => text, exited, waitFor };
+  const kill = () => {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  };
+  return { url: `http://127.0.0.1:${port}`, process: child, output: () => text, exited, waitFor, kill };
 }
