@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import type { AgendaItemKind, MeetingStatus } from '../domain/enums';
-import { authorize } from '../policies';
+import { authorize, can } from '../policies';
 import { todayOf } from './actionItems';
 import { caseAccess } from '../kernel/caseAccess';
 import { type MeetingItem, meetingItems } from './listMeetings';
 import { defineQuery } from '../kernel/query';
 
-/** An agenda line: the case by reference and initials only, as on every shared surface. */
+/**
+ * An agenda line (surface rule 5). Panel members (partner, chair, coordinator) see its kind and the case by reference
+ * and initials; a restricted case they may not read shows as restricted, without either. Viewers see the kinds only.
+ */
 export interface AgendaLine {
   id: string;
   order: number;
@@ -20,6 +23,8 @@ export interface AgendaLine {
   restricted?: true;
   /** A restricted case the actor may see: shared surfaces still hide its reference and initials. */
   caseRestricted?: true;
+  /** Whether the actor may open the case the line is about (false for a line about no case). */
+  canOpen: boolean;
 }
 
 export type NextMeetingView = (MeetingItem & { agenda: AgendaLine[] }) | null;
@@ -36,6 +41,7 @@ export const nextMeeting = defineQuery({
   input: z.object({}),
   async run(ctx, tx): Promise<NextMeetingView> {
     authorize(ctx.actor, 'read', 'meeting', null);
+    const agendaReader = can(ctx.actor, 'readAgenda', 'meeting', null);
     const fromToday = await tx.find('meetings', {
       where: [{ field: 'startsAt', op: 'ge', value: todayOf(ctx.now()) }],
       orderBy: { field: 'startsAt', direction: 'asc' },
@@ -46,15 +52,17 @@ export const nextMeeting = defineQuery({
     const items = await tx.find('agendaItems', { where: [{ field: 'meetingId', op: 'eq', value: meeting.id }] });
     const agenda: AgendaLine[] = [];
     for (const a of items.sort((x, y) => x.order - y.order)) {
-      const line: AgendaLine = {
-        id: a.id,
-        order: a.order,
-        kind: a.kind,
-        minutesAllotted: a.minutesAllotted,
-        ...(a.presentingAgencyId ? { presentingAgencyId: a.presentingAgencyId } : {}),
-      };
       const c = a.caseId ? await tx.get('cases', a.caseId) : undefined;
-      if (c && c.restricted && !caseAccess(ctx.actor, c)) line.restricted = true;
+      const line: AgendaLine = { id: a.id, order: a.order, kind: a.kind, minutesAllotted: a.minutesAllotted, canOpen: false };
+      // Viewers (the board) see the meeting's shape: the kinds of its items, nothing about whom they concern.
+      if (!agendaReader) {
+        agenda.push(line);
+        continue;
+      }
+      if (a.presentingAgencyId) line.presentingAgencyId = a.presentingAgencyId;
+      const access = c ? caseAccess(ctx.actor, c) : null;
+      line.canOpen = access !== null;
+      if (c && c.restricted && !access) line.restricted = true;
       else if (c) Object.assign(line, { caseId: c.id, caseRef: c.ref, caseInitials: c.initials, ...(c.restricted ? { caseRestricted: true } : {}) });
       agenda.push(line);
     }

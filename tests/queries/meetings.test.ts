@@ -56,14 +56,19 @@ describe('nextMeeting', () => {
     const forFire = await runQuery(nextMeeting, world.ctx('fire'), {});
     expect(forFire).toMatchObject({ id: 'm-june', status: 'agenda_published', teamsLink: 'https://teams.example.test/meet/1' });
     expect(forFire!.agenda).toEqual([
-      { id: 'i1', order: 1, kind: 'new_referral', minutesAllotted: 10, presentingAgencyId: 'ag-police', caseId: 'new', caseRef: 'CASPA-2026-0011', caseInitials: 'T.U.' },
-      { id: 'i2', order: 2, kind: 'review', minutesAllotted: 10, caseId: 'review', caseRef: 'CASPA-2026-0004', caseInitials: 'V.W.' },
-      { id: 'i3', order: 3, kind: 'review', minutesAllotted: 10, presentingAgencyId: 'ag-health', restricted: true },
-      { id: 'i4', order: 4, kind: 'any_other_business', minutesAllotted: 10 },
+      { id: 'i1', order: 1, kind: 'new_referral', minutesAllotted: 10, presentingAgencyId: 'ag-police', caseId: 'new', caseRef: 'CASPA-2026-0011', caseInitials: 'T.U.', canOpen: true },
+      // Panel members see the agenda they will discuss (surface rule 5), and the line says the fire partner cannot open it.
+      { id: 'i2', order: 2, kind: 'review', minutesAllotted: 10, caseId: 'review', caseRef: 'CASPA-2026-0004', caseInitials: 'V.W.', canOpen: false },
+      { id: 'i3', order: 3, kind: 'review', minutesAllotted: 10, presentingAgencyId: 'ag-health', restricted: true, canOpen: false },
+      { id: 'i4', order: 4, kind: 'any_other_business', minutesAllotted: 10, canOpen: false },
     ]);
     expect(JSON.stringify(forFire)).not.toMatch(/Sam|Invented|LU2/);
     const forHealth = await runQuery(nextMeeting, world.ctx('health'), {});
     expect(forHealth!.agenda[2]).toMatchObject({ caseRef: 'CASPA-2026-0006', caseInitials: 'X.Y.' });
+    // The board (viewer role) sees the meeting's shape: kinds and times, nothing about whom the items concern.
+    const forViewer = await runQuery(nextMeeting, world.ctx('viewer'), {});
+    expect(forViewer!.agenda.map((l) => l.kind)).toEqual(['new_referral', 'review', 'review', 'any_other_business']);
+    expect(JSON.stringify(forViewer!.agenda)).not.toMatch(/CASPA|T\.U\.|V\.W\.|X\.Y\.|caseId|ag-police/);
     // No case was opened: the agenda is not a read of anyone's record.
     expect(await world.store.transaction((tx) => tx.find('audit'))).toEqual([]);
   });
