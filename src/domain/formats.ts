@@ -21,12 +21,15 @@ export const NHS_NUMBER_PATTERN = /^\d{3} ?\d{3} ?\d{4}$/;
  */
 export function nhsCheckDigitValid(value: string): boolean {
   const digits = value.replace(/ /g, '');
-  if (!/^\d{10}$/.test(digits)) return false;
+  return /^\d{10}$/.test(digits) && nhsCheckDigit(digits.slice(0, 9)) === Number(digits[9]);
+}
+
+/** The check digit the first nine digits call for, or undefined when no number with them was ever issued. */
+export function nhsCheckDigit(nineDigits: string): number | undefined {
   let sum = 0;
-  for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
+  for (let i = 0; i < 9; i++) sum += Number(nineDigits[i]) * (10 - i);
   const check = 11 - (sum % 11);
-  if (check === 10) return false;
-  return (check === 11 ? 0 : check) === Number(digits[9]);
+  return check === 10 ? undefined : check === 11 ? 0 : check;
 }
 
 /** Well formed (ten digits, optionally 3-3-4) and with a correct check digit. */
