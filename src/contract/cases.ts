@@ -72,11 +72,11 @@ export type CaseView = z.infer<typeof caseViewSchema>;
 export const registerItemSchema = z.object({
   id: z.string(),
   ref: z.string(),
-  status: z.enum(CASE_STATUSES),
   initials: z.string(),
   referrerAgencyId: z.string(),
+  /** Present on full items only (surface rule 1): a summary item never carries status, dates, lead, risk or review. */
+  status: z.enum(CASE_STATUSES).optional(),
   receivedAt: z.string().optional(),
-  /** Present on full items only: a summary item never carries lead, risk or review fields. */
   riskLevel: z.enum(RISK_LEVELS).optional(),
   leadAgencyId: z.string().optional(),
   leadProfessionalId: z.string().optional(),

@@ -17,11 +17,11 @@ export const REVIEW_DUE_WITHIN_DAYS = 14;
 export interface RegisterItem {
   id: string;
   ref: string;
-  status: CaseStatus;
   initials: string;
   referrerAgencyId: string;
+  /** Present on full items only (surface rule 1): a summary item never carries status, dates, lead, risk or review. */
+  status?: CaseStatus;
   receivedAt?: string;
-  /** Present on full items only: a summary item never carries lead, risk or review fields. */
   riskLevel?: RiskLevel;
   leadAgencyId?: string;
   leadProfessionalId?: string;
@@ -66,7 +66,7 @@ function sortKey(item: RegisterItem, sort: RegisterSort): string | number | unde
     case 'receivedAt':
       return item.receivedAt;
     case 'status':
-      return CASE_STATUSES.indexOf(item.status); // lifecycle order, not alphabetical
+      return item.status === undefined ? undefined : CASE_STATUSES.indexOf(item.status); // lifecycle order, not alphabetical
     case 'riskLevel':
       return item.riskLevel === undefined ? undefined : RISK_LEVELS.indexOf(item.riskLevel); // low → very high
     case 'nextReviewDate':
@@ -89,16 +89,16 @@ function toItem(actor: Actor, c: CaseRecord, access: CaseAccess, overdueActions:
   const base = {
     id: c.id,
     ref: c.ref,
-    status: c.status,
     initials: c.initials,
     referrerAgencyId: c.referrerAgencyId,
-    ...(c.receivedAt ? { receivedAt: c.receivedAt } : {}),
     access,
     can: presentCase(actor, c),
   };
   if (access === 'summary') return { ...base, overdueActions: 0 };
   return {
     ...base,
+    status: c.status,
+    ...(c.receivedAt ? { receivedAt: c.receivedAt } : {}),
     ...(c.riskLevel ? { riskLevel: c.riskLevel } : {}),
     ...(c.leadAgencyId ? { leadAgencyId: c.leadAgencyId } : {}),
     ...(c.leadProfessionalId ? { leadProfessionalId: c.leadProfessionalId } : {}),
@@ -110,8 +110,9 @@ function toItem(actor: Actor, c: CaseRecord, access: CaseAccess, overdueActions:
 /**
  * The register: cases the actor may read in full or in summary, filtered, searched, sorted and paged. Listing rows
  * is not a read of a case's personal data, so it writes no audit event (opening a case does).
- * Filters on fields a summary item does not carry (risk level, lead, review) never match summary items, so a filter
- * cannot reveal what the row hides.
+ * Filters on fields a summary item does not carry (status, risk level, lead, review, other agencies' answers) never
+ * match summary items, and sorting puts them after every dated or ranked row, so neither can reveal what the row
+ * hides (surface rule 1).
  */
 export const listRegister = defineQuery({
   name: 'listRegister',
@@ -142,11 +143,14 @@ export const listRegister = defineQuery({
       const access = caseAccess(ctx.actor, c);
       if (!access) continue;
       const full = access === 'full';
+      if (input.status && !full) continue;
       if (input.agencyId) {
         const agency = input.agencyId;
+        // A summary reader knows only who referred and what their own agency answered, so only those may match.
+        const mayKnowAnswer = full || agency === ctx.actor.member.agencyId;
         const visible =
           c.referrerAgencyId === agency ||
-          c.involvements.some((i) => i.known && i.agencyId === agency) ||
+          (mayKnowAnswer && c.involvements.some((i) => i.known && i.agencyId === agency)) ||
           (full && c.leadAgencyId === agency);
         if (!visible) continue;
       }

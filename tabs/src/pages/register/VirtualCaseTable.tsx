@@ -228,7 +228,7 @@ function RegisterTableRow({
   const directory = useDirectory();
   const rowStyles = useStaticRowStyles();
   const lead = directory.agency(row.leadAgencyId);
-  const reviewDue = row.access === 'full' && LIVE.has(row.status) && row.nextReviewDate && row.nextReviewDate <= reviewHorizon;
+  const reviewDue = row.access === 'full' && row.status !== undefined && LIVE.has(row.status) && row.nextReviewDate && row.nextReviewDate <= reviewHorizon;
   return (
     <TableRow ref={measure} data-index={index} aria-rowindex={index + 2} className={rowStyles.row}>
       <TableCell>
@@ -253,7 +253,7 @@ function RegisterTableRow({
         <UserText>{row.initials}</UserText>
       </TableCell>
       <TableCell>
-        <StatusBadge status={row.status} />
+        {row.status ? <StatusBadge status={row.status} /> : <span aria-label="Status not shown on a summary">—</span>}
       </TableCell>
       <TableCell>
         <RiskBadge level={row.riskLevel} />
