@@ -1,7 +1,7 @@
 import { addActionProgress } from '../../src/commands/addActionProgress';
 import { execute } from '../../src/kernel/command';
 import { completeAction } from '../../src/commands/completeAction';
-import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError } from '../../src/domain/errors';
+import { ConflictError, IllegalTransitionError, ValidationError } from '../../src/domain/errors';
 import { auditOf, createActionOn, createOpenCase, getRecord } from '../support/cases';
 import { expectRefused, fieldsOf } from '../support/refusals';
 import { createWorld, FIXED_NOW, type World } from '../support/world';

@@ -1,6 +1,6 @@
 import { addChronologyEntry } from '../../src/commands/addChronologyEntry';
 import { execute } from '../../src/kernel/command';
-import { ForbiddenError, ValidationError } from '../../src/domain/errors';
+import { ValidationError } from '../../src/domain/errors';
 import { allRecords, auditOf, createOpenCase, createSubmittedReferral } from '../support/cases';
 import { expectRefused, fieldsOf } from '../support/refusals';
 import { createWorld, FIXED_NOW, type World } from '../support/world';

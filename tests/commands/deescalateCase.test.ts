@@ -1,7 +1,7 @@
 import { execute } from '../../src/kernel/command';
 import { deescalateCase } from '../../src/commands/deescalateCase';
 import { escalateCase } from '../../src/commands/escalateCase';
-import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError } from '../../src/domain/errors';
+import { ConflictError, IllegalTransitionError, ValidationError } from '../../src/domain/errors';
 import type { CaseRecord } from '../../src/domain/records';
 import { auditOf, createOpenCase, getRecord } from '../support/cases';
 import { expectRefused, fieldsOf } from '../support/refusals';

@@ -1,6 +1,6 @@
 import { execute } from '../../src/kernel/command';
 import { escalateCase } from '../../src/commands/escalateCase';
-import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError } from '../../src/domain/errors';
+import { ConflictError, IllegalTransitionError, ValidationError } from '../../src/domain/errors';
 import { auditOf, createOpenCase, createSubmittedReferral, getRecord } from '../support/cases';
 import { expectRefused, fieldsOf } from '../support/refusals';
 import { createWorld, type World } from '../support/world';

@@ -1,7 +1,7 @@
 import { closeCase } from '../../src/commands/closeCase';
 import { execute } from '../../src/kernel/command';
 import { recordRiskAssessment } from '../../src/commands/recordRiskAssessment';
-import { ConflictError, ForbiddenError, ValidationError } from '../../src/domain/errors';
+import { ConflictError, ValidationError } from '../../src/domain/errors';
 import { allRecords, auditOf, createOpenCase, createSubmittedReferral, getRecord } from '../support/cases';
 import { expectRefused, fieldsOf } from '../support/refusals';
 import { createWorld, FIXED_NOW, type World } from '../support/world';

@@ -3,7 +3,7 @@ import { saveReferralDraft } from '../../src/commands/saveReferralDraft';
 import { submitDraft } from '../../src/commands/submitDraft';
 import { submitReferral } from '../../src/commands/submitReferral';
 import { updateReferralDraft } from '../../src/commands/updateReferralDraft';
-import { ConflictError, ForbiddenError, ValidationError } from '../../src/domain/errors';
+import { ConflictError, ValidationError } from '../../src/domain/errors';
 import type { CaseRecord } from '../../src/domain/records';
 import { allRecords, auditOf, getRecord } from '../support/cases';
 import { expectRefused, fieldsOf } from '../support/refusals';

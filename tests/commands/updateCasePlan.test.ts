@@ -1,7 +1,7 @@
 import { closeCase } from '../../src/commands/closeCase';
 import { execute } from '../../src/kernel/command';
 import { updateCasePlan } from '../../src/commands/updateCasePlan';
-import { ConflictError, ForbiddenError, ValidationError } from '../../src/domain/errors';
+import { ConflictError, ValidationError } from '../../src/domain/errors';
 import { auditOf, createOpenCase, createSubmittedReferral, getRecord } from '../support/cases';
 import { expectRefused, fieldsOf } from '../support/refusals';
 import { createWorld, FIXED_NOW, type World } from '../support/world';

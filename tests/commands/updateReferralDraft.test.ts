@@ -2,7 +2,7 @@ import { execute } from '../../src/kernel/command';
 import { saveReferralDraft } from '../../src/commands/saveReferralDraft';
 import { submitDraft } from '../../src/commands/submitDraft';
 import { updateReferralDraft } from '../../src/commands/updateReferralDraft';
-import { ConflictError, ForbiddenError, ValidationError } from '../../src/domain/errors';
+import { ConflictError, ValidationError } from '../../src/domain/errors';
 import type { CaseRecord } from '../../src/domain/records';
 import { auditOf, getRecord } from '../support/cases';
 import { expectRefused, fieldsOf } from '../support/refusals';

@@ -123,6 +123,8 @@ export const FULL_RECORDS: { [K in Kind]: Required<NewRecord<K>> } = {
     quorum: { coreAgencyIds: ['full-agency', 'other-agency'], minCoreShare: 0.5, chairRequired: false },
     papersIssuedAt: '2026-06-03T09:00:00.000Z',
     minutesIssuedAt: '2026-06-12T17:00:00.000Z',
+    lengthMinutes: 150,
+    endedAt: '2026-06-10T12:05:00.000Z',
   },
   agendaItems: {
     id: 'full-item',
@@ -132,6 +134,8 @@ export const FULL_RECORDS: { [K in Kind]: Required<NewRecord<K>> } = {
     caseId: 'full-case',
     presentingAgencyId: 'full-agency',
     minutesAllotted: 15,
+    title: 'Invented: proposal to close',
+    alsoBecause: ['overdue_actions'],
   },
   decisions: {
     id: 'full-decision',
@@ -147,6 +151,7 @@ export const FULL_RECORDS: { [K in Kind]: Required<NewRecord<K>> } = {
     decidedById: 'full-member',
     decidedAt: '2026-06-10T10:15:00.000Z',
     referrerNotifiedAt: '2026-06-10T11:00:00.000Z',
+    inquorate: true,
   },
   attendance: {
     id: 'full-attendance',

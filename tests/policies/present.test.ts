@@ -1,4 +1,4 @@
-import { CASE_STATUSES } from '../../src/domain/enums';
+import type { CASE_STATUSES } from '../../src/domain/enums';
 import { CASE_ABILITIES, presentAction, presentApp, presentCase, presentMeeting } from '../../src/policies';
 import { makeAction, makeCase, makeOpenCase } from '../support/records';
 import { actorOf } from '../support/world';
