@@ -31,6 +31,8 @@ export const agendaLineSchema = z.object({
   restricted: z.literal(true).optional(),
   /** A restricted case the actor may see: shared surfaces still hide its reference and initials. */
   caseRestricted: z.literal(true).optional(),
+  /** Whether the actor may open the case the line is about (false for a line about no case). */
+  canOpen: z.boolean(),
 });
 export type AgendaLine = z.infer<typeof agendaLineSchema>;
 

@@ -53,7 +53,7 @@ export function NextMeetingSummary({ meeting, compact = false }: { meeting: NonN
                   <span className={styles.muted}>: a restricted case</span>
                 ) : line.caseId && line.caseRef ? (
                   <>
-                    : <Link href={caseHref(line.caseId)}>{line.caseRef}</Link>
+                    : {line.canOpen ? <Link href={caseHref(line.caseId)}>{line.caseRef}</Link> : <span>{line.caseRef}</span>}
                     {line.caseInitials && (
                       <span>
                         {' '}
