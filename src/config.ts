@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { type EntraSsoSettings, readEntraSsoSettings } from './auth/entraSsoSettings';
+import { ConfigError } from './configError';
 import type { SharePointSettings } from './store/sharepoint/sharePointStore';
+
+export { ConfigError } from './configError';
 
 export type Mode = 'local' | 'production';
 
@@ -22,6 +26,10 @@ export interface Config {
   publicUrl: string;
   /** Proactive cards (src/notify). Optional so hand-built configs (tests) need not spell it out: see notifySettingsOf. */
   notify?: NotifySettings;
+  /** Teams SSO for the tab; absent: Bearer tokens are refused (local mode signs in with demo personas). */
+  sso?: EntraSsoSettings;
+  /** Requests one member may make to the API a minute (per instance). */
+  apiRateLimitPerMinute?: number;
 }
 
 /** The daily scan, reminders, escalations and the outbox sender. */
@@ -48,9 +56,13 @@ export const DEFAULT_NOTIFY: NotifySettings = {
   schedulerEnabled: true,
 };
 
-export const notifySettingsOf = (config: Pick<Config, 'notify'>): NotifySettings => config.notify ?? DEFAULT_NOTIFY;
+/**
+ * API_RATE_LIMIT_PER_MINUTE's default. Generous: a coordinator paging through the register, opening cases and saving a
+ * plan makes a few dozen calls a minute; only a runaway script or a stolen token comes near this.
+ */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
 
-export class ConfigError extends Error {}
+export const notifySettingsOf = (config: Pick<Config, 'notify'>): NotifySettings => config.notify ?? DEFAULT_NOTIFY;
 
 /** One variable a production deployment sets: the Bicep test (tests/infra/bicep.test.ts) checks each has an app setting. */
 export interface ProductionSetting {
@@ -104,7 +116,7 @@ const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) addre
 /**
  * Every variable the application reads, in one schema. Unset and empty are the same (App Service gives empty
  * strings for blank settings). Values are checked here; combinations (local-mode refusals, what SharePoint needs)
- * below. Teams SSO's three variables are read by src/auth/entraSsoSettings.ts.
+ * below.
  */
 export const ENV_SCHEMA = z.object({
   RISKPANEL_MODE: z.enum(['local', 'production'], { message: 'must be "local" or "production"' }).default('local'),
@@ -138,6 +150,13 @@ export const ENV_SCHEMA = z.object({
   PARTNERSHIP_CHANNEL_ID: z.string().regex(/^[\w:@.;=-]{3,300}$/, 'must be a Teams channel id such as 19:...@thread.tacv2').optional(),
   SCHEDULER: z.enum(['on', 'off'], { message: 'must be "on" or "off"' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).optional(),
+  // Teams SSO for the tab: all three or none (checked in readEntraSsoSettings).
+  AAD_APP_CLIENT_ID: z.string().optional(),
+  AAD_APP_TENANT_ID: z.string().optional(),
+  TAB_APP_ID_URI: z.string().optional(),
+  API_RATE_LIMIT_PER_MINUTE: whole(1, 100_000, DEFAULT_RATE_LIMIT_PER_MINUTE),
+  // Read by the Azure Monitor distro itself (src/telemetry/register.ts); listed so a malformed one is named here.
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().includes('InstrumentationKey=', { message: 'must be an Application Insights connection string (InstrumentationKey=...)' }).optional(),
 });
 
 type Env = z.infer<typeof ENV_SCHEMA>;
@@ -177,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mode = e.RISKPANEL_MODE;
   const bot = { clientId: e.clientId ?? e.MicrosoftAppId, tenantId: e.tenantId ?? e.MicrosoftAppTenantId };
   const host = e.HOST ?? (mode === 'local' ? '127.0.0.1' : '0.0.0.0');
+  const sso = readEntraSsoSettings(given);
   if (mode === 'local') {
     const reasons = [
       e.NODE_ENV === 'production' && 'NODE_ENV is production',
@@ -207,6 +227,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.PARTNERSHIP_CHANNEL_ID ? { partnershipChannelId: e.PARTNERSHIP_CHANNEL_ID } : {}),
       schedulerEnabled: e.SCHEDULER !== 'off',
     },
+    ...(sso ? { sso } : {}),
+    apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
   };
 }
 

@@ -1,14 +1,12 @@
 // First: telemetry (when APPLICATIONINSIGHTS_CONNECTION_STRING is set) must hook HTTP before express loads.
 import './telemetry/register';
 import type { Server } from 'node:http';
-import { readEntraSsoSettings } from './auth/entraSsoSettings';
 import { createEntraTokenValidator, entraBearerVerifier } from './auth/entraToken';
-import { loadConfig } from './config';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE, loadConfig } from './config';
 import { seedDemo } from './demo/seedDemo';
 import { type Notifications, startNotifications } from './notify/startNotifications';
 import { flushLogs, log } from './log';
 import { createApp } from './server/app';
-import { rateLimitFromEnv } from './server/rateLimit';
 import { graphTokenAvailable, Readiness, storeAnswers } from './server/readiness';
 import { gracefulShutdown } from './server/shutdown';
 import { openStore } from './store/openStore';
@@ -20,7 +18,7 @@ import { countNotifyEvent, stopTelemetry, watchOutboxDepth } from './telemetry';
 async function main(): Promise<void> {
   const config = loadConfig();
   // Teams SSO: without its settings, Bearer tokens are refused (local mode uses demo personas instead).
-  const sso = readEntraSsoSettings(process.env);
+  const sso = config.sso;
   const store = openStore(config);
   // While this server runs, `npm run demo:reset` refuses to replace its SQLite file (the entry goes at exit).
   if (config.store === 'sqlite') holdDatabase(config.sqlitePath);
@@ -42,7 +40,7 @@ async function main(): Promise<void> {
     config,
     store,
     readiness,
-    rateLimit: rateLimitFromEnv(process.env),
+    rateLimit: { limit: config.apiRateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE },
     ...(sso ? { verifyBearer: entraBearerVerifier(createEntraTokenValidator(sso)), tabClientId: sso.clientId } : {}),
   });
   const server: Server = app.listen(config.port, config.host, () => {

@@ -1,4 +1,4 @@
-import { ConfigError } from '../config';
+import { ConfigError } from '../configError';
 
 /** What the Teams SSO validator needs from the environment. */
 export interface EntraSsoSettings {

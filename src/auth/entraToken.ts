@@ -1,6 +1,6 @@
 import { type JWTPayload, type JWSHeaderParameters, decodeJwt, decodeProtectedHeader, errors, jwtVerify } from 'jose';
 import { z } from 'zod';
-import { ConfigError } from '../config';
+import { ConfigError } from '../configError';
 import type { BearerVerifier } from './bearerAuth';
 import { type FetchLike, type SigningKeys, SigningKeysUnavailableError, createSigningKeys } from './jwks';
 import { type TokenRejection, TokenRejectedError } from './tokenRejection';

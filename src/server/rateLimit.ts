@@ -3,31 +3,12 @@ import { rateLimit } from 'express-rate-limit';
 import type { Context } from '../kernel/context';
 import { problemOf, sendProblem } from './problem';
 
-/** The variable that sets the per-member limit on the API (requests a minute). */
-export const RATE_LIMIT_VARIABLE = 'API_RATE_LIMIT_PER_MINUTE';
-
-/**
- * Generous: a coordinator paging through the register, opening cases and saving a plan makes a few dozen calls a
- * minute; only a runaway script or a stolen token comes near this. Tests and the demo never reach it.
- */
-export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
 
 export interface RateLimitSettings {
   /** Requests one member may make in one window. */
   limit: number;
   /** The window, in milliseconds (default one minute). */
   windowMs?: number;
-}
-
-/** Reads API_RATE_LIMIT_PER_MINUTE (a whole number from 1 to 100000); unset or empty gives the default. */
-export function rateLimitFromEnv(env: NodeJS.ProcessEnv): RateLimitSettings {
-  const raw = env[RATE_LIMIT_VARIABLE]?.trim();
-  if (!raw) return { limit: DEFAULT_RATE_LIMIT_PER_MINUTE };
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 100_000) {
-    throw new Error(`${RATE_LIMIT_VARIABLE} must be a whole number from 1 to 100000 (requests a minute per member), not "${raw}"`);
-  }
-  return { limit: n };
 }
 
 const memberOf = (res: Response): string | undefined => (res.locals.ctx as Context | undefined)?.actor.member.id;

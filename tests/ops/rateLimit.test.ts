@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/server/app';
-import { DEFAULT_RATE_LIMIT_PER_MINUTE, RATE_LIMIT_VARIABLE, rateLimitFromEnv } from '../../src/server/rateLimit';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE, loadConfig } from '../../src/config';
 import { testConfig } from '../api/server';
 import { createWorld, FIXED_NOW, MEMBERS, type Persona, type World } from '../support/world';
 
@@ -70,16 +70,16 @@ describe('per-member rate limit on the API', () => {
   });
 });
 
-describe(`${RATE_LIMIT_VARIABLE}`, () => {
+describe('API_RATE_LIMIT_PER_MINUTE', () => {
   it('defaults to a generous limit and reads a whole number', () => {
-    expect(rateLimitFromEnv({})).toEqual({ limit: DEFAULT_RATE_LIMIT_PER_MINUTE });
+    expect(loadConfig({}).apiRateLimitPerMinute).toBe(DEFAULT_RATE_LIMIT_PER_MINUTE);
     expect(DEFAULT_RATE_LIMIT_PER_MINUTE).toBeGreaterThanOrEqual(300);
-    expect(rateLimitFromEnv({ [RATE_LIMIT_VARIABLE]: '120' })).toEqual({ limit: 120 });
+    expect(loadConfig({ API_RATE_LIMIT_PER_MINUTE: '120' }).apiRateLimitPerMinute).toBe(120);
   });
 
   it('refuses anything else with a message naming the variable', () => {
     for (const bad of ['0', '-5', '1.5', 'lots', '100001']) {
-      expect(() => rateLimitFromEnv({ [RATE_LIMIT_VARIABLE]: bad })).toThrow(RATE_LIMIT_VARIABLE);
+      expect(() => loadConfig({ API_RATE_LIMIT_PER_MINUTE: bad })).toThrow(`API_RATE_LIMIT_PER_MINUTE is "${bad}": must be a whole number from 1 to 100000`);
     }
   });
 });
