@@ -19,6 +19,7 @@ const withQuery = (path: string, query?: QueryValues | URLSearchParams): string 
 };
 const casePath = (id: string, tail?: string) => `/api/cases/${seg(id)}${tail ? `/${tail}` : ''}`;
 const actionPath = (id: string, tail: string) => `/api/actions/${seg(id)}/${tail}`;
+const meetingPath = (id: string, tail?: string) => `/api/meetings/${seg(id)}${tail ? `/${tail}` : ''}`;
 
 export type QueryValues = Record<string, string | number | boolean | undefined | readonly string[]>;
 
@@ -29,6 +30,25 @@ export const paths = {
   members: () => '/api/members',
   home: () => '/api/home',
   meetings: () => '/api/meetings',
+  /** One meeting: GET the caller's view. Below: the stage view, the live stream and the meeting's commands. */
+  meeting: (id: string) => meetingPath(id),
+  meetingStage: (id: string) => meetingPath(id, 'stage'),
+  /** Server-Sent Events; view 'panel' (the caller's view, default) or 'stage'. */
+  meetingEvents: (id: string, view?: 'panel' | 'stage') => withQuery(meetingPath(id, 'events'), { view }),
+  meetingAgenda: (id: string) => meetingPath(id, 'agenda'),
+  meetingAgendaEdits: (id: string) => meetingPath(id, 'agenda/edits'),
+  meetingPublication: (id: string) => meetingPath(id, 'publication'),
+  meetingStart: (id: string) => meetingPath(id, 'start'),
+  meetingCurrentItem: (id: string) => meetingPath(id, 'current-item'),
+  meetingDecisions: (id: string) => meetingPath(id, 'decisions'),
+  meetingAttendance: (id: string) => meetingPath(id, 'attendance'),
+  meetingEnd: (id: string) => meetingPath(id, 'end'),
+  /** PUT: edit the draft minutes. */
+  meetingMinutes: (id: string) => meetingPath(id, 'minutes'),
+  meetingMinutesApproval: (id: string) => meetingPath(id, 'minutes/approval'),
+  meetingMinutesIssue: (id: string) => meetingPath(id, 'minutes/issue'),
+  /** GET: the minutes as a Word document. */
+  meetingMinutesDocument: (id: string) => meetingPath(id, 'minutes/document'),
   screeningQueue: () => '/api/screening-queue',
   dataQuality: () => '/api/data-quality',
   overdueScan: () => '/api/scans/overdue',
