@@ -27,23 +27,51 @@ export type AppendKind = 'chronology' | 'decisions' | 'audit' | 'outbox';
 
 export type Op = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge';
 export type Scalar = string | number | boolean;
-export interface Condition { field: string; op: Op; value: Scalar }
+/**
+ * One condition on an indexed field. `in` is "one of" a small set (at most MAX_IN_VALUES values); on a many-valued
+ * field (schema.ts DERIVED_FIELDS, such as a case's audience) it matches when any of the record's values is in
+ * the set.
+ */
+export type Condition = { field: string; op: Op; value: Scalar } | { field: string; op: 'in'; value: readonly Scalar[] };
+
+/** The most values an `in` may list: enough for a page of ids or a person's visibility keys, small enough to index. */
+export const MAX_IN_VALUES = 200;
+
+export interface Order {
+  field: string;
+  direction: 'asc' | 'desc';
+  /** Records without a value come after all others whichever the direction (else they sort lowest, as SQLite's). */
+  emptyLast?: boolean;
+  /** A second indexed field, always ascending, that breaks ties before the id does. */
+  then?: string;
+}
 
 /**
  * A query may filter only on the kind's indexed fields (see schema.ts), as SharePoint demands past 5,000 items.
- * Conditions are ANDed. Ordering is by one indexed field or by id.
+ * Conditions are ANDed. Ordering is by one indexed field (then, optionally, a second) and finally by id.
+ * `after` is keyset paging: the records that come strictly after this one in the query's order (only its order
+ * fields and id are read), so a page boundary stays put when records are inserted before it.
  */
 export interface Query {
   where?: Condition[];
-  orderBy?: { field: string; direction: 'asc' | 'desc' };
+  orderBy?: Order;
   limit?: number;
+  /** Matches to skip before the first returned (a numbered page); `after` is cheaper where the caller has a cursor. */
+  offset?: number;
+  after?: Record<string, unknown>;
+}
+
+/** What a read-only unit of work may do. */
+export interface ReadTx {
+  get<K extends Kind>(kind: K, id: string): Promise<RecordMap[K] | undefined>;
+  find<K extends Kind>(kind: K, query?: Query): Promise<RecordMap[K][]>;
+  /** How many records match the query's conditions (order, limit and `after` are ignored). */
+  count(kind: Kind, query?: Pick<Query, 'where'>): Promise<number>;
 }
 
 export type NewRecord<K extends Kind> = Omit<RecordMap[K], 'version'>;
 
-export interface Tx {
-  get<K extends Kind>(kind: K, id: string): Promise<RecordMap[K] | undefined>;
-  find<K extends Kind>(kind: K, query?: Query): Promise<RecordMap[K][]>;
+export interface Tx extends ReadTx {
   /** Creates the record at version 1; a duplicate id is a conflict. */
   insert<K extends Kind>(kind: K, record: NewRecord<K>): Promise<RecordMap[K]>;
   /** Writes the record if the stored version is still `record.version`, and returns it at the next version; else ConflictError. */
@@ -88,6 +116,11 @@ export interface Store {
    * with If-Match and every other write carries an idempotency key, so a retry cannot duplicate it.
    */
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` as a read: it sees one consistent state and never waits behind writes or other reads more than the
+   * backend requires (SQLite: its own WAL read connection). Absent on a store that has no cheaper read path.
+   */
+  read?<T>(work: (tx: ReadTx) => Promise<T>): Promise<T>;
   /** Every stored item a hand edit made questionable (the records themselves still read, with `dataQuality` set). */
   listDataQualityIssues(): Promise<DataQualityIssue[]>;
   close(): Promise<void>;

@@ -1,4 +1,6 @@
-import type { Kind } from './port';
+import type { CaseRecord } from '../domain/records';
+import { caseAudience } from './caseAudience';
+import type { Kind, RecordMap, Scalar } from './port';
 
 /**
  * The fields each kind may be filtered or ordered on. The SQLite adapter indexes them; the SharePoint adapter
@@ -7,7 +9,7 @@ import type { Kind } from './port';
 export const INDEXED_FIELDS: Readonly<Record<Kind, readonly string[]>> = {
   agencies: ['shortName', 'active'],
   members: ['email', 'aadObjectId', 'agencyId', 'active'],
-  cases: ['ref', 'status', 'leadAgencyId', 'referrerAgencyId', 'nextReviewDate', 'riskLevel'],
+  cases: ['ref', 'status', 'leadAgencyId', 'referrerAgencyId', 'nextReviewDate', 'riskLevel', 'receivedAt', 'audience'],
   riskAssessments: ['caseId'],
   actions: ['parentId', 'ownerId', 'agencyId', 'status', 'dueDate'],
   chronology: ['caseId'],
@@ -21,5 +23,22 @@ export const INDEXED_FIELDS: Readonly<Record<Kind, readonly string[]>> = {
   conversations: ['conversationId', 'memberId', 'isPartnershipChannel', 'active'],
   leases: [],
 };
+
+/**
+ * Indexed fields that are not stored on the record but derived from it when it is written (and so never returned
+ * with it). Each may hold several values; a condition `in` matches when any of them is in the set.
+ */
+export const DERIVED_FIELDS: { readonly [K in Kind]?: Readonly<Record<string, (r: RecordMap[K]) => readonly Scalar[]>> } = {
+  cases: { audience: (c: CaseRecord) => caseAudience(c) },
+};
+
+export const derivedField = (kind: Kind, field: string): ((r: never) => readonly Scalar[]) | undefined =>
+  (DERIVED_FIELDS[kind] as Record<string, (r: never) => readonly Scalar[]> | undefined)?.[field];
+
+/** A field's value(s) on a record, derived ones included. */
+export function fieldValue(kind: Kind, record: Record<string, unknown>, field: string): unknown {
+  const derive = derivedField(kind, field);
+  return derive ? derive(record as never) : record[field];
+}
 
 export const KINDS = Object.keys(INDEXED_FIELDS) as Kind[];

@@ -169,6 +169,7 @@ export const LISTS: Readonly<Record<Kind, ListSpec>> = {
       { field: 'nextReviewDate', displayName: 'Next review date', type: 'date' },
       { field: 'initials', displayName: 'Initials', type: 'text', required: true },
       { field: 'createdAt', displayName: 'Referred at', type: 'dateTime', required: true },
+      { field: 'receivedAt', displayName: 'Received at', type: 'dateTime' },
       { field: 'leadProfessionalId', displayName: 'Lead professional id', type: 'text' },
       { field: 'riskCategories', displayName: 'Risk categories', type: 'multiChoice', choices: RISK_CATEGORIES },
       { field: 'capacity', displayName: 'Mental capacity', type: 'choice', choices: CAPACITY_STATES, required: true },

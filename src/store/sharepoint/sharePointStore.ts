@@ -250,8 +250,12 @@ export class SharePointStore implements Store {
         return plan.beyond(last, kept[plan.limit - 1]!);
       });
       kept.sort(plan.compare);
-      return (plan.limit !== undefined ? kept.slice(0, plan.limit) : kept) as unknown as RecordMap[K][];
+      const from = plan.offset ?? 0;
+      return (plan.limit !== undefined ? kept.slice(from, plan.limit) : kept.slice(from)) as unknown as RecordMap[K][];
     },
+
+    // Graph has no count of list items by filter: the matches are read (their pages only) and counted.
+    count: async (kind: Kind, query: Pick<Query, 'where'> = {}) => (await this.tx.find(kind, { ...(query.where ? { where: query.where } : {}) })).length,
 
     insert: async <K extends Kind>(kind: K, record: NewRecord<K>) => {
       const stored = { ...record, version: 1 } as RecordMap[K];
