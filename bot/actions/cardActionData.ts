@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from '../../src/kernel/validation';
+import { id } from '../../src/contract/fields';
 import { CARD_VERBS, type CardVerb } from '../../src/cards/universalActions';
 
 /*

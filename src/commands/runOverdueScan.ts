@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
-import { queueOverdueScan } from '../notify/overdueScan';
+import { queueOverdueScan } from '../kernel/overdueScan';
 import { can } from '../policies';
 import { recordAudit } from '../kernel/audit';
 import { defineCommand } from '../kernel/command';
 
 /**
  * The coordinator's "run the overdue scan now" (the tab's button, POST /api/scans/overdue): the same scan the
- * scheduler runs daily (src/notify/overdueScan.ts), as this coordinator. It only queues cards, each under a key that
+ * scheduler runs daily (src/kernel/overdueScan.ts), as this coordinator. It only queues cards, each under a key that
  * makes a repeat on the same day a no-op, so pressing twice posts nothing twice. The thresholds are the server's
  * configuration (the route passes them; the request body cannot).
  */

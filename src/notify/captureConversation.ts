@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ConflictError } from '../domain/errors';
 import type { ConversationRef, Member } from '../domain/records';
 import type { Store, Tx } from '../store/port';
-import { baseConversationId, conversationRefId, partnershipChannels } from './conversations';
+import { baseConversationId, conversationRefId, partnershipChannels } from '../kernel/conversations';
 
 export interface CaptureOptions {
   /** PARTNERSHIP_CHANNEL_ID: the channel that gets the partnership's cards. Unset: the first channel captured. */

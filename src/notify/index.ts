@@ -1,6 +1,6 @@
 /** Proactive delivery: the outbox sender, its Bot Connector port, the rate limiter, the lease and the scheduler. */
 export { type BotConnector, ConnectorError, type OutgoingActivity, type SendOptions, type SentActivity } from './connector';
-export { dailyKey } from './dailyKey';
+export { dailyKey } from '../kernel/dailyKey';
 export { sentDeliveries } from './deliveries';
 export { HttpBotConnector, type HttpConnectorOptions } from './httpConnector';
 export { outboxJob } from './jobs';

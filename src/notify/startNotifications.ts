@@ -7,7 +7,7 @@ import type { Store } from '../store/port';
 import type { BotConnector } from './connector';
 import { HttpBotConnector } from './httpConnector';
 import { outboxJob } from './jobs';
-import { type OverdueScanReport, runOverdueScanAsSystem } from './overdueScan';
+import { type OverdueScanReport, runOverdueScanAsSystem } from '../kernel/overdueScan';
 import { createRenderer } from './render/index';
 import { type DailyJob, type Job, type JobOutcome, Scheduler } from './scheduler';
 

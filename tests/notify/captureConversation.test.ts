@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ConversationRef } from '../../src/domain/records';
 import { captureConversation } from '../../src/notify/captureConversation';
-import { conversationRefId } from '../../src/notify/conversations';
+import { conversationRefId } from '../../src/kernel/conversations';
 import { createApp } from '../../src/server/app';
 import { testConfig } from '../api/server';
 import { createWorld, MEMBERS, type World } from '../support/world';

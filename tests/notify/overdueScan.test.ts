@@ -1,7 +1,7 @@
 import { captureConversation } from '../../src/notify/captureConversation';
-import { conversationRefId } from '../../src/notify/conversations';
+import { conversationRefId } from '../../src/kernel/conversations';
 const [ESCALATION, OVERDUE_DIGEST, REMINDER] = ['escalation', 'overdueDigest', 'reminder'] as const;
-import { queueOverdueScan, runOverdueScanAsSystem } from '../../src/notify/overdueScan';
+import { queueOverdueScan, runOverdueScanAsSystem } from '../../src/kernel/overdueScan';
 import { createWorld, MEMBERS, type World } from '../support/world';
 import { ACTION_TEXT, ADULT_DETAILS, buildScenario, installApp, outboxRows, SCAN_AT, type Scenario, SETTINGS } from './support/scenario';
 import { channelInstallationUpdate, GENERAL_CHANNEL, PANEL_CHANNEL, personalInstall } from './support/teamsActivities';

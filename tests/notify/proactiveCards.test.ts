@@ -10,7 +10,7 @@ import { submitReferral } from '../../src/commands/submitReferral';
 import type { BotConnector } from '../../src/notify/connector';
 import { HttpBotConnector } from '../../src/notify/httpConnector';
 const OVERDUE_DIGEST = 'overdueDigest';
-import { runOverdueScanAsSystem } from '../../src/notify/overdueScan';
+import { runOverdueScanAsSystem } from '../../src/kernel/overdueScan';
 import { queueReferralCardRefresh } from '../../src/kernel/notifications';
 import { createRenderer } from '../../src/notify/render/index';
 import { CONVERSATION_LOST } from '../../src/notify/render';

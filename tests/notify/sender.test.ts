@@ -1,5 +1,5 @@
 import { type BotConnector, ConnectorError } from '../../src/notify/connector';
-import { dailyKey } from '../../src/notify/dailyKey';
+import { dailyKey } from '../../src/kernel/dailyKey';
 import { sentDeliveries } from '../../src/notify/deliveries';
 import { HttpBotConnector } from '../../src/notify/httpConnector';
 import { CONVERSATION_LOST } from '../../src/notify/render';

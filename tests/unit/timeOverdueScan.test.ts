@@ -1,6 +1,6 @@
 import { createAction } from '../../src/commands/createAction';
 import { execute } from '../../src/kernel/command';
-import { queueOverdueScan } from '../../src/notify/overdueScan';
+import { queueOverdueScan } from '../../src/kernel/overdueScan';
 import { createWorld, MEMBERS, type World } from '../support/world';
 import { buildScenario, installApp, outboxRows, type Scenario, SETTINGS, SETUP_AT } from '../notify/support/scenario';
 

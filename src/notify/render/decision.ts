@@ -1,7 +1,7 @@
 import { decisionCard } from '../../cards/decisionCard';
 import { caseUrl } from '../../cards/links';
 import { can } from '../../policies';
-import { partnershipChannels } from '../conversations';
+import { partnershipChannels } from '../../kernel/conversations';
 import type { DeliveryTarget } from '../render';
 import { referralCardUpdates } from './referralCardUpdates';
 import { cardActivity, type KindRenderer, memberWithChat, type Rendering } from './rendering';

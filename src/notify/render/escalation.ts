@@ -2,7 +2,7 @@ import { escalationCardOf } from '../../cards/cardsFromViews';
 import { isOverdue } from '../../domain/rules';
 import { can } from '../../policies';
 import { loadEscalationView } from '../../queries/cardData';
-import { activeChairs } from '../overdueScan';
+import { activeChairs } from '../../kernel/overdueScan';
 import { cardActivity, coordinators, type KindRenderer, parentOf, withChats } from './rendering';
 
 /** The chairs' chats (the coordinators' when no chair may read the action). */

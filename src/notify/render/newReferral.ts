@@ -1,6 +1,6 @@
 import { newReferralCardOf } from '../../cards/cardsFromViews';
 import { loadNewReferralView } from '../../queries/cardData';
-import { partnershipChannels } from '../conversations';
+import { partnershipChannels } from '../../kernel/conversations';
 import { cardActivity, type KindRenderer } from './rendering';
 
 /** A new thread in each active partnership channel; never for a restricted case or a draft. */

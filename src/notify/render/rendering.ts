@@ -4,7 +4,7 @@ import type { NotificationKind, NotificationPayload } from '../../kernel/notific
 import type { Actor } from '../../policies/actor';
 import type { Tx } from '../../store/port';
 import type { OutgoingActivity } from '../connector';
-import { personalChatFor } from '../conversations';
+import { personalChatFor } from '../../kernel/conversations';
 import { sentDeliveries } from '../deliveries';
 import type { DeliveryTarget } from '../render';
 

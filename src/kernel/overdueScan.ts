@@ -1,4 +1,3 @@
-import type { NotifySettings } from '../config';
 import type { ActionRecord, CaseRecord } from '../domain/records';
 import { daysOverdue, isActionFinished, isOverdue } from '../domain/rules';
 import type { Store, Tx } from '../store/port';
@@ -6,10 +5,11 @@ import { partnershipChannels, personalChatFor } from './conversations';
 import { dailyKey } from './dailyKey';
 import {
   escalationKey, type NotificationKind, type NotificationPayload, queueNotification, reminderKey,
-} from '../kernel/notifications';
+} from './notifications';
 import { addDays, londonDate } from '../domain/time';
 
-export type ScanSettings = Pick<NotifySettings, 'reminderDaysBefore' | 'escalationDaysOverdue'>;
+/** The scan's thresholds (the configuration's NOTIFY settings; the kernel does not read the configuration). */
+export interface ScanSettings { reminderDaysBefore: number; escalationDaysOverdue: number }
 
 interface Tally { digests: number; reminders: number; escalations: number }
 
@@ -44,7 +44,7 @@ const byDue = (a: ActionRecord, b: ActionRecord) => (a.dueDate < b.dueDate ? -1 
  *   action falls due within `reminderDaysBefore` days (a later due date is a new reminder);
  * - one escalation per action, `escalation:<action id>`, for the chair, once it is overdue beyond
  *   `escalationDaysOverdue` days.
- * Payloads hold ids; the cards are rendered from the records when sent (renderOutbox.ts).
+ * Payloads hold ids; the cards are rendered from the records when sent (src/notify/render/).
  */
 export async function queueOverdueScan(tx: Tx, now: Date, settings: ScanSettings): Promise<OverdueScanReport> {
   // Judged by the London date: at 00:30 BST yesterday's due dates are overdue although UTC has not moved on.
