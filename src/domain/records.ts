@@ -139,6 +139,28 @@ export interface Meeting extends Versioned {
   lengthMinutes?: number;
   /** When the meeting actually ended: the 3-working-day minutes standard counts from here. */
   endedAt?: string;
+  /** A deputy the coordinator named: may drive the meeting like the chair. */
+  deputyChairId?: string;
+  /** The Teams meeting it runs in (bot start/end events find the meeting by it) and its chat, for the agenda card. */
+  teamsMeetingId?: string;
+  chatConversationId?: string;
+  startedAt?: string;
+  /** The item under discussion and when the chair moved to it (its clock). */
+  currentItemId?: string;
+  currentItemStartedAt?: string;
+  /** Draft minutes, generated when the meeting ends; approved by the chair, then issued. */
+  minutes?: MeetingMinutes;
+  /** Where the issued minutes document is (SharePoint in production, the data folder locally). */
+  minutesDocumentUrl?: string;
+}
+
+export interface MeetingMinutes {
+  generatedAt: string;
+  itemNotes: { agendaItemId: string; notes: string }[];
+  generalNotes?: string;
+  nextMeeting?: string;
+  approvedAt?: string;
+  approvedById?: string;
 }
 
 export interface AgendaItem extends Versioned {
@@ -190,6 +212,10 @@ export interface AuditEvent extends Appended {
   change?: Record<string, unknown>;
   reason?: string;
   correlationId: string;
+  /** The hash chain (src/audit/chain.ts sets these; every event written since the chain began has them). */
+  seq?: number;
+  prevHash?: string;
+  hash?: string;
 }
 
 export interface OutboxMessage extends Appended {

@@ -1,3 +1,4 @@
+import { appendAuditEvent } from '../audit/chain';
 import type { AuditAction } from '../domain/enums';
 import type { AuditEvent } from '../domain/records';
 import type { Tx } from '../store/port';
@@ -11,9 +12,12 @@ export interface AuditEntry {
   reason?: string;
 }
 
-/** Appends one audit event; keyed by the request so a retried request is not audited twice. */
+/**
+ * Appends one audit event to the hash chain (src/audit/chain.ts); keyed by the request so a retried request is not
+ * audited twice.
+ */
 export async function recordAudit(ctx: Context, tx: Tx, entry: AuditEntry): Promise<AuditEvent> {
-  const { record } = await tx.append('audit', {
+  const { record } = await appendAuditEvent(tx, {
     id: ctx.newId(),
     idempotencyKey: `${ctx.correlationId}:${entry.action}:${entry.recordType}:${entry.recordId}`,
     at: ctx.now().toISOString(),
