@@ -24,6 +24,9 @@ const ScreeningPage = lazy(pageLoaders.screening);
 const ActionsPage = lazy(pageLoaders.actions);
 const MeetingsPage = lazy(pageLoaders.meetings);
 const ConfigPage = lazy(pageLoaders.config);
+const MeetingPage = lazy(pageLoaders.meeting);
+const MeetingPanelPage = lazy(pageLoaders.meetingPanel);
+const MeetingStagePage = lazy(pageLoaders.meetingStage);
 
 export function App() {
   const route = useHashRoute();
@@ -34,6 +37,15 @@ export function App() {
         <Suspense fallback={<LiveStatus message="Loading the page…" busy />}>
           <ConfigPage />
         </Suspense>
+      ) : route.page === 'meetingPanel' || route.page === 'meetingStage' ? (
+        // The meeting's side panel and stage bring their own frame: no navigation in 320 pixels or on a room's screen.
+        <SignInGate>
+          <DirectoryProvider>
+            <Suspense fallback={<LiveStatus message="Loading the meeting…" busy />}>
+              {route.page === 'meetingPanel' ? <MeetingPanelPage key={route.id} id={route.id} /> : <MeetingStagePage key={route.id} id={route.id} />}
+            </Suspense>
+          </DirectoryProvider>
+        </SignInGate>
       ) : (
         <SignInGate>
           <DirectoryProvider>
@@ -48,7 +60,7 @@ export function App() {
 /** Which navigation entry a page belongs to (a case is reached from the register). */
 const SECTION: Partial<Record<PageName, string>> = {
   home: 'home', register: 'register', case: 'register', caseByRef: 'register', refer: 'refer', screening: 'screening',
-  actions: 'actions', meetings: 'meetings',
+  actions: 'actions', meetings: 'meetings', meeting: 'meetings',
 };
 
 function Pages() {
@@ -98,6 +110,12 @@ function Page({ route }: { route: Route }) {
       return <ActionsPage scope={route.scope} />;
     case 'meetings':
       return <MeetingsPage />;
+    case 'meeting':
+      return <MeetingPage key={route.id} id={route.id} />;
+    case 'meetingPanel':
+    case 'meetingStage':
+      // Shown by App in their own frame; never reached here.
+      return null;
     case 'config':
       // Shown by App before sign-in; never reached here.
       return null;

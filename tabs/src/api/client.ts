@@ -50,7 +50,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
 export class ApiClient {
   constructor(private readonly credentials: Credentials) {}
 
-  private async headers(): Promise<Record<string, string>> {
+  /** The credentials' headers; public for the meeting's live stream, which reads the API with fetch itself. */
+  async headers(): Promise<Record<string, string>> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (this.credentials.kind === 'dev') headers.Authorization = `Dev ${this.credentials.email}`;
     if (this.credentials.kind === 'bearer') headers.Authorization = `Bearer ${await this.credentials.token()}`;

@@ -12,6 +12,9 @@ export type Route =
   | { page: 'screening' }
   | { page: 'actions'; scope: ActionScope }
   | { page: 'meetings' }
+  | { page: 'meeting'; id: string }
+  | { page: 'meetingPanel'; id: string }
+  | { page: 'meetingStage'; id: string }
   | { page: 'config' }
   | { page: 'notFound'; path: string };
 
@@ -54,6 +57,9 @@ export function parseHash(hash: string): Route {
     return { page: 'actions', scope: ACTION_SCOPES.includes(scope as ActionScope) ? (scope as ActionScope) : 'mine' };
   }
   if (path === '/meetings') return { page: 'meetings' };
+  const meeting = /^\/meetings\/([^/]+)(?:\/(panel|stage))?$/.exec(path);
+  const meetingId = segment(meeting?.[1]);
+  if (meetingId) return { page: meeting?.[2] === 'panel' ? 'meetingPanel' : meeting?.[2] === 'stage' ? 'meetingStage' : 'meeting', id: meetingId };
   if (path === '/config') return { page: 'config' };
   return { page: 'notFound', path };
 }
@@ -65,6 +71,8 @@ export const referHref = (draftId?: string): string => (draftId ? `#/refer/${enc
 export const screeningHref = (): string => '#/screening';
 export const actionsHref = (scope: ActionScope = 'mine'): string => (scope === 'mine' ? '#/actions' : `#/actions?scope=${scope}`);
 export const meetingsHref = (): string => '#/meetings';
+/** A meeting's page (agenda, minutes); its side panel (`/panel`) and stage (`/stage`) open without the navigation. */
+export const meetingHref = (id: string, surface?: 'panel' | 'stage'): string => `#/meetings/${encodeURIComponent(id)}${surface ? `/${surface}` : ''}`;
 export const configHref = (): string => '#/config';
 export const registerHref = (query?: URLSearchParams): string => {
   const search = query?.toString();

@@ -1,7 +1,8 @@
 import {
   Badge, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens,
 } from '@fluentui/react-components';
-import { homeSchema, type MeetingItem, meetingListSchema, paths } from '../../../../src/contract';
+import { homeSchema, type MeetingSummary, meetingSummarySchema, paths } from '../../../../src/contract';
+import { useSession } from '../../auth/session';
 import { NextMeetingSummary } from '../../components/NextMeetingSummary';
 import { PageHeading } from '../../components/PageHeading';
 import { Section, useMutedStyles } from '../../components/Section';
@@ -11,6 +12,8 @@ import { formatDateTime, formatDay, todayIso } from '../../format';
 import { useApi } from '../../hooks/useApi';
 import { MEETING_STATUS_LABELS } from '../../labels';
 import { UserText } from '../../components/UserText';
+import { meetingHref } from '../../routing/useHashRoute';
+import { ScheduleMeetingDialog } from './ScheduleMeetingDialog';
 
 const useStyles = makeStyles({
   page: { display: 'grid', gap: tokens.spacingVerticalXL },
@@ -18,12 +21,19 @@ const useStyles = makeStyles({
   table: { minWidth: '680px' },
 });
 
+// Held meetings carry their minutes' timeliness; the plain list shape is accepted too.
+const meetingListSchema = meetingSummarySchema.array();
+
 const UPCOMING = new Set(['planned', 'agenda_published', 'in_progress']);
 
-/** The panels: the next one with its agenda, those still to come, and those held (with their minutes). */
+/**
+ * The panels: the next one with its agenda, those still to come, and those held with their minutes' timeliness in
+ * working days against the 3-day standard. Coordinators schedule meetings here; each meeting opens its own page.
+ */
 export default function MeetingsPage() {
   const styles = useStyles();
   const muted = useMutedStyles();
+  const session = useSession();
   const meetings = useApi(paths.meetings(), (c, signal) => c.get(paths.meetings(), meetingListSchema, signal));
   const home = useApi(paths.home(), (c, signal) => c.get(paths.home(), homeSchema, signal));
   const all = meetings.data ?? [];
@@ -35,6 +45,11 @@ export default function MeetingsPage() {
   return (
     <div className={styles.page}>
       <PageHeading focusKey="meetings">Meetings</PageHeading>
+      {session.me.can.manageMeetings && (
+        <div>
+          <ScheduleMeetingDialog onDone={(m) => (window.location.hash = meetingHref(m.id))} />
+        </div>
+      )}
       {meetings.state === 'loading' && !meetings.data && <LiveStatus message="Loading meetings…" busy />}
       {meetings.state === 'error' && <ErrorNotice title="The meetings could not be loaded" message={meetings.error.message} onRetry={meetings.reload} />}
       <Section title="Next panel" id="next-heading">
@@ -55,7 +70,7 @@ export default function MeetingsPage() {
   );
 }
 
-function MeetingTable({ label, meetings, past = false }: { label: string; meetings: MeetingItem[]; past?: boolean }) {
+function MeetingTable({ label, meetings, past = false }: { label: string; meetings: MeetingSummary[]; past?: boolean }) {
   const styles = useStyles();
   const muted = useMutedStyles();
   const rowStyles = useStaticRowStyles();
@@ -78,7 +93,9 @@ function MeetingTable({ label, meetings, past = false }: { label: string; meetin
                 <time dateTime={m.startsAt}>{formatDateTime(m.startsAt)}</time>
               </TableCell>
               <TableCell>
-                <UserText>{m.title}</UserText>
+                <Link href={meetingHref(m.id)}>
+                  <UserText>{m.title}</UserText>
+                </Link>
                 {m.teamsLink && !past && (
                   <>
                     {' '}
@@ -96,11 +113,7 @@ function MeetingTable({ label, meetings, past = false }: { label: string; meetin
               <TableCell>{m.chairName ?? ''}</TableCell>
               <TableCell>
                 {past ? (
-                  m.minutesIssuedAt ? (
-                    `Issued ${formatDay(m.minutesIssuedAt)}`
-                  ) : (
-                    <span className={muted.muted}>Not issued yet</span>
-                  )
+                  <MinutesCell meeting={m} />
                 ) : m.papersIssuedAt ? (
                   `Issued ${formatDay(m.papersIssuedAt)}`
                 ) : (
@@ -112,5 +125,25 @@ function MeetingTable({ label, meetings, past = false }: { label: string; meetin
         </TableBody>
       </Table>
     </div>
+  );
+}
+
+/** Minutes issued or not, and the working days they took (or have taken so far) against the standard. */
+function MinutesCell({ meeting: m }: { meeting: MeetingSummary }) {
+  const muted = useMutedStyles();
+  const t = m.minutesTimeliness;
+  const days = t ? ` (${t.workingDays} working ${t.workingDays === 1 ? 'day' : 'days'}, standard ${t.standardWorkingDays})` : '';
+  return (
+    <>
+      {m.minutesIssuedAt ? `Issued ${formatDay(m.minutesIssuedAt)}${days}` : <span className={muted.muted}>Not issued yet{days}</span>}
+      {t && (
+        <>
+          {' '}
+          <Badge appearance="tint" shape="rounded" color={t.withinStandard ? 'success' : 'danger'}>
+            {t.withinStandard ? (t.issued ? 'On time' : 'Within the standard') : 'Late'}
+          </Badge>
+        </>
+      )}
+    </>
   );
 }
