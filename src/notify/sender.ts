@@ -1,3 +1,4 @@
+import { appendAuditEvent } from '../audit/chain';
 import type { ConversationRef, OutboxDelivery, OutboxMessage } from '../domain/records';
 import type { Store } from '../store/port';
 import { type BotConnector, ConnectorError, type SentActivity } from './connector';
@@ -245,7 +246,7 @@ class OutboxRun {
       };
       // Keyed per conversation (per capture: a re-installed app is a new capture), so many failed rows make one notice.
       await queueNotification({ now: () => new Date(at) }, tx, CONVERSATION_LOST, `${CONVERSATION_LOST}:${stored.id}:${stored.capturedAt}`, payload, { keyIsRowId: true });
-      await tx.append('audit', {
+      await appendAuditEvent(tx, {
         id: `audit:${CONVERSATION_LOST}:${stored.id}:${stored.capturedAt}`,
         idempotencyKey: `system:${CONVERSATION_LOST}:${stored.id}:${stored.capturedAt}`,
         at,
