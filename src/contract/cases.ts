@@ -91,6 +91,8 @@ export const registerPageSchema = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
+  /** Pass back as `cursor` for the next page (keyset: it stays put when cases are added); absent on the last page. */
+  nextCursor: z.string().optional(),
 });
 export type RegisterPage = z.infer<typeof registerPageSchema>;
 

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { id } from '../kernel/validation';
-import { CASE_STATUSES, LIVE_CASE_STATUSES, RISK_LEVELS, type CaseStatus, type RiskLevel } from '../domain/enums';
+import { ACTION_STATUSES, CASE_STATUSES, FINISHED_ACTION_STATUSES, LIVE_CASE_STATUSES, RISK_LEVELS, type CaseStatus, type RiskLevel } from '../domain/enums';
 import type { CaseRecord } from '../domain/records';
-import type { Condition } from '../store/port';
+import { MAX_IN_VALUES, type Condition, type Order, type ReadTx } from '../store/port';
+import { memberAudience } from '../store/caseAudience';
 import { overdueOf, todayOf } from './actionItems';
 import { type CaseAccess, caseAccess } from '../kernel/caseAccess';
 import { defineQuery } from '../kernel/query';
 import { type Actor, type CaseAbilities, presentCase } from '../policies';
 import { booleanParam, intParam, optionalParam } from './queryString';
+import { badCursor, decodeCursor, encodeCursor, type RegisterCursor } from './registerCursor';
 
 export const REGISTER_SORTS = ['ref', 'receivedAt', 'status', 'riskLevel', 'nextReviewDate'] as const;
 export type RegisterSort = (typeof REGISTER_SORTS)[number];
@@ -38,6 +40,8 @@ export interface RegisterPage {
   total: number;
   page: number;
   pageSize: number;
+  /** Hand back as `cursor` for the page after this one (absent when this page is the last). */
+  nextCursor?: string;
 }
 
 const registerInput = z
@@ -52,6 +56,8 @@ const registerInput = z
     order: optionalParam(z.enum(['asc', 'desc'], { message: 'must be asc or desc' })),
     page: intParam(1, 100_000, 1),
     pageSize: intParam(1, 200, 50),
+    /** From the previous page's nextCursor: the next page, which stays put when cases are added (page is then ignored). */
+    cursor: optionalParam(z.string().max(2000, 'must be at most 2000 characters')),
   })
   .strip();
 
@@ -85,7 +91,7 @@ function compare(a: RegisterItem, b: RegisterItem, sort: RegisterSort, desc: boo
   return a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0;
 }
 
-function toItem(actor: Actor, c: CaseRecord, access: CaseAccess, overdueActions: number): RegisterItem {
+function toItem(actor: Actor, c: CaseRecord, access: CaseAccess, overdueActions = 0): RegisterItem {
   const base = {
     id: c.id,
     ref: c.ref,
@@ -107,12 +113,173 @@ function toItem(actor: Actor, c: CaseRecord, access: CaseAccess, overdueActions:
   };
 }
 
+type RegisterInput = z.output<typeof registerInput>;
+type Sorted = { sort: RegisterSort; desc: boolean };
+
+const UNFINISHED = ACTION_STATUSES.filter((s) => !FINISHED_ACTION_STATUSES.includes(s));
+
+/** Overdue actions of the given cases, read by parent id (open ones due before today only), not by scanning actions. */
+async function overdueCounts(tx: ReadTx, caseIds: string[], now: Date): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < caseIds.length; i += MAX_IN_VALUES) {
+    const pastDue = await tx.find('actions', {
+      where: [
+        { field: 'parentId', op: 'in', value: caseIds.slice(i, i + MAX_IN_VALUES) },
+        { field: 'status', op: 'in', value: UNFINISHED },
+        { field: 'dueDate', op: 'lt', value: todayOf(now) },
+      ],
+    });
+    for (const a of pastDue) {
+      if (a.parentKind !== 'case' || !overdueOf(a, now).overdue) continue;
+      counts.set(a.parentId, (counts.get(a.parentId) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+async function withOverdue(tx: ReadTx, items: RegisterItem[], now: Date): Promise<RegisterItem[]> {
+  const counts = await overdueCounts(tx, items.filter((i) => i.access === 'full').map((i) => i.id), now);
+  return items.map((i) => (i.access === 'full' ? { ...i, overdueActions: counts.get(i.id) ?? 0 } : i));
+}
+
+/**
+ * How the store can answer this register page itself: which cases (visibility as the actor's audience keys, plus the
+ * indexed filters), in which order, and whether summaries can be among them (they sort after every dated row, by
+ * reference, which one store order cannot say). Undefined when the register must filter or order in memory.
+ */
+interface StorePlan {
+  where: Condition[];
+  order: Order;
+  /** Set when summaries may appear under a received-date order: dated full rows first, then the rest by reference. */
+  split?: { datedWhere: Condition[]; restWhere: Condition[] };
+}
+
+function storePlan(actor: Actor, input: RegisterInput, { sort, desc }: Sorted): StorePlan | undefined {
+  if (input.agencyId || input.leadProfessionalId || input.reviewDue !== undefined || input.q) return undefined;
+  if (sort === 'status' || sort === 'riskLevel') return undefined; // lifecycle and risk order, not the stored text's
+  const keys = memberAudience(actor.member);
+  const filters: Condition[] = [];
+  if (input.status) filters.push({ field: 'status', op: 'eq', value: input.status });
+  if (input.riskLevel) filters.push({ field: 'riskLevel', op: 'eq', value: input.riskLevel });
+  // Status and risk filters never match summaries (surface rule 1): then only the full audiences count.
+  const fullKeys = keys?.filter((k) => k !== 'pc:screenable');
+  const summaries = keys !== null && filters.length === 0 && keys.includes('pc:screenable');
+  const audience = keys === null ? null : summaries ? keys : fullKeys!;
+  const where = [...filters, ...(audience ? [{ field: 'audience', op: 'in', value: audience } as Condition] : [])];
+  const direction = desc ? 'desc' : 'asc';
+  if (sort === 'ref') return { where, order: { field: 'ref', direction } };
+  const order: Order = { field: sort, direction, emptyLast: true, then: 'ref' };
+  if (!summaries) return { where, order };
+  if (sort !== 'receivedAt') return undefined;
+  // Every submitted case has a received date; only drafts lack one. Summaries and drafts follow, by reference.
+  return {
+    where,
+    order,
+    split: {
+      datedWhere: [{ field: 'audience', op: 'in', value: fullKeys! }, { field: 'receivedAt', op: 'ge', value: '' }],
+      restWhere: [{ field: 'audience', op: 'in', value: keys.filter((k) => k === 'pc:screenable' || k.startsWith('draft:')) }],
+    },
+  };
+}
+
+const positionOf = (c: CaseRecord, order: Order): Record<string, string> => {
+  const v = (c as unknown as Record<string, unknown>)[order.field];
+  return { id: c.id, ref: c.ref, ...(typeof v === 'string' ? { [order.field]: v } : {}) };
+};
+
+async function pageFromStore(tx: ReadTx, actor: Actor, plan: StorePlan, input: RegisterInput, cursor: RegisterCursor | undefined) {
+  const size = input.pageSize;
+  const start = (input.page - 1) * size;
+  const total = await tx.count('cases', { where: plan.where });
+  const rows: { c: CaseRecord; access: CaseAccess; rest: boolean }[] = [];
+  const keep = (cases: CaseRecord[], rest: boolean) => {
+    for (const c of cases) {
+      const access = caseAccess(actor, c);
+      if (access) rows.push({ c, access, rest });
+    }
+  };
+  if (cursor?.k === 'o') badCursor();
+  if (!plan.split) {
+    if (cursor?.k === 'b') badCursor();
+    const after = cursor?.k === 'a' ? { after: cursor.after } : { offset: start };
+    keep(await tx.find('cases', { where: plan.where, orderBy: plan.order, limit: size, ...after }), false);
+  } else {
+    const { datedWhere, restWhere } = plan.split;
+    let restFrom = 0;
+    if (cursor?.k !== 'b') {
+      const after = cursor?.k === 'a' ? { after: cursor.after } : { offset: start };
+      keep(await tx.find('cases', { where: datedWhere, orderBy: plan.order, limit: size, ...after }), false);
+      if (!cursor) restFrom = Math.max(0, start - (await tx.count('cases', { where: datedWhere })));
+    }
+    if (rows.length < size) {
+      // The undated rows: summaries (partners see every referral awaiting screening) and the actor's own drafts.
+      const restRef = cursor?.k === 'b' ? cursor.ref : undefined;
+      const candidates = await tx.find('cases', { where: restWhere, orderBy: { field: 'ref', direction: 'asc' } });
+      const rest = candidates.filter((c) => (restRef === undefined || c.ref > restRef) && (!c.receivedAt || caseAccess(actor, c) === 'summary'));
+      keep(rest.slice(restFrom, restFrom + size - rows.length), true);
+    }
+  }
+  const last = rows[rows.length - 1];
+  const nextCursor =
+    rows.length === size && last
+      ? encodeCursor(last.rest ? { k: 'b', ref: last.c.ref } : { k: 'a', after: positionOf(last.c, plan.order) })
+      : undefined;
+  return { items: rows.map((r) => toItem(actor, r.c, r.access)), total, nextCursor };
+}
+
+/** The filters and orders the store cannot say: visible cases read (by audience), then filtered and sorted here. */
+async function pageInMemory(tx: ReadTx, actor: Actor, input: RegisterInput, { sort, desc }: Sorted, now: Date, cursor: RegisterCursor | undefined) {
+  if (cursor && cursor.k !== 'o') badCursor();
+  const today = todayOf(now);
+  const reviewHorizon = todayOf(new Date(Date.parse(today) + REVIEW_DUE_WITHIN_DAYS * DAY_MS));
+  const keys = memberAudience(actor.member);
+  const where: Condition[] = [];
+  if (input.status) where.push({ field: 'status', op: 'eq', value: input.status });
+  if (keys) where.push({ field: 'audience', op: 'in', value: keys });
+  const cases = await tx.find('cases', { where });
+
+  const q = input.q?.toLowerCase();
+  const qInitials = q ? alnum(q) : '';
+  const items: RegisterItem[] = [];
+  for (const c of cases) {
+    const access = caseAccess(actor, c);
+    if (!access) continue;
+    const full = access === 'full';
+    if (input.status && !full) continue;
+    if (input.agencyId) {
+      const agency = input.agencyId;
+      // A summary reader knows only who referred and what their own agency answered, so only those may match.
+      const mayKnowAnswer = full || agency === actor.member.agencyId;
+      const visible =
+        c.referrerAgencyId === agency ||
+        (mayKnowAnswer && c.involvements.some((i) => i.known && i.agencyId === agency)) ||
+        (full && c.leadAgencyId === agency);
+      if (!visible) continue;
+    }
+    if (input.riskLevel && !(full && c.riskLevel === input.riskLevel)) continue;
+    if (input.leadProfessionalId && !(full && c.leadProfessionalId === input.leadProfessionalId)) continue;
+    if (input.reviewDue !== undefined) {
+      const due = full && LIVE_CASE_STATUSES.includes(c.status) && c.nextReviewDate !== undefined && c.nextReviewDate <= reviewHorizon;
+      if (due !== input.reviewDue) continue;
+    }
+    if (q && !c.ref.toLowerCase().includes(q) && !(qInitials && alnum(c.initials).includes(qInitials))) continue;
+    items.push(toItem(actor, c, access));
+  }
+  items.sort((a, b) => compare(a, b, sort, desc));
+  const start = cursor?.k === 'o' ? cursor.n : (input.page - 1) * input.pageSize;
+  const end = start + input.pageSize;
+  return { items: items.slice(start, end), total: items.length, nextCursor: end < items.length ? encodeCursor({ k: 'o', n: end }) : undefined };
+}
+
 /**
  * The register: cases the actor may read in full or in summary, filtered, searched, sorted and paged. Listing rows
  * is not a read of a case's personal data, so it writes no audit event (opening a case does).
  * Filters on fields a summary item does not carry (status, risk level, lead, review, other agencies' answers) never
  * match summary items, and sorting puts them after every dated or ranked row, so neither can reveal what the row
  * hides (surface rule 1).
+ * The store does the work where it can (issue 11): only the cases the actor may see (their audience, an index), in
+ * the register's order, one page of them, and the count; each row is still put to the case policy. Searches and the
+ * filters and orders an index cannot answer read the actor's visible cases and finish here.
  */
 export const listRegister = defineQuery({
   name: 'listRegister',
@@ -120,55 +287,22 @@ export const listRegister = defineQuery({
   input: registerInput,
   async run(ctx, tx, input): Promise<RegisterPage> {
     const now = ctx.now();
-    const today = todayOf(now);
-    const reviewHorizon = todayOf(new Date(Date.parse(today) + REVIEW_DUE_WITHIN_DAYS * DAY_MS));
-
-    // Indexed filters go to the store; the rest is done here (a partnership has hundreds of cases a year).
-    const where: Condition[] = [];
-    if (input.status) where.push({ field: 'status', op: 'eq', value: input.status });
-    const cases = await tx.find('cases', { where });
-
-    // Overdue counts from one indexed read: actions due before today, finished ones dropped.
-    const pastDue = await tx.find('actions', { where: [{ field: 'dueDate', op: 'lt', value: today }] });
-    const overdueByCase = new Map<string, number>();
-    for (const a of pastDue) {
-      if (a.parentKind !== 'case' || !overdueOf(a, now).overdue) continue;
-      overdueByCase.set(a.parentId, (overdueByCase.get(a.parentId) ?? 0) + 1);
-    }
-
-    const q = input.q?.toLowerCase();
-    const qInitials = q ? alnum(q) : '';
-    const items: RegisterItem[] = [];
-    for (const c of cases) {
-      const access = caseAccess(ctx.actor, c);
-      if (!access) continue;
-      const full = access === 'full';
-      if (input.status && !full) continue;
-      if (input.agencyId) {
-        const agency = input.agencyId;
-        // A summary reader knows only who referred and what their own agency answered, so only those may match.
-        const mayKnowAnswer = full || agency === ctx.actor.member.agencyId;
-        const visible =
-          c.referrerAgencyId === agency ||
-          (mayKnowAnswer && c.involvements.some((i) => i.known && i.agencyId === agency)) ||
-          (full && c.leadAgencyId === agency);
-        if (!visible) continue;
-      }
-      if (input.riskLevel && !(full && c.riskLevel === input.riskLevel)) continue;
-      if (input.leadProfessionalId && !(full && c.leadProfessionalId === input.leadProfessionalId)) continue;
-      if (input.reviewDue !== undefined) {
-        const due = full && LIVE_CASE_STATUSES.includes(c.status) && c.nextReviewDate !== undefined && c.nextReviewDate <= reviewHorizon;
-        if (due !== input.reviewDue) continue;
-      }
-      if (q && !c.ref.toLowerCase().includes(q) && !(qInitials && alnum(c.initials).includes(qInitials))) continue;
-      items.push(toItem(ctx.actor, c, access, overdueByCase.get(c.id) ?? 0));
-    }
-
-    const sort = input.sort ?? 'receivedAt';
-    // Newest first when nothing is chosen; ascending when a column is chosen without an order.
-    const desc = input.order ? input.order === 'desc' : input.sort === undefined;
-    items.sort((a, b) => compare(a, b, sort, desc));
-    const start = (input.page - 1) * input.pageSize;
-    return { items: items.slice(start, start + input.pageSize), total: items.length, page: input.page, pageSize: input.pageSize };
+    const sorted: Sorted = {
+      sort: input.sort ?? 'receivedAt',
+      // Newest first when nothing is chosen; ascending when a column is chosen without an order.
+      desc: input.order ? input.order === 'desc' : input.sort === undefined,
+    };
+    const cursor = input.cursor ? decodeCursor(input.cursor) : undefined;
+    const plan = storePlan(ctx.actor, input, sorted);
+    const { items, total, nextCursor } = plan
+      ? await pageFromStore(tx, ctx.actor, plan, input, cursor)
+      : await pageInMemory(tx, ctx.actor, input, sorted, now, cursor);
+    return {
+      items: await withOverdue(tx, items, now),
+      total,
+      page: input.page,
+      pageSize: input.pageSize,
+      ...(nextCursor ? { nextCursor } : {}),
+    };
   },
 });
