@@ -56,6 +56,9 @@ param graphOrg string
 @description('Name of the Key Vault certificate (PEM content type) the Graph app signs in with. Created after provisioning: see infra/README.md.')
 param graphCertificateName string = 'graph-client-certificate'
 
+@description('Key Vault secret holding the audit checkpoint key (base64 of 32 random bytes). An administrator creates it once, outside the deployment, so no pipeline ever sees it: az keyvault secret set --vault-name <vault> --name audit-checkpoint-key --value "$(openssl rand -base64 32)"')
+param auditKeySecretName string = 'audit-checkpoint-key'
+
 @description('The Teams app id, so the bot\'s links are Teams deep links into the tab.')
 param teamsAppId string
 
@@ -200,6 +203,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     clientId: botClientId
     tenantId: tenantId
     clientSecret: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${botSecret.name})'
+    // The audit trail's checkpoints are signed with a key outside SharePoint (src/audit, npm run audit:verify).
+    AUDIT_CHECKPOINT_KEY: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${auditKeySecretName})'
     // Teams SSO for the tab: the token's audience is the SSO app's Application ID URI.
     AAD_APP_CLIENT_ID: ssoClientId
     AAD_APP_TENANT_ID: tenantId

@@ -4,6 +4,8 @@
  * file open: the server would go on writing to the deleted file, and everything done after the reset would be lost.
  */
 import fs from 'node:fs';
+import { useCheckpointKey } from '../src/audit/checkpointKey';
+import { checkpointKeyFromEnvironment } from '../src/audit/keyFromEnvironment';
 import { ConfigError, loadConfig } from '../src/config';
 import { seedDemo } from '../src/demo/seedDemo';
 import { databaseHolders } from '../src/store/sqlite/databaseOwners';
@@ -22,6 +24,8 @@ async function main(): Promise<void> {
   }
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${config.sqlitePath}${suffix}`, { force: true });
 
+  // The seeded audit trail's head is signed with the local checkpoint key, so audit:verify passes on a fresh demo.
+  useCheckpointKey(checkpointKeyFromEnvironment(process.env, config));
   const store = new SqliteStore(config.sqlitePath);
   try {
     const counts = await seedDemo(store, { now: new Date(), refPrefix: config.refPrefix });

@@ -4,6 +4,8 @@
  * the server runs (or on two machines) posts nothing twice: whoever holds a lease works, the other skips; and a scan
  * already done today queues nothing again (idempotency keys). The scan is audited as 'system'.
  */
+import { useCheckpointKey } from '../src/audit/checkpointKey';
+import { checkpointKeyFromEnvironment } from '../src/audit/keyFromEnvironment';
 import { ConfigError, loadConfig } from '../src/config';
 import { flushLogs, logger } from '../src/log';
 import { OUTBOX_JOB, OVERDUE_SCAN_JOB, notificationJobs, processHolder } from '../src/notify/startNotifications';
@@ -15,6 +17,8 @@ const log = logger('scanOverdue');
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // The scan is audited: sign the audit chain's head as the server would.
+  useCheckpointKey(checkpointKeyFromEnvironment(process.env, config));
   const store = openStore(config);
   try {
     const notifyLog = (event: string, fields: Record<string, unknown>) => {

@@ -94,6 +94,7 @@ export const PRODUCTION_SETTINGS: readonly ProductionSetting[] = [
   { name: 'AAD_APP_CLIENT_ID', requiredWhen: 'always in production (Teams SSO is the only sign-in)', secret: false, what: 'the SSO app registration' },
   { name: 'AAD_APP_TENANT_ID', requiredWhen: 'always in production', secret: false, what: 'the SSO app tenant' },
   { name: 'TAB_APP_ID_URI', requiredWhen: 'always in production', secret: false, what: 'api://<host>/<SSO client id>, the token audience' },
+  { name: 'AUDIT_CHECKPOINT_KEY', requiredWhen: 'always in production', secret: true, what: "signs the audit trail's checkpoints (src/audit); held in Key Vault, never in the store" },
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', requiredWhen: 'for telemetry', required: false, secret: false, what: 'OpenTelemetry to Application Insights' },
   { name: 'SCAN_TIME', requiredWhen: 'optional (default 07:00 UK time)', required: false, secret: false, what: 'when the daily overdue scan runs' },
   { name: 'LOG_LEVEL', requiredWhen: 'optional (default info)', required: false, secret: false, what: 'the least level written to the log' },
@@ -154,6 +155,9 @@ export const ENV_SCHEMA = z.object({
   AAD_APP_CLIENT_ID: z.string().optional(),
   AAD_APP_TENANT_ID: z.string().optional(),
   TAB_APP_ID_URI: z.string().optional(),
+  // The audit trail's checkpoint key (read by src/audit/keyFromEnvironment.ts): base64 text, or a local key file.
+  AUDIT_CHECKPOINT_KEY: z.string().regex(/^[A-Za-z0-9+/=_-]{43,}\s*$/, 'must be base64 text of at least 32 random bytes').optional(),
+  AUDIT_KEY_FILE: z.string().optional(),
   API_RATE_LIMIT_PER_MINUTE: whole(1, 100_000, DEFAULT_RATE_LIMIT_PER_MINUTE),
   // Read by the Azure Monitor distro itself (src/telemetry/register.ts); listed so a malformed one is named here.
   APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().includes('InstrumentationKey=', { message: 'must be an Application Insights connection string (InstrumentationKey=...)' }).optional(),

@@ -1,6 +1,8 @@
 // First: telemetry (when APPLICATIONINSIGHTS_CONNECTION_STRING is set) must hook HTTP before express loads.
 import './telemetry/register';
 import type { Server } from 'node:http';
+import { useCheckpointKey } from './audit/checkpointKey';
+import { checkpointKeyFromEnvironment } from './audit/keyFromEnvironment';
 import { createEntraTokenValidator, entraBearerVerifier } from './auth/entraToken';
 import { DEFAULT_RATE_LIMIT_PER_MINUTE, loadConfig } from './config';
 import { seedDemo } from './demo/seedDemo';
@@ -17,6 +19,8 @@ import { countNotifyEvent, stopTelemetry, watchOutboxDepth } from './telemetry';
 /** Starts RiskPanel: configuration, store, demo seed (local mode, empty store only), HTTP server, clean shutdown. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Before anything is audited: the key that signs the audit chain's head (Key Vault secret, or local key file).
+  useCheckpointKey(checkpointKeyFromEnvironment(process.env, config));
   // Teams SSO: without its settings, Bearer tokens are refused (local mode uses demo personas instead).
   const sso = config.sso;
   const store = openStore(config);

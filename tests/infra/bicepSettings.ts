@@ -31,6 +31,8 @@ export const TEST_HOST = 'riskpaneltest.azurewebsites.net';
 /** What Key Vault holds, by secret name: the values a Key Vault reference resolves to at run time (invented). */
 export const TEST_VAULT: Record<string, string> = {
   'bot-client-secret': 'invented-bot-client-secret',
+  // Invented: 32 bytes of 0x2a, base64.
+  'audit-checkpoint-key': Buffer.alloc(32, 0x2a).toString('base64'),
   'graph-client-certificate': fs.readFileSync(path.join(__dirname, 'fixtures', 'graph-test-certificate.pem'), 'utf8'),
 };
 
