@@ -9,6 +9,7 @@ import { seedDemo } from './demo/seedDemo';
 import { type Notifications, startNotifications } from './notify/startNotifications';
 import { flushLogs, log } from './log';
 import { createApp } from './server/app';
+import { keepConnectionsAlive } from './server/keepAlive';
 import { graphTokenAvailable, Readiness, storeAnswers } from './server/readiness';
 import { gracefulShutdown } from './server/shutdown';
 import { openStore } from './store/openStore';
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     log.info({ event: 'server.listening', url: `http://${host}:${port}`, mode: config.mode, store: config.store }, 'RiskPanel listening');
   });
+  keepConnectionsAlive(server);
   // The daily overdue scan and the outbox sender (proactive cards), each under a lease shared by all instances.
   watchOutboxDepth(() =>
     store.transaction((tx) => tx.find('outbox', { where: [{ field: 'status', op: 'eq', value: 'pending' }] })).then((rows) => rows.length),

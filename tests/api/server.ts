@@ -1,3 +1,4 @@
+import { keepConnectionsAlive } from '../../src/server/keepAlive';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import fs from 'node:fs';
@@ -52,7 +53,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
   const config = testConfig(world.file, { mode: opts.mode ?? 'local', ...(opts.tabDir ? { tabDir: opts.tabDir } : {}) });
   const app = createApp({ config, store: opts.wrapStore ? opts.wrapStore(world.store) : world.store, now: () => FIXED_NOW, verifyBearer: opts.verifyBearer, ...(opts.tabClientId ? { tabClientId: opts.tabClientId } : {}) });
   const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = keepConnectionsAlive(app.listen(0, '127.0.0.1', () => resolve(s)));
     s.on('error', reject);
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

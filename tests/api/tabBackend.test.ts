@@ -16,14 +16,17 @@ describe('the full tab\'s routes over HTTP', () => {
   });
   afterEach(() => server.close());
 
-  /** A refused request writes nothing but, for a 403, its 'denied' audit event. */
-  async function expectRefusal(res: Promise<Response>, status: number, field?: string) {
+  /**
+   * A refused request writes nothing but, for a 403 or a record hidden from the caller (404, as if missing), its
+   * 'denied' audit event.
+   */
+  async function expectRefusal(res: Promise<Response>, status: number, field?: string, audited = status === 403) {
     const before = await server.counts();
     const answer = await res;
     expect(answer.status).toBe(status);
     const problem = await problemOf(answer);
     if (field !== undefined) expect(problem.errors?.map((e) => e.field)).toContain(field);
-    expect(await server.counts()).toEqual(status === 403 ? { ...before, audit: before.audit + 1 } : before);
+    expect(await server.counts()).toEqual(audited ? { ...before, audit: before.audit + 1 } : before);
     return problem;
   }
 
@@ -60,10 +63,11 @@ describe('the full tab\'s routes over HTTP', () => {
     const problem = await expectRefusal(server.call('PUT', url, { as: 'fire', json: { capacity: 'presumed', expectedVersion: 1 } }), 409);
     expect(problem.title).toBe('Changed by someone else');
     // Someone else's draft is refused whatever they send.
-    await expectRefusal(server.call('PUT', url, { as: 'police', json: { capacity: 'presumed', expectedVersion: 2 } }), 403);
+    // Another agency's draft is hidden from the police: it answers as a missing record would.
+    await expectRefusal(server.call('PUT', url, { as: 'police', json: { capacity: 'presumed', expectedVersion: 2 } }), 404, undefined, true);
   });
 
-  it('records a risk assessment (201), shows what changed in the case view, and refuses a partner of another agency (403)', async () => {
+  it('records a risk assessment (201), shows what changed in the case view, and answers a partner of another agency as for a missing case (404)', async () => {
     const url = `/api/cases/${police.caseId}/risk-assessments`;
     const body = (overallLevel: string, rating: string) => ({
       domains: [{ domain: 'home_environment', rating, evidence: 'Invented evidence.' }],
@@ -84,7 +88,7 @@ describe('the full tab\'s routes over HTTP', () => {
       expect.objectContaining({ assessmentNumber: 2, domains: [{ domain: 'home_environment', from: 'red', to: 'amber' }], overallLevelChanged: true }),
     ]);
 
-    await expectRefusal(server.call('POST', url, { as: 'fire', json: body('low', 'green') }), 403);
+    await expectRefusal(server.call('POST', url, { as: 'fire', json: body('low', 'green') }), 404, undefined, true);
     await expectRefusal(server.call('POST', url, { as: 'police', json: { ...body('low', 'green'), overallLevel: 'none' } }), 400, 'overallLevel');
   });
 

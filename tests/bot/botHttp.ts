@@ -1,3 +1,4 @@
+import { keepConnectionsAlive } from '../../src/server/keepAlive';
 import { botServices } from '../../src/server/app';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -36,7 +37,7 @@ export async function serveBot(world: World, config: Config = localConfig(world)
   app.use(express.json());
   mountBot(app, botServices(config, world.store));
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = keepConnectionsAlive(app.listen(0, '127.0.0.1', () => resolve(s)));
   });
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/api/messages`, close: () => new Promise((resolve) => server.close(() => resolve())) };

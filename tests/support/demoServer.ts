@@ -10,6 +10,7 @@ import type { ActionRecord, Agency, CaseRecord, Member } from '../../src/domain/
 import type { Actor } from '../../src/policies/actor';
 import { NOTIFICATION_PAYLOADS } from '../../src/kernel/notifications';
 import { createApp } from '../../src/server/app';
+import { keepConnectionsAlive } from '../../src/server/keepAlive';
 import type { Kind, Store } from '../../src/store/port';
 import { KINDS } from '../../src/store/schema';
 import { SqliteStore } from '../../src/store/sqlite/sqliteStore';
@@ -99,7 +100,7 @@ async function serve(file: string): Promise<DemoServer> {
   };
   const app = createApp({ config, store, now: () => DEMO_NOW });
   const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = keepConnectionsAlive(app.listen(0, '127.0.0.1', () => resolve(s)));
     s.on('error', reject);
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,3 +1,4 @@
+import { keepConnectionsAlive } from '../../../src/server/keepAlive';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -38,7 +39,7 @@ export async function startTabServer(): Promise<TabServer> {
   });
   const store = new SqliteStore(config.sqlitePath);
   await seedDemo(store, { now: new Date(), refPrefix: config.refPrefix });
-  const server = createApp({ config, store }).listen(0, '127.0.0.1');
+  const server = keepConnectionsAlive(createApp({ config, store }).listen(0, '127.0.0.1'));
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,3 +1,4 @@
+import { keepConnectionsAlive } from '../../../src/server/keepAlive';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BotConnector, OutgoingActivity, SendOptions, SentActivity } from '../../../src/notify/connector';
@@ -43,7 +44,7 @@ export class FakeConnector {
 
   static async start(options: { token?: string } = {}): Promise<FakeConnector> {
     // The handler runs only after construction, so it may name `fake`.
-    const fake: FakeConnector = new FakeConnector(http.createServer((req, res) => void fake.handle(req, res)), options.token);
+    const fake: FakeConnector = new FakeConnector(keepConnectionsAlive(http.createServer((req, res) => void fake.handle(req, res))), options.token);
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     return fake;
   }
