@@ -10,5 +10,7 @@ module.exports = {
   moduleNameMapper: { '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js' },
   // jose (under @microsoft/agents-hosting's jwks-rsa) ships ESM only; jest on Node 20 cannot require() it untransformed.
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
-  testTimeout: 30000,
+  // A bound for a hung test, never a measure of speed: CI runs on a busy two-core machine, where typing through a form
+  // with userEvent in jsdom has taken over 30 s.
+  testTimeout: 120000,
 };

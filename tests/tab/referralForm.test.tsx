@@ -8,10 +8,6 @@ import { type Call, caseRecord, fakeServer, partnerMe, renderTab } from './suppo
 // The referral form's validation: required answers, the consent rule, and the server's field errors, each shown on
 // its own field (aria-invalid, and the message tied to the control by aria-describedby).
 
-// Typing through every step with userEvent in jsdom is CPU-bound: on a busy two-core machine one test can pass 30 s.
-// A generous bound, never a measure of speed.
-jest.setTimeout(180_000);
-
 const STORAGE_KEY = `riskpanel.referral.${partnerMe.member.id}.new`;
 
 /** A complete referral made without consent, as the form holds it. */
