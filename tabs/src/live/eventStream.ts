@@ -81,6 +81,8 @@ export function openEventStream(options: EventStreamOptions): EventStream {
       live = true;
       onStatus({ state: 'live' });
       const reader = response.body.getReader();
+      // Closing or the idle watchdog ends the read at once, whatever the body's source does with the abort.
+      controller.signal.addEventListener('abort', () => void reader.cancel().catch(() => undefined), { once: true });
       const decoder = new TextDecoder();
       const parser = new SseParser();
       for (;;) {
