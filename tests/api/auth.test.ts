@@ -42,6 +42,8 @@ describe('sign-in in local mode', () => {
     expect(await res.json()).toEqual({
       member: { id: 'policelead', name: 'Test policelead', email: 'policelead@example.test', roles: ['partner'], agencyLead: true },
       agency: { id: 'ag-police', name: 'Test Police', shortName: 'Police' },
+      // What the tab may offer this member, from the policies (a partner refers; screening is the coordinator's).
+      can: expect.objectContaining({ refer: true, screen: false, coordinate: false }),
     });
   });
 
