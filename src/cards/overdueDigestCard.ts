@@ -14,7 +14,7 @@ export type { ActionLine } from './actionLine';
 export interface OverdueDigestData {
   /**
    * What the card stands for, so a press or a refresh can rebuild the same list: the id of the outbox row the card
-   * was posted from, whose payload holds `actionIds` (see bot/cards/views.ts, loadOverdueDigestView).
+   * was posted from, whose payload holds `actionIds` (read back by src/queries/getOverdueDigestCard.ts).
    */
   digestId: string;
   /** The scan's day, yyyy-mm-dd. */

@@ -10,7 +10,7 @@ import { londonDateTime } from '../domain/time';
 import { queueNotification } from '../kernel/notifications';
 import { expectedVersion, id, optionalText } from '../kernel/validation';
 
-/** How an action ends (DOMAIN.md "Review"): done, not done because circumstances changed, not done by the agency, or cancelled. */
+/** How an action ends (docs/domain.md "Lifecycle"): done, not done because circumstances changed, not done by the agency, or cancelled. */
 export const ACTION_OUTCOMES = ['completed', 'not_done_circumstance', 'not_done_agency', 'cancelled'] as const;
 
 export const completeAction = defineCommand({

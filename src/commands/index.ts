@@ -6,7 +6,7 @@ import { completeAction } from './completeAction';
 import { createAction } from './createAction';
 import { deescalateCase } from './deescalateCase';
 import { escalateCase } from './escalateCase';
-import { listReferral } from './listReferral';
+import { placeReferralOnAgenda } from './placeReferralOnAgenda';
 import { provideInformation } from './provideInformation';
 import { recordInvolvement } from './recordInvolvement';
 import { recordRiskAssessment } from './recordRiskAssessment';
@@ -26,7 +26,7 @@ export const commands = {
   recordInvolvement,
   requestInformation,
   provideInformation,
-  listReferral,
+  placeReferralOnAgenda,
   withdrawReferral,
   recordScreeningDecision,
   addChronologyEntry,

@@ -37,7 +37,7 @@ const input = z
   .strict()
   .superRefine((v, issues) => {
     if (v.outcome === 'accept') {
-      // An accepted case always has a lead (DOMAIN.md "Planning").
+      // An accepted case always has a lead (docs/domain.md, "The process", 3. Screening).
       if (!v.leadAgencyId) issues.addIssue({ code: 'custom', path: ['leadAgencyId'], message: 'an accepted case needs a lead agency' });
       if (!v.leadProfessionalId) issues.addIssue({ code: 'custom', path: ['leadProfessionalId'], message: 'an accepted case needs a lead professional' });
     } else {

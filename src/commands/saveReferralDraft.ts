@@ -3,7 +3,7 @@ import type { NewRecord } from '../store/port';
 import { authorize } from '../policies';
 import { recordAudit } from '../kernel/audit';
 import { defineCommand } from '../kernel/command';
-import { type DraftCase, draftFields, draftPatch } from './referralDraft';
+import { type DraftCase, draftFields, draftPatch } from '../kernel/referralDraft';
 import { intakeBase } from '../kernel/referralIntake';
 
 export const saveReferralDraft = defineCommand({

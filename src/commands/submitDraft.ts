@@ -7,9 +7,9 @@ import { recordAudit } from '../kernel/audit';
 import { defineCommand } from '../kernel/command';
 import { requireCaseStatus } from '../kernel/guards';
 import { checkVersion } from '../kernel/loaders';
-import { authorizeDraftAuthor, referralAnswersOf } from './referralDraft';
+import { authorizeDraftAuthor, referralAnswersOf } from '../kernel/referralDraft';
 import { announceNewReferral } from '../kernel/referralIntake';
-import { referralFields } from './submitReferral';
+import { referralFields } from '../kernel/referralFields';
 import { expectedVersion, id, toValidationError } from '../kernel/validation';
 import { loadCaseFor } from '../kernel/caseAccess';
 

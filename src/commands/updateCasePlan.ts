@@ -45,7 +45,7 @@ export const updateCasePlan = defineCommand({
     if (input.nextReviewDate !== undefined && input.nextReviewDate !== c.nextReviewDate) requireNotPast(input.nextReviewDate, now, 'nextReviewDate');
     if (input.leadProfessionalId !== undefined && input.leadProfessionalId !== c.leadProfessionalId) {
       const lead = await requireActiveMember(tx, input.leadProfessionalId, 'leadProfessionalId');
-      // The lead agency keeps case responsibility (DOMAIN.md "Planning"): its lead professional is one of its own.
+      // The lead agency keeps case responsibility (docs/domain.md, "The process", 3. Screening): its lead professional is one of its own.
       if (c.leadAgencyId && lead.agencyId !== c.leadAgencyId) {
         throw new ValidationError([{ field: 'leadProfessionalId', message: 'must be an active member of the lead agency' }]);
       }

@@ -5,7 +5,7 @@ import { recordAudit } from '../kernel/audit';
 import { defineCommand } from '../kernel/command';
 import { requireCaseStatus } from '../kernel/guards';
 import { checkVersion } from '../kernel/loaders';
-import { authorizeDraftAuthor, draftFields, draftPatch } from './referralDraft';
+import { authorizeDraftAuthor, draftFields, draftPatch } from '../kernel/referralDraft';
 import { id } from '../kernel/validation';
 import { loadCaseFor } from '../kernel/caseAccess';
 

@@ -57,7 +57,7 @@ export type HomeView = z.infer<typeof homeSchema>;
  * (`meetingViewSchema`), so the tab redraws from one shape whatever it pressed; the live stream sends the same view.
  * ---------------------------------------------------------------------------------------------------------------- */
 
-/** Which decisions each kind of item takes (DOMAIN.md): screening for a new referral, a review's outcomes otherwise. */
+/** Which decisions each kind of item takes (docs/domain.md): screening for a new referral, a review's outcomes otherwise. */
 export const OUTCOMES_BY_ITEM_KIND = {
   new_referral: ['accept', 'decline', 'defer'],
   review: ['continue', 'close', 'escalate_s42', 'refer_marac', 'refer_mappa', 'refer_learning_review'],

@@ -18,7 +18,7 @@ export const responseSchemas = {
   recordInvolvement: savedCaseSchema,
   requestInformation: savedCaseSchema,
   provideInformation: savedCaseSchema,
-  listReferral: savedCaseSchema,
+  placeReferralOnAgenda: savedCaseSchema,
   withdrawReferral: savedCaseSchema,
   recordScreeningDecision: savedCaseSchema,
   addChronologyEntry: chronologyEntrySchema,

@@ -1,4 +1,4 @@
-// The domain's closed vocabularies (DOMAIN.md). Each list is the single source for
+// The domain's closed vocabularies (docs/domain.md). Each list is the single source for
 // validation, SharePoint choice columns and the tab's pick lists.
 export const AGENCY_KINDS = ['council', 'health', 'police', 'fire', 'probation', 'voluntary'] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];

@@ -84,7 +84,7 @@ export const OTHER_PROCESS_LABELS: Record<OtherProcess, string> = {
   childrens_safeguarding: "Children's safeguarding",
 };
 
-/** The Hampshire framework's domains (DOMAIN.md, RiskAssessment), in its order. */
+/** The Hampshire framework's domains (docs/domain.md, "The process", 4. Planning), in its order. */
 export const RISK_DOMAIN_LABELS: Record<RiskDomain, string> = {
   home_environment: 'Home and environment',
   daily_living: 'Daily living',

@@ -3,7 +3,7 @@ import { IllegalTransitionError } from './errors';
 
 type Graph<S extends string> = Readonly<Record<S, readonly S[]>>;
 
-/** Referral → case (DOMAIN.md "Lifecycle"); acceptance opens the case. */
+/** Referral → case (docs/domain.md "Lifecycle"); acceptance opens the case. */
 export const CASE_TRANSITIONS: Graph<CaseStatus> = {
   draft: ['submitted', 'withdrawn'],
   submitted: ['info_requested', 'listed', 'open', 'declined', 'deferred', 'withdrawn'],

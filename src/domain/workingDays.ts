@@ -10,7 +10,7 @@ import { addDays, endOfLondonDay, LONDON, londonDate } from './time';
  */
 const ENGLAND_AND_WALES = new Holidays('GB', 'ENG');
 
-/** Minutes go out within 3 working days of the panel (DOMAIN.md). */
+/** Minutes go out within 3 working days of the panel (docs/domain.md, "Indicators a board wants"). */
 export const MINUTES_STANDARD_WORKING_DAYS = 3;
 
 const holidaysByYear = new Map<number, ReadonlyMap<string, string>>();

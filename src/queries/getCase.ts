@@ -11,7 +11,7 @@ import { loadVisibleCase } from '../kernel/caseAccess';
 import { type RiskAssessmentChange, riskAssessmentChanges } from './riskAssessmentChanges';
 import { defineQuery } from '../kernel/query';
 
-/** The things an accepted case must have within 28 days of acceptance (DOMAIN.md, "Rules of good practice"). */
+/** The things an accepted case must have within 28 days of acceptance (docs/domain.md, "The process", 4. Planning). */
 export const PLAN_DEADLINE_DAYS = 28;
 export type MissingKey = 'lead' | 'riskAssessment' | 'smartPlan' | 'contingencyPlan' | 'reviewDate';
 const MISSING_LABELS: Record<MissingKey, string> = {

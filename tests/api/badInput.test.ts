@@ -27,7 +27,7 @@ describe('bad input on every route that takes a body', () => {
 
   it('covers every route of the API that takes a body', () => {
     expect(postRoutes.map((r) => r.operationId).sort()).toEqual(
-      ['addActionProgress', 'addChronologyEntry', 'changeActionDueDate', 'closeCase', 'completeAction', 'createAction', 'listReferral',
+      ['addActionProgress', 'addChronologyEntry', 'changeActionDueDate', 'closeCase', 'completeAction', 'createAction', 'placeReferralOnAgenda',
         'provideInformation', 'recordInvolvement', 'recordScreeningDecision', 'requestInformation', 'submitReferral', 'withdrawReferral',
         'saveReferralDraft', 'updateReferralDraft', 'submitDraft', 'recordRiskAssessment', 'updateCasePlan', 'runOverdueScan'].sort(),
     );

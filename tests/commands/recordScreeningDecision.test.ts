@@ -1,5 +1,5 @@
 import { execute } from '../../src/kernel/command';
-import { listReferral } from '../../src/commands/listReferral';
+import { placeReferralOnAgenda } from '../../src/commands/placeReferralOnAgenda';
 import { recordScreeningDecision } from '../../src/commands/recordScreeningDecision';
 import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError } from '../../src/domain/errors';
 import { allRecords, auditOf, createListedReferral, createOpenCase, createSubmittedReferral, getRecord, insertMeeting } from '../support/cases';
@@ -105,7 +105,7 @@ describe('recordScreeningDecision', () => {
   it('lets a deferred referral be listed again and then accepted', async () => {
     const referral = await createSubmittedReferral(world);
     await execute(recordScreeningDecision, world.ctx('coordinator'), { caseId: referral.id, outcome: 'defer', rationale: 'Need GP view.' });
-    await execute(listReferral, world.ctx('coordinator'), { caseId: referral.id });
+    await execute(placeReferralOnAgenda, world.ctx('coordinator'), { caseId: referral.id });
     const opened = await execute(recordScreeningDecision, world.ctx('coordinator'), accept(referral.id));
     expect(opened.status).toBe('open');
     expect((await allRecords(world, 'decisions')).map((d) => d.outcome).sort()).toEqual(['accept', 'defer']);

@@ -49,7 +49,7 @@ describe('every route answers what the contract says', () => {
     let c = await call('recordInvolvement', 'POST', paths.caseInvolvement(referral.id), 'fire', { known: true, note: 'Invented: one home safety visit.' });
     c = await call('requestInformation', 'POST', paths.caseInformationRequests(referral.id), 'coordinator', { question: 'Invented: who visits?', expectedVersion: c.version });
     c = await call('provideInformation', 'POST', paths.caseInformation(referral.id), 'police', { answer: 'Invented: a carer, weekly.', expectedVersion: c.version });
-    c = await call('listReferral', 'POST', paths.caseListing(referral.id), 'coordinator', { meetingId: 'meeting-next', expectedVersion: c.version });
+    c = await call('placeReferralOnAgenda', 'POST', paths.caseListing(referral.id), 'coordinator', { meetingId: 'meeting-next', expectedVersion: c.version });
     c = await call('recordScreeningDecision', 'POST', paths.caseScreening(referral.id), 'coordinator', {
       outcome: 'accept', rationale: 'Invented rationale.', leadAgencyId: 'ag-police', leadProfessionalId: 'police', riskLevel: 'high',
       nextReviewDate: '2026-07-15', expectedVersion: c.version,

@@ -5,7 +5,7 @@ import { actorOf, type Persona } from '../support/world';
 
 /*
  * The policy matrix: every persona × every ability × representative records, written out as tables.
- * Derived from DOMAIN.md and the issue:
+ * Derived from docs/domain.md ("Who may see what") and the issue:
  *  - A partner sees in full the cases their agency referred, leads, or has said it is involved in ("known to us").
  *  - For a new referral every partner sees only the minimal summary (reference, initials, risk categories, referring agency).
  *  - A restricted case is visible only to coordinators, the lead agency and named members (before screening names a

@@ -1,7 +1,7 @@
 import { addActionProgress } from '../../src/commands/addActionProgress';
 import { execute } from '../../src/kernel/command';
 import { createAction } from '../../src/commands/createAction';
-import { listReferral } from '../../src/commands/listReferral';
+import { placeReferralOnAgenda } from '../../src/commands/placeReferralOnAgenda';
 import { recordScreeningDecision } from '../../src/commands/recordScreeningDecision';
 import { submitReferral } from '../../src/commands/submitReferral';
 import type { ActionRecord, CaseRecord, Meeting } from '../../src/domain/records';
@@ -18,7 +18,7 @@ export function createSubmittedReferral(world: World, persona: Persona = 'police
 /** A referral in 'listed' by the coordinator, on `meetingId`'s agenda when one is given. */
 export async function createListedReferral(world: World, persona: Persona = 'police', opts: { meetingId?: string } = {}): Promise<CaseRecord> {
   const referral = await createSubmittedReferral(world, persona);
-  return execute(listReferral, world.ctx('coordinator'), { caseId: referral.id, ...opts });
+  return execute(placeReferralOnAgenda, world.ctx('coordinator'), { caseId: referral.id, ...opts });
 }
 
 export interface OpenCaseOptions {

@@ -49,7 +49,7 @@ describe.each(LIFECYCLES)('the $entity lifecycle', ({ entity, states, graph, ass
   });
 });
 
-describe('lifecycle rules from DOMAIN.md', () => {
+describe('lifecycle rules from docs/domain.md', () => {
   it('takes a referral through information gathering and screening to an open case, and a case to closure', () => {
     const path: [string, string][] = [
       ['submitted', 'info_requested'], ['info_requested', 'submitted'], ['submitted', 'listed'], ['listed', 'deferred'],

@@ -47,7 +47,7 @@ export const emptyReferral = (): ReferralForm => ({
   restricted: false,
 });
 
-/** The lawful basis most safeguarding referrals without consent rely on (DOMAIN.md, rules of good practice). */
+/** The lawful basis most safeguarding referrals without consent rely on (docs/domain.md, "The process", 1. Referral). */
 export const SAFEGUARDING_BASIS = 'UK GDPR Article 9(2)(g) with DPA 2018 Schedule 1 paragraph 18 (safeguarding of individuals at risk)';
 
 /** Field names are the API's (dotted for the adult), so server errors land on the field they name. */

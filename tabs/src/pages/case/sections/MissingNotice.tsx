@@ -8,7 +8,7 @@ const useStyles = makeStyles({
 
 /**
  * Every accepted case needs, within 28 days, a lead, a risk assessment, a SMART plan, a contingency plan and a
- * review date (DOMAIN.md): what is still missing, and by when.
+ * review date (docs/domain.md, "The process", 4. Planning): what is still missing, and by when.
  */
 export function MissingNotice({ missing }: { missing: MissingPlan | null | undefined }) {
   const styles = useStyles();

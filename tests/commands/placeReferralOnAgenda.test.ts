@@ -1,5 +1,5 @@
 import { execute } from '../../src/kernel/command';
-import { listReferral, NEW_REFERRAL_MINUTES } from '../../src/commands/listReferral';
+import { placeReferralOnAgenda, NEW_REFERRAL_MINUTES } from '../../src/commands/placeReferralOnAgenda';
 import { recordScreeningDecision } from '../../src/commands/recordScreeningDecision';
 import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError } from '../../src/domain/errors';
 import { allRecords, auditOf, createSubmittedReferral, getRecord, insertMeeting } from '../support/cases';
@@ -11,10 +11,10 @@ let world: World;
 beforeEach(async () => (world = await createWorld()));
 afterEach(() => world.close());
 
-describe('listReferral', () => {
+describe('placeReferralOnAgenda', () => {
   it('lists a submitted referral for screening and audits it', async () => {
     const referral = await createSubmittedReferral(world, 'police');
-    const listed = await execute(listReferral, world.ctx('coordinator'), { caseId: referral.id });
+    const listed = await execute(placeReferralOnAgenda, world.ctx('coordinator'), { caseId: referral.id });
     expect(await getRecord(world, 'cases', referral.id)).toEqual(listed);
     expect(listed).toMatchObject({ status: 'listed', version: referral.version + 1 });
     expect(await allRecords(world, 'agendaItems')).toEqual([]);
@@ -29,8 +29,8 @@ describe('listReferral', () => {
     const meeting = await insertMeeting(world, { status: 'agenda_published' });
     const first = await createSubmittedReferral(world, 'police');
     const second = await createSubmittedReferral(world, 'health');
-    await execute(listReferral, world.ctx('coordinator'), { caseId: first.id, meetingId: meeting.id });
-    await execute(listReferral, world.ctx('coordinator'), { caseId: second.id, meetingId: meeting.id });
+    await execute(placeReferralOnAgenda, world.ctx('coordinator'), { caseId: first.id, meetingId: meeting.id });
+    await execute(placeReferralOnAgenda, world.ctx('coordinator'), { caseId: second.id, meetingId: meeting.id });
 
     const items = (await allRecords(world, 'agendaItems')).sort((a, b) => a.order - b.order);
     expect(items.map((i) => [i.order, i.caseId, i.kind, i.presentingAgencyId, i.meetingId, i.minutesAllotted])).toEqual([
@@ -50,9 +50,9 @@ describe('listReferral', () => {
   it('keeps one agenda item when a deferred referral is listed again on the same meeting', async () => {
     const meeting = await insertMeeting(world);
     const referral = await createSubmittedReferral(world);
-    await execute(listReferral, world.ctx('coordinator'), { caseId: referral.id, meetingId: meeting.id });
+    await execute(placeReferralOnAgenda, world.ctx('coordinator'), { caseId: referral.id, meetingId: meeting.id });
     await execute(recordScreeningDecision, world.ctx('coordinator'), { caseId: referral.id, outcome: 'defer', rationale: 'More information.' });
-    const again = await execute(listReferral, world.ctx('coordinator'), { caseId: referral.id, meetingId: meeting.id });
+    const again = await execute(placeReferralOnAgenda, world.ctx('coordinator'), { caseId: referral.id, meetingId: meeting.id });
     expect(again.status).toBe('listed');
     expect(await allRecords(world, 'agendaItems')).toHaveLength(1);
   });
@@ -65,29 +65,29 @@ describe('listReferral', () => {
   ])('refuses %s, naming the field and changing nothing', async (_label, body, fields) => {
     const referral = await createSubmittedReferral(world);
     const extra = await body();
-    const err = await expectRefused(world, () => execute(listReferral, world.ctx('coordinator'), { caseId: referral.id, ...extra }), ValidationError);
+    const err = await expectRefused(world, () => execute(placeReferralOnAgenda, world.ctx('coordinator'), { caseId: referral.id, ...extra }), ValidationError);
     expect(fieldsOf(err)).toEqual(fields);
   });
 
   it('answers a viewer, who cannot see the referral, as for a missing case', async () => {
     const referral = await createSubmittedReferral(world);
-    await expectHidden(world, () => execute(listReferral, world.ctx('viewer'), { caseId: referral.id }), { type: 'case', id: referral.id });
+    await expectHidden(world, () => execute(placeReferralOnAgenda, world.ctx('viewer'), { caseId: referral.id }), { type: 'case', id: referral.id });
   });
 
   it.each(['chair', 'police'] as const)('refuses %s (coordinators only) and audits the refusal', async (persona) => {
     const referral = await createSubmittedReferral(world);
-    await expectRefused(world, () => execute(listReferral, world.ctx(persona), { caseId: referral.id }), ForbiddenError);
+    await expectRefused(world, () => execute(placeReferralOnAgenda, world.ctx(persona), { caseId: referral.id }), ForbiddenError);
   });
 
   it('refuses to list a listed referral, naming the state and the allowed next steps', async () => {
     const referral = await createSubmittedReferral(world);
-    await execute(listReferral, world.ctx('coordinator'), { caseId: referral.id });
-    const err = await expectRefused(world, () => execute(listReferral, world.ctx('coordinator'), { caseId: referral.id }), IllegalTransitionError);
+    await execute(placeReferralOnAgenda, world.ctx('coordinator'), { caseId: referral.id });
+    const err = await expectRefused(world, () => execute(placeReferralOnAgenda, world.ctx('coordinator'), { caseId: referral.id }), IllegalTransitionError);
     expect(err.message).toBe('A referral or case that is listed cannot become listed. Allowed next: open, declined, deferred, info requested, withdrawn.');
   });
 
   it('refuses a listing made on a stale read', async () => {
     const referral = await createSubmittedReferral(world);
-    await expectRefused(world, () => execute(listReferral, world.ctx('coordinator'), { caseId: referral.id, expectedVersion: 7 }), ConflictError);
+    await expectRefused(world, () => execute(placeReferralOnAgenda, world.ctx('coordinator'), { caseId: referral.id, expectedVersion: 7 }), ConflictError);
   });
 });

@@ -14,9 +14,13 @@ import { loadCaseFor } from '../kernel/caseAccess';
 /** The time a new referral gets on the agenda unless the coordinator changes it. */
 export const NEW_REFERRAL_MINUTES = 10;
 
-export const listReferral = defineCommand({
-  name: 'listReferral',
-  summary: 'List a referral for screening, optionally on a planned meeting\'s agenda',
+/**
+ * The coordinator lists a referral for screening (status `listed`, the HTTP resource `/listing`) and, when a planned
+ * meeting is named, places it on that meeting's agenda: a write, hence the verb.
+ */
+export const placeReferralOnAgenda = defineCommand({
+  name: 'placeReferralOnAgenda',
+  summary: 'Place a referral on the screening list, and on a planned meeting\'s agenda when one is named',
   input: z.object({ caseId: id, meetingId: id.optional(), expectedVersion }).strict(),
   async run(ctx, tx, input) {
     const c = await loadCaseFor(ctx, tx, input.caseId);

@@ -3,8 +3,8 @@ import { OTHER_PROCESSES, RISK_CATEGORIES } from '../domain/enums';
 import type { CaseRecord } from '../domain/records';
 import { authorize } from '../policies';
 import type { Actor } from '../policies/actor';
-import { referralFields } from './submitReferral';
-import { optionalText } from '../kernel/validation';
+import { referralFields } from './referralFields';
+import { optionalText } from './validation';
 
 /**
  * A draft holds whatever the author has written so far: every referral field optional except the adult's name,
