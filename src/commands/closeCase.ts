@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CLOSURE_REASONS } from '../domain/enums';
 import { assertCaseTransition } from '../domain/lifecycle';
+import { retentionDateFor } from '../domain/retention';
 import { authorize } from '../policies';
 import { recordAudit } from '../kernel/audit';
 import { appendChronology, appendDecision } from '../kernel/caseAppends';
@@ -21,7 +22,9 @@ export const closeCase = defineCommand({
     assertCaseTransition(c.status, 'closed');
 
     const now = ctx.now().toISOString();
-    const updated = await tx.update('cases', { ...c, status: 'closed', closedAt: now, closureReason: input.reason, updatedAt: now });
+    // The retention period starts at closure (src/domain/retention.ts); disposal is due from this date, unless held.
+    const retentionDate = retentionDateFor('case', now);
+    const updated = await tx.update('cases', { ...c, status: 'closed', closedAt: now, closureReason: input.reason, retentionDate, updatedAt: now });
     const decision = await appendDecision(ctx, tx, { caseId: c.id, outcome: 'close', rationale: input.rationale });
     const entry = await appendChronology(
       ctx,
@@ -33,7 +36,7 @@ export const closeCase = defineCommand({
       action: 'update',
       recordType: 'case',
       recordId: c.id,
-      change: { status: { from: c.status, to: 'closed' }, closureReason: input.reason, decisionId: decision.id, chronologyEntryId: entry.id },
+      change: { status: { from: c.status, to: 'closed' }, closureReason: input.reason, retentionDate, decisionId: decision.id, chronologyEntryId: entry.id },
       reason: input.rationale,
     });
     await queueNotification(ctx, tx, 'caseClosed', c.id, { caseId: c.id, ref: c.ref, closureReason: input.reason, decisionId: decision.id });

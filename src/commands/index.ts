@@ -12,8 +12,10 @@ import { recordInvolvement } from './recordInvolvement';
 import { recordRiskAssessment } from './recordRiskAssessment';
 import { recordScreeningDecision } from './recordScreeningDecision';
 import { requestInformation } from './requestInformation';
+import { restrictCase } from './restrictCase';
 import { runOverdueScan } from './runOverdueScan';
 import { saveReferralDraft } from './saveReferralDraft';
+import { setLegalHold } from './setLegalHold';
 import { submitDraft } from './submitDraft';
 import { submitReferral } from './submitReferral';
 import { updateCasePlan } from './updateCasePlan';
@@ -43,6 +45,8 @@ export const commands = {
   recordRiskAssessment,
   updateCasePlan,
   runOverdueScan,
+  restrictCase,
+  setLegalHold,
 };
 export type CommandName = keyof typeof commands;
 
