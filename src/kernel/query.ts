@@ -3,7 +3,7 @@ import { recordAudit } from './audit';
 import type { Context } from './context';
 import { parseInput } from './validation';
 import { ForbiddenError, NotFoundError } from '../domain/errors';
-import type { Tx } from '../store/port';
+import type { Kind, ReadTx, Store, Tx } from '../store/port';
 
 /** One read model. Hosts (API, bot, tab helpers) call `runQuery`, never the store. */
 export interface ReadQuery<S extends z.ZodType = z.ZodType, R = unknown> {
@@ -25,6 +25,65 @@ export class HiddenRecordError extends NotFoundError {
   }
 }
 
+const isTx = (tx: ReadTx): tx is Tx => typeof (tx as Partial<Tx>).append === 'function';
+
+/**
+ * Runs a read model's unit of work so that its reads do not queue behind writes (SQLite: a WAL read connection),
+ * while anything it writes (its audit event) still lands before the answer leaves: the first write opens one short
+ * write transaction, later reads go through it (so the unit sees its own writes), and it commits when the work ends
+ * (rolled back if the work throws: no audit of a read that failed, no answer without its audit).
+ * A store without a separate read path runs the whole unit as one transaction, as before.
+ */
+export async function readUnit<T>(store: Store, work: (tx: Tx) => Promise<T>): Promise<T> {
+  if (!store.read) return store.transaction(work);
+  return store.read(async (reader) => {
+    // An in-memory SQLite database has one connection: its read unit is already the writer's transaction.
+    if (isTx(reader)) return work(reader);
+    let writer: Promise<Tx> | undefined;
+    let settle: ((failure?: unknown) => void) | undefined;
+    let committed: Promise<unknown> | undefined;
+    const openWriter = (): Promise<Tx> => {
+      writer ??= new Promise<Tx>((resolve, reject) => {
+        committed = store.transaction(
+          (wtx) =>
+            new Promise((done, fail) => {
+              settle = (failure) => (failure === undefined ? done(undefined) : fail(failure));
+              resolve(wtx);
+            }),
+        );
+        committed.catch(reject);
+      });
+      return writer;
+    };
+    // Counters (sequences, the audit chain's head) are read only to be written: they are read in the write transaction.
+    const reading = (kind: Kind): Promise<ReadTx> => (kind === 'counters' ? openWriter() : (writer ?? Promise.resolve(reader)));
+    const tx: Tx = {
+      get: async (kind, id) => (await reading(kind)).get(kind, id),
+      find: async (kind, query) => (await reading(kind)).find(kind, query),
+      count: async (kind, query) => (await reading(kind)).count(kind, query),
+      insert: async (kind, record) => (await openWriter()).insert(kind, record),
+      update: async (kind, record) => (await openWriter()).update(kind, record),
+      append: async (kind, record) => (await openWriter()).append(kind, record),
+      nextSequence: async (name) => (await openWriter()).nextSequence(name),
+    };
+    const finish = async (failure?: unknown): Promise<void> => {
+      if (!writer) return;
+      await writer.catch(() => undefined);
+      settle?.(failure);
+      await committed;
+    };
+    let result: T;
+    try {
+      result = await work(tx);
+    } catch (err) {
+      await finish(err ?? new Error('read unit failed')).catch(() => undefined);
+      throw err;
+    }
+    await finish();
+    return result;
+  });
+}
+
 /**
  * Validates, then runs the query in one unit of work, so the 'view' audit event is written with the read it records
  * (no read without its audit, no audit of a read that failed). A refusal is audited in its own unit of work.
@@ -32,7 +91,8 @@ export class HiddenRecordError extends NotFoundError {
 export async function runQuery<S extends z.ZodType, R>(query: ReadQuery<S, R>, ctx: Context, raw: unknown): Promise<R> {
   const input = parseInput(query.input, raw);
   try {
-    return await ctx.store.transaction((tx) => query.run(ctx, tx, input));
+    // Reads on the store's read path (they do not queue behind writes); the audit event still commits first.
+    return await readUnit(ctx.store, (tx) => query.run(ctx, tx, input));
   } catch (err) {
     if (err instanceof HiddenRecordError || err instanceof ForbiddenError) {
       const asked = input as { caseId?: string; agencyId?: string };
