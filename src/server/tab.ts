@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express, { type Express } from 'express';
 
 const NOT_BUILT = `<!doctype html>
@@ -18,6 +19,10 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function mountTab(app: Express, tabDir: string, clientId?: string): void {
   if (clientId !== undefined && !GUID.test(clientId)) throw new Error('The SSO client id must be a GUID');
   const index = path.join(tabDir, 'index.html');
+  // The tab's files go out compressed (gzip or brotli, as the browser accepts). Only here: the API's event streams
+  // must not be held back by a compressor's buffer.
+  const compress = compression({ threshold: 1024 });
+  app.use((req, res, next) => (req.path === '/api' || req.path.startsWith('/api/') ? next() : compress(req, res, next)));
   app.use(
     express.static(tabDir, {
       index: false,
