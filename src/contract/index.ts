@@ -10,4 +10,5 @@ export * from './meetings';
 export * from './operations';
 export * from './paths';
 export * from './records';
+export * from './reports';
 export * from './responses';

@@ -77,4 +77,7 @@ export const paths = {
   actionProgress: (id: string) => actionPath(id, 'progress'),
   actionCompletion: (id: string) => actionPath(id, 'completion'),
   actionDueDate: (id: string) => actionPath(id, 'due-date'),
+  /** The board's indicators: period (2026-03, 2026-Q1, 2026, or from..to) and optionally agencyId. */
+  reports: (query?: QueryValues | URLSearchParams) => withQuery('/api/reports', query),
+  reportExports: () => '/api/reports/exports',
 } as const;

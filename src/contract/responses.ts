@@ -5,6 +5,7 @@ import { agencyListSchema, meSchema, memberListSchema, personaListSchema } from 
 import { homeSchema, meetingListSchema } from './meetings';
 import { dataQualityListSchema, overdueScanReportSchema } from './operations';
 import { chronologyEntrySchema, riskAssessmentSchema } from './records';
+import { indicatorsSchema, reportExportSchema } from './reports';
 
 /**
  * The success answer of every API operation, by operationId: the OpenAPI document declares these and
@@ -43,5 +44,7 @@ export const responseSchemas = {
   listMembers: memberListSchema,
   listPersonas: personaListSchema,
   listDataQualityIssues: dataQualityListSchema,
+  getIndicators: indicatorsSchema,
+  exportIndicators: reportExportSchema,
 } as const satisfies Record<string, z.ZodType>;
 export type OperationId = keyof typeof responseSchemas;

@@ -9,3 +9,5 @@ allow('partnership', ['readScreeningQueue', 'readAnyAgencyActions'], (a) => hasR
 
 // Any member may list their own agency's actions (each still filtered by the action policy); the panel any agency's.
 allow('agency', ['readActions'], (a, s) => s.agencyId === a.member.agencyId || hasRole(a, 'coordinator', 'chair'));
+// The board's indicators are counts, never a person: board members (viewers), coordinators and chairs read them.
+allow('partnership', ['readReports'], (a) => hasRole(a, 'viewer', 'coordinator', 'chair'));

@@ -16,7 +16,7 @@ export interface Abilities {
   referral: 'create';
   /** Partnership-wide work, not about one record. */
   partnership:
-    | 'coordinate' | 'runOverdueScan' | 'readDataQuality' | 'readScreeningQueue' | 'readMemberEmails' | 'readAuditTrail' | 'readAnyAgencyActions';
+    | 'coordinate' | 'runOverdueScan' | 'readDataQuality' | 'readScreeningQueue' | 'readMemberEmails' | 'readAuditTrail' | 'readAnyAgencyActions' | 'readReports';
   /** One agency's records (its action list). */
   agency: 'readActions';
 }

@@ -98,6 +98,8 @@ export interface AppAbilities {
   readMemberEmails: boolean;
   readMeetings: boolean;
   manageMeetings: boolean;
+  /** The board's indicators and exports: the Reports page. */
+  readReports: boolean;
 }
 export function presentApp(actor: Actor): AppAbilities {
   const partnership = (ability: Parameters<typeof can<'partnership'>>[1]) => can(actor, ability, 'partnership', null);
@@ -113,5 +115,6 @@ export function presentApp(actor: Actor): AppAbilities {
     readMemberEmails: partnership('readMemberEmails'),
     readMeetings: can(actor, 'read', 'meeting', null),
     manageMeetings: can(actor, 'manage', 'meeting', null),
+    readReports: partnership('readReports'),
   };
 }

@@ -17,6 +17,8 @@ import { listOverdueActions } from './listOverdueActions';
 import { listRegister } from './listRegister';
 import { listScreeningQueue } from './listScreeningQueue';
 import { nextMeeting } from './nextMeeting';
+import { getIndicators } from './getIndicators';
+import { exportIndicators } from './exportIndicators';
 
 /** Every read model, by name: the API, the bot and the tab helpers look queries up here. */
 export const queries = {
@@ -39,6 +41,8 @@ export const queries = {
   getActionReminderCard,
   getActionEscalationCard,
   getCaseStatus,
+  getIndicators,
+  exportIndicators,
 };
 export type QueryName = keyof typeof queries;
 
@@ -49,6 +53,7 @@ export type { CaseView, FullCaseView, SummaryCaseView, CaseSummary, MissingPlan,
 export type { RegisterItem, RegisterPage } from './listRegister';
 export type { CaseAuditView, AuditLine } from './getCaseAudit';
 export type { MeetingItem } from './listMeetings';
+export type { IndicatorsView } from './indicators/indicatorsView';
 export type { NextMeetingView, AgendaLine } from './nextMeeting';
 export type { AgencyItem } from './listAgencies';
 export type { MemberItem } from './listMembers';

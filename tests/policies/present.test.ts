@@ -53,11 +53,12 @@ describe('presentMeeting and presentApp', () => {
   it('presents the app-level abilities by role, and none to an inactive member', () => {
     expect(presentApp(actorOf('coordinator'))).toEqual({
       refer: true, screen: true, coordinate: true, readScreeningQueue: true, readAgencyActions: true, readDataQuality: true,
-      runOverdueScan: true, readAuditTrail: true, readMemberEmails: true, readMeetings: true, manageMeetings: true,
+      runOverdueScan: true, readAuditTrail: true, readMemberEmails: true, readMeetings: true, manageMeetings: true, readReports: true,
     });
     expect(presentApp(actorOf('chair'))).toMatchObject({ refer: true, screen: true, coordinate: false, readAgencyActions: true, runOverdueScan: false });
     expect(presentApp(actorOf('police'))).toMatchObject({ refer: true, screen: false, coordinate: false, readAgencyActions: false, readMeetings: true, manageMeetings: false });
-    expect(presentApp(actorOf('viewer'))).toMatchObject({ refer: false, screen: false, readMeetings: true });
+    expect(presentApp(actorOf('viewer'))).toMatchObject({ refer: false, screen: false, readMeetings: true, readReports: true });
+    expect(presentApp(actorOf('police'))).toMatchObject({ readReports: false });
     expect(Object.values(presentApp(actorOf('inactive'))).some(Boolean)).toBe(false);
   });
 });

@@ -2,12 +2,11 @@ import type { ClosureReason, DecisionOutcome } from '../enums';
 import type { CaseRecord, Decision } from '../records';
 import { instantInPeriod } from './period';
 import type { IndicatorScope } from './scope';
+import { ESCALATION_ROUTES, type EscalationRoute } from './vocabulary';
 
 export type EscalationCaseFields = Pick<CaseRecord, 'id' | 'leadAgencyId' | 'referrerAgencyId' | 'closedAt' | 'closureReason'>;
 export type EscalationDecisionFields = Pick<Decision, 'caseId' | 'outcome' | 'decidedAt'>;
 
-export const ESCALATION_ROUTES = ['s42', 'marac', 'mappa', 'learning_review'] as const;
-export type EscalationRoute = (typeof ESCALATION_ROUTES)[number];
 
 const DECISION_ROUTE: Partial<Record<DecisionOutcome, EscalationRoute>> = {
   escalate_s42: 's42', refer_marac: 'marac', refer_mappa: 'mappa', refer_learning_review: 'learning_review',

@@ -10,6 +10,7 @@ import type { Period } from './period';
 import { type ReferralsIndicator, referralsIndicator } from './referrals';
 import { type RepeatsIndicator, repeatsIndicator } from './repeats';
 import type { IndicatorScope } from './scope';
+import { INDICATOR_FAMILY_NAMES, type IndicatorFamilyName } from './vocabulary';
 import { type ScreeningIndicator, screeningIndicator } from './screening';
 import { type VoiceIndicator, voiceIndicator } from './voice';
 
@@ -46,10 +47,8 @@ export interface Indicators {
   escalations: EscalationsIndicator;
 }
 
-export const INDICATOR_FAMILIES = [
-  'referrals', 'screening', 'repeats', 'openCases', 'actions', 'meetings', 'minutes', 'voice', 'capacity', 'closures', 'escalations',
-] as const satisfies readonly (keyof Indicators)[];
-export type IndicatorFamily = (typeof INDICATOR_FAMILIES)[number];
+export const INDICATOR_FAMILIES = INDICATOR_FAMILY_NAMES satisfies readonly (keyof Indicators)[];
+export type IndicatorFamily = IndicatorFamilyName;
 
 export function computeIndicators(data: IndicatorData, scope: IndicatorScope): Indicators {
   return {
@@ -70,12 +69,12 @@ export function computeIndicators(data: IndicatorData, scope: IndicatorScope): I
   };
 }
 
-export { parsePeriod, periodInstants, monthsBefore, PERIOD_KINDS, type Period, type PeriodKind } from './period';
+export { parsePeriod, periodInstants, monthsBefore, type Period } from './period';
+export * from './vocabulary';
 export type { IndicatorScope, Count } from './scope';
 export { sameAdult } from './repeats';
-export { CASE_AGE_BANDS, type CaseAgeBand } from './openCases';
-export { ESCALATION_ROUTES, type EscalationRoute } from './escalations';
 export type {
   ActionsIndicator, CapacityIndicator, ClosuresIndicator, EscalationsIndicator, MeetingsIndicator, MinutesIndicator, OpenCasesIndicator,
   ReferralsIndicator, RepeatsIndicator, ScreeningIndicator, VoiceIndicator,
 };
+export { indicatorTables, percent, type ReportSection, type ReportTable, type TableCell } from './tables';

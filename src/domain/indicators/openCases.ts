@@ -3,11 +3,10 @@ import type { CaseRecord } from '../records';
 import { daysBetween, londonDate } from '../time';
 import { periodInstants } from './period';
 import { type Count, countEach, type IndicatorScope } from './scope';
+import { CASE_AGE_BANDS, type CaseAgeBand } from './vocabulary';
 
 export type OpenCaseFields = Pick<CaseRecord, 'acceptedAt' | 'closedAt' | 'riskLevel' | 'leadAgencyId'>;
 
-export const CASE_AGE_BANDS = ['under_3_months', '3_to_6_months', '6_to_12_months', 'over_12_months'] as const;
-export type CaseAgeBand = (typeof CASE_AGE_BANDS)[number];
 
 export interface OpenCasesIndicator {
   /** The London date the count is taken on: the period's last day, or today while the period is still running. */

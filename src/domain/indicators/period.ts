@@ -1,13 +1,12 @@
 import { DateTime } from 'luxon';
 import { ValidationError } from '../errors';
 import { LONDON, londonDate } from '../time';
+import type { PeriodKind } from './vocabulary';
 
 /**
  * The period a board report covers, as London calendar dates (from and to both included). Month, quarter and year are
  * calendar ones; a custom period is any run of whole days up to three years long.
  */
-export const PERIOD_KINDS = ['month', 'quarter', 'year', 'custom'] as const;
-export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 export interface Period {
   kind: PeriodKind;

@@ -5,6 +5,7 @@ import { dataQualityRoutes } from './dataQuality';
 import { directoryRoutes } from './directory';
 import { meetingRoutes } from './meetings';
 import { personaRoutes } from './personas';
+import { reportRoutes } from './reports';
 
 /** The whole JSON API as data: app.ts registers it and openapi.ts documents it, so the two cannot drift apart. */
-export const apiRoutes: readonly RouteSpec[] = [...caseRoutes, ...actionRoutes, ...meetingRoutes, ...directoryRoutes, ...personaRoutes, ...dataQualityRoutes];
+export const apiRoutes: readonly RouteSpec[] = [...caseRoutes, ...actionRoutes, ...meetingRoutes, ...directoryRoutes, ...personaRoutes, ...dataQualityRoutes, ...reportRoutes];

@@ -27,7 +27,7 @@ export const partnerMe: Me = {
   agency: { id: 'ag-police', name: 'Invented Constabulary', shortName: 'Police' },
   can: {
     refer: true, screen: false, coordinate: false, readScreeningQueue: false, readAgencyActions: false, readDataQuality: false,
-    runOverdueScan: false, readAuditTrail: false, readMemberEmails: false, readMeetings: true, manageMeetings: false,
+    runOverdueScan: false, readAuditTrail: false, readMemberEmails: false, readMeetings: true, manageMeetings: false, readReports: false,
   },
 };
 
