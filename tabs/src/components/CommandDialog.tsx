@@ -1,5 +1,5 @@
 import {
-  Button, type ButtonProps, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, makeStyles, tokens,
+  Button, type ButtonProps, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, makeStyles, mergeClasses, tokens,
 } from '@fluentui/react-components';
 import { type FormEvent, type ReactElement, type ReactNode, useState } from 'react';
 import { ApiError } from '../api/client';
@@ -12,6 +12,7 @@ import type { FieldErrors } from '../forms/fieldErrors';
 import { useSubmit } from '../forms/useSubmit';
 import { useDirectory } from '../hooks/useDirectory';
 import { caseDiffFields } from '../forms/caseDiff';
+import { useSheetStyles } from './layout/useSheetStyles';
 
 const useStyles = makeStyles({
   content: { display: 'grid', gap: tokens.spacingVerticalM },
@@ -47,6 +48,7 @@ export function CommandDialog<T>({
   trigger, label, icon, appearance, title, submitLabel, children, validate, fields = [], send, onDone, onOpen, baseline,
 }: CommandDialogProps<T>) {
   const styles = useStyles();
+  const sheet = useSheetStyles();
   const client = useApiClient();
   const directory = useDirectory();
   const [open, setOpen] = useState(false);
@@ -99,7 +101,7 @@ export function CommandDialog<T>({
           {trigger}
         </Button>
       </DialogTrigger>
-      <DialogSurface className={styles.surface}>
+      <DialogSurface className={mergeClasses(styles.surface, sheet.sheet)}>
         <form onSubmit={onSubmit} noValidate>
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>

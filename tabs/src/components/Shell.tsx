@@ -3,6 +3,10 @@ import { PersonSwapRegular, ShieldTaskRegular } from '@fluentui/react-icons';
 import type { MouseEvent, ReactNode } from 'react';
 import type { Session } from '../auth/session';
 import { ROLE_LABELS } from '../labels';
+import { ON_PHONE } from './layout/breakpoints';
+import { LocalModeMenu } from './layout/LocalModeMenu';
+import { NavMenu } from './layout/NavMenu';
+import { useCompactLayout } from './layout/useCompactLayout';
 import { ThemeSwitcher } from './ThemeSwitcher';
 import { UserText } from './UserText';
 
@@ -28,6 +32,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  // On a phone the banner is one line (brand, menu, local-mode menu): the content starts about 50 px down.
+  compactHeader: {
+    flexWrap: 'nowrap',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+  },
   brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightSemibold },
   brandIcon: { fontSize: '24px', color: tokens.colorBrandForeground1 },
   nav: { display: 'flex', gap: tokens.spacingHorizontalXS, flexGrow: 1 },
@@ -47,56 +57,81 @@ const useStyles = makeStyles({
     maxWidth: '1280px',
     margin: '0 auto',
     ':focus': { outline: 'none' },
+    [ON_PHONE]: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
   },
 });
 
 export interface NavItem { href: string; label: string; current: boolean }
 
-/** The page frame: skip link, banner (who you are, theme), navigation and the one main region. */
+const signedInLine = (session: Session): ReactNode => (
+  <>
+    Signed in as <UserText>{session.me.member.name}</UserText>, {session.me.agency.shortName} ({session.me.member.roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(', ')})
+  </>
+);
+
+/**
+ * The page frame: skip link, banner (who you are, theme), navigation and the one main region. On a phone (or in
+ * Teams' mobile app) the navigation and local mode's controls fold into a menu each (NavMenu, LocalModeMenu).
+ */
 export function Shell({ children, session, nav = [] }: { children: ReactNode; session?: Session; nav?: NavItem[] }) {
   const styles = useStyles();
+  const compact = useCompactLayout();
   return (
     <>
       <a className={styles.skip} href="#main" onClick={skipToMain}>
         Skip to main content
       </a>
-      <header className={styles.header}>
-        <span className={styles.brand}>
-          <ShieldTaskRegular className={styles.brandIcon} aria-hidden />
-          <Text weight="semibold" size={400}>
-            RiskPanel
-          </Text>
-        </span>
-        {nav.length > 0 ? (
-          <nav aria-label="Main" className={styles.nav}>
-            {nav.map((item) => (
-              <a
-                key={item.href}
-                href={item.href}
-                aria-current={item.current ? 'page' : undefined}
-                className={mergeClasses(styles.navLink, item.current && styles.navCurrent)}
-              >
-                {item.label}
-              </a>
-            ))}
-          </nav>
-        ) : (
-          <span className={styles.spacer} />
-        )}
-        {session && (
-          <div className={styles.who}>
-            <Text>
-              Signed in as <strong><UserText>{session.me.member.name}</UserText></strong>, {session.me.agency.shortName} ({session.me.member.roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(', ')})
+      {compact ? (
+        <header className={mergeClasses(styles.header, styles.compactHeader)}>
+          <span className={styles.brand}>
+            <ShieldTaskRegular className={styles.brandIcon} aria-hidden />
+            <Text weight="semibold" size={400}>
+              RiskPanel
             </Text>
-            {session.switchPersona && (
-              <Button appearance="subtle" icon={<PersonSwapRegular />} onClick={session.switchPersona}>
-                Switch persona
-              </Button>
-            )}
-          </div>
-        )}
-        <ThemeSwitcher />
-      </header>
+          </span>
+          <span className={styles.spacer} />
+          {nav.length > 0 && <NavMenu nav={nav} />}
+          <LocalModeMenu signedInAs={session && signedInLine(session)} switchPersona={session?.switchPersona} />
+        </header>
+      ) : (
+        <header className={styles.header}>
+          <span className={styles.brand}>
+            <ShieldTaskRegular className={styles.brandIcon} aria-hidden />
+            <Text weight="semibold" size={400}>
+              RiskPanel
+            </Text>
+          </span>
+          {nav.length > 0 ? (
+            <nav aria-label="Main" className={styles.nav}>
+              {nav.map((item) => (
+                <a
+                  key={item.href}
+                  href={item.href}
+                  aria-current={item.current ? 'page' : undefined}
+                  className={mergeClasses(styles.navLink, item.current && styles.navCurrent)}
+                >
+                  {item.label}
+                </a>
+              ))}
+            </nav>
+          ) : (
+            <span className={styles.spacer} />
+          )}
+          {session && (
+            <div className={styles.who}>
+              <Text>
+                Signed in as <strong><UserText>{session.me.member.name}</UserText></strong>, {session.me.agency.shortName} ({session.me.member.roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(', ')})
+              </Text>
+              {session.switchPersona && (
+                <Button appearance="subtle" icon={<PersonSwapRegular />} onClick={session.switchPersona}>
+                  Switch persona
+                </Button>
+              )}
+            </div>
+          )}
+          <ThemeSwitcher />
+        </header>
+      )}
       <main id="main" tabIndex={-1} className={styles.main}>
         {children}
       </main>

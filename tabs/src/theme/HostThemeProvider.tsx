@@ -1,7 +1,7 @@
 import { FluentProvider } from '@fluentui/react-components';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { hashForSubPage, replaceHash } from '../routing/useHashRoute';
-import { detectTeams } from './teamsHost';
+import { detectTeams, type FormFactor } from './teamsHost';
 import { fluentTheme, initialBrowserTheme, saveBrowserTheme, type ThemeName } from './themes';
 
 export type HostKind = 'detecting' | 'browser' | 'teams';
@@ -9,17 +9,20 @@ export type HostKind = 'detecting' | 'browser' | 'teams';
 interface HostState {
   host: HostKind;
   theme: ThemeName;
+  /** Teams' mobile apps say 'phone' (the tab then lays out for a phone whatever the width); a browser says 'desktop'. */
+  formFactor: FormFactor;
   /** Only outside Teams: inside, Teams decides the theme. */
   setTheme?: (theme: ThemeName) => void;
 }
 
-const HostContext = createContext<HostState>({ host: 'detecting', theme: 'light' });
+const HostContext = createContext<HostState>({ host: 'detecting', theme: 'light', formFactor: 'desktop' });
 export const useHost = (): HostState => useContext(HostContext);
 
 /** Finds out whether the tab is inside Teams and applies the theme Teams (or the user, outside Teams) chose. */
 export function HostThemeProvider({ children }: { children: ReactNode }) {
   const [host, setHost] = useState<HostKind>('detecting');
   const [theme, setThemeState] = useState<ThemeName>(initialBrowserTheme);
+  const [formFactor, setFormFactor] = useState<FormFactor>('desktop');
 
   useEffect(() => {
     let live = true;
@@ -30,6 +33,7 @@ export function HostThemeProvider({ children }: { children: ReactNode }) {
       const deepLink = hashForSubPage(teams.subPageId);
       if (deepLink) replaceHash(deepLink);
       setHost('teams');
+      setFormFactor(teams.formFactor);
       setThemeState(teams.theme);
       teams.onThemeChange((next) => live && setThemeState(next));
     });
@@ -42,6 +46,7 @@ export function HostThemeProvider({ children }: { children: ReactNode }) {
     () => ({
       host,
       theme,
+      formFactor,
       setTheme:
         host === 'teams'
           ? undefined
@@ -50,7 +55,7 @@ export function HostThemeProvider({ children }: { children: ReactNode }) {
               setThemeState(next);
             },
     }),
-    [host, theme],
+    [host, theme, formFactor],
   );
 
   // The page behind the provider takes the theme's colours too, so no white edges show in dark or contrast.

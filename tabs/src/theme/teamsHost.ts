@@ -1,7 +1,18 @@
 import { fromTeamsTheme, type ThemeName } from './themes';
 
+/** What kind of screen the tab is on: Teams says so in its context; a plain browser is taken as a desktop. */
+export type FormFactor = 'desktop' | 'tablet' | 'phone';
+
+/** Teams' clientType (app.host.clientType): its mobile apps are 'android' and 'ios'; 'ipados' is a tablet. */
+export function formFactorOf(clientType: string | undefined): FormFactor {
+  if (clientType === 'android' || clientType === 'ios') return 'phone';
+  if (clientType === 'ipados') return 'tablet';
+  return 'desktop';
+}
+
 export interface TeamsHost {
   theme: ThemeName;
+  formFactor: FormFactor;
   onThemeChange(handler: (theme: ThemeName) => void): void;
   /** The page a deep link asked for (context.page.subPageId, e.g. "cases/<id>"), if any. */
   subPageId?: string;
@@ -31,6 +42,7 @@ export async function detectTeams(timeoutMs = 2000): Promise<TeamsHost | undefin
     app.notifySuccess();
     return {
       theme: fromTeamsTheme(context.app.theme),
+      formFactor: formFactorOf(context.app.host?.clientType),
       subPageId: context.page.subPageId || undefined,
       onThemeChange: (handler) => app.registerOnThemeChangeHandler((teamsTheme) => handler(fromTeamsTheme(teamsTheme))),
     };

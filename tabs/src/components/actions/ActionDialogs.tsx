@@ -14,6 +14,7 @@ import { useSubmit } from '../../forms/useSubmit';
 import { formatDay, todayIso } from '../../format';
 import { ACTION_STATUS_LABELS } from '../../labels';
 import type { ActionRow } from './ActionTable';
+import { useSheetStyles } from '../layout/useSheetStyles';
 
 const useStyles = makeStyles({
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, paddingBlock: tokens.spacingVerticalS },
@@ -60,6 +61,7 @@ const TRIGGER: Record<Kind, { label: string; icon: ReactElement; title: string; 
 
 function ActionDialog({ kind, action, onChanged, latest }: ActionDialogProps & { kind: Kind }) {
   const styles = useStyles();
+  const sheet = useSheetStyles();
   const client = useApiClient();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
@@ -144,7 +146,7 @@ function ActionDialog({ kind, action, onChanged, latest }: ActionDialogProps & {
           {trigger.label}
         </Button>
       </DialogTrigger>
-      <DialogSurface>
+      <DialogSurface className={sheet.sheet}>
         <form onSubmit={onSubmit} noValidate>
           <DialogBody>
             <DialogTitle>{trigger.title}</DialogTitle>

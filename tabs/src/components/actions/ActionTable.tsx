@@ -1,6 +1,4 @@
-import {
-  Badge, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens,
-} from '@fluentui/react-components';
+import { Badge, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef } from 'react';
 import { isActionFinished } from '../../../../src/domain/rules';
 import { useFocusRescue } from '../../a11y/useFocusRescue';
@@ -10,11 +8,10 @@ import { useDirectory } from '../../hooks/useDirectory';
 import { ACTION_STATUS_LABELS } from '../../labels';
 import { UserText } from '../UserText';
 import { caseHref } from '../../routing/useHashRoute';
-import { useStaticRowStyles } from '../tableStyles';
+import { type ResponsiveColumn, ResponsiveTable } from '../layout/ResponsiveTable';
 import { ActionUpdateButtons } from './ActionDialogs';
 
 const useStyles = makeStyles({
-  wrap: { overflowX: 'auto' },
   table: { minWidth: '720px' },
   actionColumn: { width: '34%' },
   what: { display: 'grid', gap: tokens.spacingVerticalXXS, paddingBlock: tokens.spacingVerticalS },
@@ -51,106 +48,106 @@ export interface ActionTableProps {
 /** A plan's actions: what, by whom, by when, how it is going; the owner's updates in the row itself. */
 export function ActionTable({ actions, label, showCase, onChanged, latest }: ActionTableProps) {
   const styles = useStyles();
-  const rowStyles = useStaticRowStyles();
   const directory = useDirectory();
   const sorted = [...actions].sort((a, b) => byUrgency(a, b));
-  const tableRef = useRef<HTMLTableElement>(null);
+  const tableRef = useRef<HTMLTableElement & HTMLUListElement>(null);
   // A finished action leaves lists of open ones, with the button that had focus: focus goes to the table instead.
   useFocusRescue(tableRef, [actions]);
+
+  const what = (a: ActionRow) => {
+    const latestNote = 'progress' in a ? a.progress.at(-1) : undefined;
+    const evidence = 'evidence' in a ? a.evidence : undefined;
+    return (
+      <div className={styles.what}>
+        <Text>
+          <UserText>{a.description}</UserText>
+        </Text>
+        {a.successMeasure && (
+          <span className={styles.measure}>
+            Done when: <UserText>{a.successMeasure}</UserText>
+          </span>
+        )}
+        {latestNote && (
+          <span className={styles.latest}>
+            Latest progress ({formatDateTime(latestNote.at)}, <UserText>{directory.member(latestNote.byMemberId)?.name ?? 'a member'}</UserText>): <UserText>{latestNote.note}</UserText>
+          </span>
+        )}
+        {evidence && (
+          <span className={styles.latest}>
+            Outcome: <UserText>{evidence}</UserText>
+          </span>
+        )}
+      </div>
+    );
+  };
+  const caseOf = (a: ActionRow) =>
+    'caseRef' in a && a.caseId && a.caseRef ? (
+      <>
+        <Link href={caseHref(a.caseId)}>{a.caseRef}</Link>
+        {a.caseInitials && (
+          <span className={styles.muted}>
+            {' '}
+            (<UserText>{a.caseInitials}</UserText>)
+          </span>
+        )}
+      </>
+    ) : (
+      <span className={styles.muted}>Not a case action</span>
+    );
+  const owner = (a: ActionRow) => {
+    const agency = directory.agency(a.agencyId);
+    return (
+      <>
+        <UserText>{('ownerName' in a ? a.ownerName : undefined) ?? directory.member(a.ownerId)?.name ?? 'Unknown member'}</UserText>
+        {agency && <span className={styles.muted}>, {agency.shortName}</span>}
+      </>
+    );
+  };
+  const status = (a: ActionRow) => (
+    <span className={styles.statusCell}>
+      {ACTION_STATUS_LABELS[a.status]}
+      {a.overdue && (
+        <Badge appearance="filled" color="danger" shape="rounded">
+          Overdue
+        </Badge>
+      )}
+      {a.overdue && a.daysOverdue ? <span className={styles.muted}>by {a.daysOverdue === 1 ? '1 day' : `${a.daysOverdue} days`}</span> : null}
+    </span>
+  );
+  const update = (a: ActionRow) => {
+    const finished = isActionFinished(a);
+    // The server says what this member may do to this action; a finished one takes no more updates.
+    const may = !finished && (a.can.addProgress || a.can.complete || a.can.changeDueDate);
+    return may ? (
+      <ActionUpdateButtons action={a} can={a.can} onChanged={onChanged} latest={() => latest(a.id)} />
+    ) : (
+      <span className={styles.muted}>{finished ? 'Finished' : 'Owner updates'}</span>
+    );
+  };
+
+  const columns: ResponsiveColumn<ActionRow>[] = [
+    { key: 'action', header: 'Action', cell: what, headerClassName: styles.actionColumn },
+    ...(showCase ? [{ key: 'case', header: 'Case', cell: caseOf }] : []),
+    { key: 'owner', header: 'Owner', cell: owner },
+    { key: 'due', header: 'Due', cell: (a) => <time dateTime={a.dueDate}>{formatDay(a.dueDate)}</time> },
+    { key: 'status', header: 'Status', cell: status },
+    { key: 'update', header: 'Update', cell: update },
+  ];
   return (
-    <div className={styles.wrap}>
-      <Table ref={tableRef} tabIndex={-1} aria-label={label} className={styles.table}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell className={styles.actionColumn}>Action</TableHeaderCell>
-            {showCase && <TableHeaderCell>Case</TableHeaderCell>}
-            <TableHeaderCell>Owner</TableHeaderCell>
-            <TableHeaderCell>Due</TableHeaderCell>
-            <TableHeaderCell>Status</TableHeaderCell>
-            <TableHeaderCell>Update</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {sorted.map((a) => {
-            const owner = directory.member(a.ownerId);
-            const agency = directory.agency(a.agencyId);
-            const overdue = a.overdue;
-            const latestNote = 'progress' in a ? a.progress.at(-1) : undefined;
-            const evidence = 'evidence' in a ? a.evidence : undefined;
-            const finished = isActionFinished(a);
-            // The server says what this member may do to this action; a finished one takes no more updates.
-            const may = !finished && (a.can.addProgress || a.can.complete || a.can.changeDueDate);
-            return (
-              <TableRow key={a.id} className={rowStyles.row}>
-                <TableCell>
-                  <div className={styles.what}>
-                    <Text>
-                      <UserText>{a.description}</UserText>
-                    </Text>
-                    {a.successMeasure && (
-                      <span className={styles.measure}>
-                        Done when: <UserText>{a.successMeasure}</UserText>
-                      </span>
-                    )}
-                    {latestNote && (
-                      <span className={styles.latest}>
-                        Latest progress ({formatDateTime(latestNote.at)}, <UserText>{directory.member(latestNote.byMemberId)?.name ?? 'a member'}</UserText>): <UserText>{latestNote.note}</UserText>
-                      </span>
-                    )}
-                    {evidence && (
-                      <span className={styles.latest}>
-                        Outcome: <UserText>{evidence}</UserText>
-                      </span>
-                    )}
-                  </div>
-                </TableCell>
-                {showCase && (
-                  <TableCell>
-                    {'caseRef' in a && a.caseId && a.caseRef ? (
-                      <>
-                        <Link href={caseHref(a.caseId)}>{a.caseRef}</Link>
-                        {a.caseInitials && (
-                          <span className={styles.muted}>
-                            {' '}
-                            (<UserText>{a.caseInitials}</UserText>)
-                          </span>
-                        )}
-                      </>
-                    ) : (
-                      <span className={styles.muted}>Not a case action</span>
-                    )}
-                  </TableCell>
-                )}
-                <TableCell>
-                  <UserText>{('ownerName' in a ? a.ownerName : undefined) ?? owner?.name ?? 'Unknown member'}</UserText>
-                  {agency && <span className={styles.muted}>, {agency.shortName}</span>}
-                </TableCell>
-                <TableCell>
-                  <time dateTime={a.dueDate}>{formatDay(a.dueDate)}</time>
-                </TableCell>
-                <TableCell>
-                  <span className={styles.statusCell}>
-                    {ACTION_STATUS_LABELS[a.status]}
-                    {overdue && (
-                      <Badge appearance="filled" color="danger" shape="rounded">
-                        Overdue
-                      </Badge>
-                    )}
-                    {overdue && a.daysOverdue ? <span className={styles.muted}>by {a.daysOverdue === 1 ? '1 day' : `${a.daysOverdue} days`}</span> : null}
-                  </span>
-                </TableCell>
-                <TableCell>
-                  {may ? (
-                    <ActionUpdateButtons action={a} can={a.can} onChanged={onChanged} latest={() => latest(a.id)} />
-                  ) : (
-                    <span className={styles.muted}>{finished ? 'Finished' : 'Owner updates'}</span>
-                  )}
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </div>
+    <ResponsiveTable
+      label={label}
+      rows={sorted}
+      rowKey={(a) => a.id}
+      columns={columns}
+      tableClassName={styles.table}
+      containerRef={tableRef}
+      // On a phone: the case (reference and initials) and the state first, then what and by when, the buttons last.
+      stacked={{
+        title: (a) => (showCase ? <span>{caseOf(a)}</span> : null),
+        state: status,
+        details: ['action', 'owner', 'due'],
+        action: update,
+      }}
+    />
   );
 }

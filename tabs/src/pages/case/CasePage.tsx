@@ -30,7 +30,8 @@ export const NOT_PERMITTED = 'No case with that reference was found, or you are 
 const useStyles = makeStyles({
   back: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, marginBottom: tokens.spacingVerticalM },
   headline: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', marginBottom: tokens.spacingVerticalL },
-  sections: { display: 'grid', gap: tokens.spacingVerticalXL },
+  // minmax(0, 1fr): no section's widest content may stretch the column past a 320 px screen.
+  sections: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalXL },
   jump: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center', margin: 0, padding: 0, listStyleType: 'none' },
   jumpLabel: { color: tokens.colorNeutralForeground2, marginRight: tokens.spacingHorizontalXS },
 });

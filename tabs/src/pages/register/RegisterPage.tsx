@@ -1,13 +1,15 @@
 import { Button, Checkbox, Field, ProgressBar, SearchBox, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { DismissRegular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
+import { DismissRegular, FilterRegular } from '@fluentui/react-icons';
+import { type ReactNode, useEffect, useState } from 'react';
+import { ON_PHONE } from '../../components/layout/breakpoints';
+import { useCompactLayout } from '../../components/layout/useCompactLayout';
 import { CASE_STATUSES, RISK_LEVELS } from '../../../../src/domain/enums';
 import { PageHeading } from '../../components/PageHeading';
 import { ErrorNotice, LiveStatus } from '../../components/Status';
 import { useDirectory } from '../../hooks/useDirectory';
 import { RISK_LEVEL_LABELS, STATUS_LABELS } from '../../labels';
 import { registerHref, replaceHash } from '../../routing/useHashRoute';
-import { type RegisterQuery, type SortField, isFiltered, readQuery, writeQuery } from './registerQuery';
+import { type RegisterQuery, SORT_FIELDS, type SortField, type SortOrder, isFiltered, readQuery, writeQuery } from './registerQuery';
 import { useProgressiveRegister } from './useProgressiveRegister';
 import { VirtualCaseTable } from './VirtualCaseTable';
 import { MemberOptions } from '../../components/MemberOptions';
@@ -23,15 +25,47 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     borderRadius: tokens.borderRadiusLarge,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    // On a phone the fields stack, each the full width: no field is wider than the screen.
+    [ON_PHONE]: { flexDirection: 'column', alignItems: 'stretch', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
   },
-  search: { minWidth: '16rem' },
-  select: { minWidth: '11rem' },
+  search: { minWidth: '16rem', [ON_PHONE]: { minWidth: 0 } },
+  select: { minWidth: '11rem', [ON_PHONE]: { minWidth: 0, width: '100%' } },
+  filtersToggle: { alignSelf: 'flex-start' },
+  folded: { display: 'grid', gap: tokens.spacingVerticalM },
   statusRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalL, minHeight: '2rem' },
   progress: { flexGrow: 1, maxWidth: '24rem' },
   hint: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, marginTop: tokens.spacingVerticalS },
 });
 
 const count = (n: number) => n.toLocaleString('en-GB');
+
+const SORT_LABELS: Record<SortField, [string, string, string]> = {
+  ref: ['Reference', 'oldest first', 'newest first'],
+  status: ['Status', 'in order', 'reverse order'],
+  riskLevel: ['Risk level', 'lowest first', 'highest first'],
+  nextReviewDate: ['Next review', 'soonest first', 'latest first'],
+  receivedAt: ['Received', 'earliest first', 'latest first'],
+};
+const SORTS = SORT_FIELDS.flatMap((field) =>
+  (['asc', 'desc'] as const).map((order) => {
+    const [name, asc, desc] = SORT_LABELS[field];
+    return { value: `${field}:${order}`, label: `${name}, ${order === 'asc' ? asc : desc}` };
+  }),
+);
+
+/**
+ * The filters' fields: on a phone a region the Filters button shows and hides (its id for aria-controls); on a
+ * wide screen part of the filter row itself.
+ */
+function FilterFields({ id, className, children }: { id?: string; className: string; children: ReactNode }) {
+  return id ? (
+    <div id={id} role="group" aria-label="Filters" className={className}>
+      {children}
+    </div>
+  ) : (
+    <>{children}</>
+  );
+}
 
 /** Marked once per page load: `npm run bench:tab` reads it as the register's first render. */
 let rowsMarked = false;
@@ -72,6 +106,12 @@ export default function RegisterPage({ params }: { params: URLSearchParams }) {
             ? `${count(total)} cases match; loading them…`
             : `Showing ${count(rows.length)} of ${count(total)} ${total === 1 ? 'case' : 'cases'}.`;
 
+  // On a phone the filters other than the search fold behind a button that says how many are set.
+  const compact = useCompactLayout();
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const setCount = [query.status, query.agencyId, query.riskLevel, query.leadProfessionalId, query.reviewDue].filter(Boolean).length;
+  const showFilters = !compact || filtersOpen;
+
   const sortBy = (field: SortField) => update({ sort: field, order: query.sort === field && query.order === 'asc' ? 'desc' : 'asc' });
   const leads = directory.members.filter((m) => m.active !== false);
 
@@ -89,43 +129,77 @@ export default function RegisterPage({ params }: { params: URLSearchParams }) {
           <Field label="Search by reference or initials" className={styles.search}>
             <SearchBox value={search} onChange={(_, d) => setSearch(d.value)} placeholder="e.g. CASPA-2026-0014 or J.S." />
           </Field>
-          <Field label="Status">
-            <Select className={styles.select} value={query.status} onChange={(_, d) => update({ status: d.value })}>
-              <option value="">Any status</option>
-              {CASE_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Agency">
-            <Select className={styles.select} value={query.agencyId} onChange={(_, d) => update({ agencyId: d.value })}>
-              <option value="">Any agency</option>
-              {directory.agencies.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Risk level">
-            <Select className={styles.select} value={query.riskLevel} onChange={(_, d) => update({ riskLevel: d.value })}>
-              <option value="">Any risk level</option>
-              {RISK_LEVELS.map((r) => (
-                <option key={r} value={r}>
-                  {RISK_LEVEL_LABELS[r]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Lead professional">
-            <Select className={styles.select} value={query.leadProfessionalId} onChange={(_, d) => update({ leadProfessionalId: d.value })}>
-              <option value="">Anyone</option>
-              <MemberOptions members={leads} />
-            </Select>
-          </Field>
-          <Checkbox label="Review due" checked={query.reviewDue} onChange={(_, d) => update({ reviewDue: d.checked === true })} />
+          {compact && (
+            <Button
+              className={styles.filtersToggle}
+              icon={<FilterRegular />}
+              aria-expanded={filtersOpen}
+              aria-controls="register-filters"
+              onClick={() => setFiltersOpen((open) => !open)}
+            >
+              {setCount ? `Filters (${setCount} set)` : 'Filters'}
+            </Button>
+          )}
+          {showFilters && (
+            <FilterFields id={compact ? 'register-filters' : undefined} className={styles.folded}>
+              <Field label="Status">
+                <Select className={styles.select} value={query.status} onChange={(_, d) => update({ status: d.value })}>
+                  <option value="">Any status</option>
+                  {CASE_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {STATUS_LABELS[s]}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label="Agency">
+                <Select className={styles.select} value={query.agencyId} onChange={(_, d) => update({ agencyId: d.value })}>
+                  <option value="">Any agency</option>
+                  {directory.agencies.map((a) => (
+                    <option key={a.id} value={a.id}>
+                      {a.name}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label="Risk level">
+                <Select className={styles.select} value={query.riskLevel} onChange={(_, d) => update({ riskLevel: d.value })}>
+                  <option value="">Any risk level</option>
+                  {RISK_LEVELS.map((r) => (
+                    <option key={r} value={r}>
+                      {RISK_LEVEL_LABELS[r]}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label="Lead professional">
+                <Select className={styles.select} value={query.leadProfessionalId} onChange={(_, d) => update({ leadProfessionalId: d.value })}>
+                  <option value="">Anyone</option>
+                  <MemberOptions members={leads} />
+                </Select>
+              </Field>
+              <Checkbox label="Review due" checked={query.reviewDue} onChange={(_, d) => update({ reviewDue: d.checked === true })} />
+              {compact && (
+                // The table's column headers sort on wide screens; a phone's two columns cannot hold every sort.
+                <Field label="Sort by">
+                  <Select
+                    className={styles.select}
+                    value={`${query.sort}:${query.order}`}
+                    onChange={(_, d) => {
+                      const [sort, order] = d.value.split(':') as [SortField, SortOrder];
+                      update({ sort, order });
+                    }}
+                  >
+                    {SORTS.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              )}
+            </FilterFields>
+          )}
           {isFiltered(query) && (
             <Button
               icon={<DismissRegular />}

@@ -6,6 +6,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { RegisterItem } from '../../../../src/contract';
 import { RiskBadge, StatusBadge } from '../../components/CaseBadges';
+import { useCompactLayout } from '../../components/layout/useCompactLayout';
 import { useStaticRowStyles } from '../../components/tableStyles';
 import { formatDay } from '../../format';
 import { useDirectory } from '../../hooks/useDirectory';
@@ -23,6 +24,11 @@ const useStyles = makeStyles({
     overscrollBehavior: 'contain',
   },
   table: { minWidth: '960px', tableLayout: 'fixed' },
+  // A phone's register: two columns that fit 320 px, the case and its state; the rest is on the case page.
+  compactTable: { tableLayout: 'fixed', width: '100%' },
+  caseColumn: { width: '56%' },
+  stateCell: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS, paddingBlock: tokens.spacingVerticalS },
+  compactRef: { overflowWrap: 'anywhere' },
   head: {
     position: 'sticky',
     top: 0,
@@ -59,6 +65,12 @@ export const COLUMNS: { label: string; sort?: SortField; width?: 'ref' | 'narrow
   { label: 'Received', sort: 'receivedAt', width: 'medium' },
 ];
 
+/** On a phone: the case (reference, initials, notes) and its state (status, risk, review due). */
+export const COMPACT_COLUMNS: { label: string; sort: SortField }[] = [
+  { label: 'Case', sort: 'ref' },
+  { label: 'Status', sort: 'status' },
+];
+
 /** The server's "review due" filter counts a review due within 14 days (REVIEW_DUE_WITHIN_DAYS); the badge agrees. */
 const REVIEW_DUE_WITHIN_DAYS = 14;
 const LIVE = new Set(['open', 'escalated']);
@@ -84,6 +96,8 @@ export interface VirtualCaseTableProps {
  */
 export function VirtualCaseTable({ rows, busy, sort, order, onSort, describedBy, onRowsRendered }: VirtualCaseTableProps) {
   const styles = useStyles();
+  const compact = useCompactLayout();
+  const columnCount = compact ? COMPACT_COLUMNS.length : COLUMNS.length;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const pendingFocus = useRef<number | null>(null);
@@ -153,11 +167,21 @@ export function VirtualCaseTable({ rows, busy, sort, order, onSort, describedBy,
         aria-rowcount={rows.length + 1}
         aria-busy={busy}
         aria-describedby={describedBy}
-        className={styles.table}
+        className={compact ? styles.compactTable : styles.table}
       >
         <TableHeader className={styles.head}>
           <TableRow aria-rowindex={1}>
-            {COLUMNS.map((col) => {
+            {compact && COMPACT_COLUMNS.map((col, i) => (
+              <TableHeaderCell
+                key={col.label}
+                className={i === 0 ? styles.caseColumn : undefined}
+                sortDirection={sort === col.sort ? (order === 'asc' ? 'ascending' : 'descending') : undefined}
+                onClick={() => onSort(col.sort)}
+              >
+                {col.label}
+              </TableHeaderCell>
+            ))}
+            {!compact && COLUMNS.map((col) => {
               const width = col.width === 'ref' ? styles.refColumn : col.width === 'narrow' ? styles.narrow : styles.medium;
               return col.sort ? (
                 <TableHeaderCell
@@ -179,7 +203,7 @@ export function VirtualCaseTable({ rows, busy, sort, order, onSort, describedBy,
         <TableBody onKeyDown={onKeyDown}>
           {paddingTop > 0 && (
             <tr aria-hidden="true" data-spacer>
-              <td colSpan={COLUMNS.length} className={styles.spacer} style={{ height: paddingTop }} />
+              <td colSpan={columnCount} className={styles.spacer} style={{ height: paddingTop }} />
             </tr>
           )}
           {items.map((item) => {
@@ -193,17 +217,18 @@ export function VirtualCaseTable({ rows, busy, sort, order, onSort, describedBy,
                 tabbable={item.index === tabbable}
                 onFocus={() => setActive(item.index)}
                 reviewHorizon={reviewHorizon}
+                compact={compact}
               />
             );
           })}
           {paddingBottom > 0 && (
             <tr aria-hidden="true" data-spacer>
-              <td colSpan={COLUMNS.length} className={styles.spacer} style={{ height: paddingBottom }} />
+              <td colSpan={columnCount} className={styles.spacer} style={{ height: paddingBottom }} />
             </tr>
           )}
           {rows.length === 0 && !busy && (
             <TableRow>
-              <TableCell colSpan={COLUMNS.length} className={styles.empty}>
+              <TableCell colSpan={columnCount} className={styles.empty}>
                 No cases match these filters.
               </TableCell>
             </TableRow>
@@ -215,8 +240,9 @@ export function VirtualCaseTable({ rows, busy, sort, order, onSort, describedBy,
 }
 
 function RegisterTableRow({
-  row, index, measure, tabbable, onFocus, reviewHorizon,
+  row, index, measure, tabbable, onFocus, reviewHorizon, compact,
 }: {
+  compact: boolean;
   row: RegisterItem;
   index: number;
   measure: (element: Element | null) => void;
@@ -229,13 +255,51 @@ function RegisterTableRow({
   const rowStyles = useStaticRowStyles();
   const lead = directory.agency(row.leadAgencyId);
   const reviewDue = row.access === 'full' && row.status !== undefined && LIVE.has(row.status) && row.nextReviewDate && row.nextReviewDate <= reviewHorizon;
+  const reviewBadge = reviewDue && (
+    <Badge appearance="tint" color="warning" shape="rounded">
+      Review due
+    </Badge>
+  );
+  const link = (
+    <Link href={caseHref(row.id)} className={compact ? `${styles.ref} ${styles.compactRef}` : styles.ref} tabIndex={tabbable ? 0 : -1} data-row-link={index} onFocus={onFocus}>
+      {row.ref}
+    </Link>
+  );
+  if (compact) {
+    return (
+      <TableRow ref={measure} data-index={index} aria-rowindex={index + 2} className={rowStyles.row}>
+        <TableCell>
+          <div className={styles.refCell}>
+            {link}
+            <UserText>{row.initials}</UserText>
+            {row.access === 'summary' && (
+              <span className={styles.summaryNote}>
+                <InfoRegular aria-hidden className={styles.noteIcon} />
+                Summary only — say whether known to your agency
+              </span>
+            )}
+            {(row.overdueActions ?? 0) > 0 && (
+              <Badge appearance="tint" color="danger" shape="rounded">
+                {row.overdueActions === 1 ? '1 overdue action' : `${row.overdueActions} overdue actions`}
+              </Badge>
+            )}
+          </div>
+        </TableCell>
+        <TableCell>
+          <div className={styles.stateCell}>
+            {row.status ? <StatusBadge status={row.status} /> : <span aria-label="Status not shown on a summary">—</span>}
+            <RiskBadge level={row.riskLevel} />
+            {reviewBadge}
+          </div>
+        </TableCell>
+      </TableRow>
+    );
+  }
   return (
     <TableRow ref={measure} data-index={index} aria-rowindex={index + 2} className={rowStyles.row}>
       <TableCell>
         <div className={styles.refCell}>
-          <Link href={caseHref(row.id)} className={styles.ref} tabIndex={tabbable ? 0 : -1} data-row-link={index} onFocus={onFocus}>
-            {row.ref}
-          </Link>
+          {link}
           {row.access === 'summary' && (
             <span className={styles.summaryNote}>
               <InfoRegular aria-hidden className={styles.noteIcon} />
@@ -262,11 +326,7 @@ function RegisterTableRow({
       <TableCell>
         <span className={styles.due}>
           {formatDay(row.nextReviewDate)}
-          {reviewDue && (
-            <Badge appearance="tint" color="warning" shape="rounded">
-              Review due
-            </Badge>
-          )}
+          {reviewBadge}
         </span>
       </TableCell>
       <TableCell>{formatDay(row.receivedAt)}</TableCell>

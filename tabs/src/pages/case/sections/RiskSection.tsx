@@ -1,6 +1,5 @@
 import {
-  Badge, type BadgeProps, Button, Field, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell,
-  TableRow, makeStyles, tokens,
+  Badge, type BadgeProps, Button, Field, MessageBar, MessageBarBody, Select, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
@@ -10,16 +9,15 @@ import type { FullCaseView, RiskAssessmentItem } from '../../../../../src/contra
 import { RiskBadge } from '../../../components/CaseBadges';
 import { Facts } from '../../../components/Facts';
 import { Section, useMutedStyles } from '../../../components/Section';
-import { useStaticRowStyles } from '../../../components/tableStyles';
 import { formatDateTime } from '../../../format';
 import { useDirectory } from '../../../hooks/useDirectory';
 import { RAG_LABELS, RISK_DOMAIN_LABELS, RISK_LEVEL_LABELS } from '../../../labels';
 import { RiskAssessmentForm } from './RiskAssessmentForm';
 import { UserText } from '../../../components/UserText';
+import { ResponsiveTable } from '../../../components/layout/ResponsiveTable';
 
 const useStyles = makeStyles({
   controls: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'flex-end', flexWrap: 'wrap' },
-  wrap: { overflowX: 'auto' },
   table: { minWidth: '640px' },
   domainColumn: { width: '16rem' },
   ratingColumn: { width: '9rem' },
@@ -44,7 +42,6 @@ export const RagBadge = ({ rating }: { rating: RagRating | null | undefined }) =
 export function RiskSection({ detail, onChanged }: { detail: FullCaseView; onChanged: () => void }) {
   const styles = useStyles();
   const muted = useMutedStyles();
-  const rowStyles = useStaticRowStyles();
   const directory = useDirectory();
   const assessments = detail.riskAssessments ?? [];
   const latest = assessments.at(-1);
@@ -138,37 +135,35 @@ export function RiskSection({ detail, onChanged }: { detail: FullCaseView; onCha
               )}
             </div>
           )}
-          <div className={styles.wrap}>
-            <Table aria-label={`Risk by domain, version ${shown.assessmentNumber}`} className={styles.table}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell className={styles.domainColumn}>Domain</TableHeaderCell>
-                  <TableHeaderCell className={styles.ratingColumn}>Rating</TableHeaderCell>
-                  <TableHeaderCell>Evidence</TableHeaderCell>
-                  <TableHeaderCell className={styles.ratingColumn}>Source</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {RISK_DOMAINS.map((domain) => {
-                  const r = ratings.get(domain);
-                  return (
-                    <TableRow key={domain} className={rowStyles.row}>
-                      <TableCell>{RISK_DOMAIN_LABELS[domain]}</TableCell>
-                      <TableCell>
-                        <RagBadge rating={r?.rating} />
-                      </TableCell>
-                      <TableCell>
-                        <span className={styles.evidence}>
-                          <UserText>{r?.evidence ?? ''}</UserText>
-                        </span>
-                      </TableCell>
-                      <TableCell>{r?.sourceAgencyId ? (directory.agency(r.sourceAgencyId)?.shortName ?? '') : ''}</TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-          </div>
+          <ResponsiveTable
+            label={`Risk by domain, version ${shown.assessmentNumber}`}
+            rows={[...RISK_DOMAINS]}
+            rowKey={(domain) => domain}
+            tableClassName={styles.table}
+            columns={[
+              { key: 'domain', header: 'Domain', cell: (domain) => RISK_DOMAIN_LABELS[domain], headerClassName: styles.domainColumn },
+              { key: 'rating', header: 'Rating', cell: (domain) => <RagBadge rating={ratings.get(domain)?.rating} />, headerClassName: styles.ratingColumn },
+              {
+                key: 'evidence',
+                header: 'Evidence',
+                cell: (domain) => (
+                  <span className={styles.evidence}>
+                    <UserText>{ratings.get(domain)?.evidence ?? ''}</UserText>
+                  </span>
+                ),
+              },
+              {
+                key: 'source',
+                header: 'Source',
+                cell: (domain) => {
+                  const source = ratings.get(domain)?.sourceAgencyId;
+                  return source ? (directory.agency(source)?.shortName ?? '') : '';
+                },
+                headerClassName: styles.ratingColumn,
+              },
+            ]}
+            stacked={{ title: (domain) => <strong>{RISK_DOMAIN_LABELS[domain]}</strong>, state: (domain) => <RagBadge rating={ratings.get(domain)?.rating} />, details: ['evidence', 'source'] }}
+          />
         </>
       )}
     </Section>
