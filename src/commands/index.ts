@@ -1,6 +1,10 @@
 import { addActionProgress } from './addActionProgress';
+import { addAgency } from './addAgency';
+import { addMember } from './addMember';
 import { addChronologyEntry } from './addChronologyEntry';
 import { changeActionDueDate } from './changeActionDueDate';
+import { changeAgency } from './changeAgency';
+import { changeMember } from './changeMember';
 import { closeCase } from './closeCase';
 import { completeAction } from './completeAction';
 import { createAction } from './createAction';
@@ -47,6 +51,10 @@ export const commands = {
   runOverdueScan,
   restrictCase,
   setLegalHold,
+  addMember,
+  changeMember,
+  addAgency,
+  changeAgency,
 };
 export type CommandName = keyof typeof commands;
 
