@@ -25,6 +25,18 @@ import { submitReferral } from './submitReferral';
 import { updateCasePlan } from './updateCasePlan';
 import { updateReferralDraft } from './updateReferralDraft';
 import { withdrawReferral } from './withdrawReferral';
+import { approveMinutes } from './approveMinutes';
+import { buildAgenda } from './buildAgenda';
+import { editAgenda } from './editAgenda';
+import { editMinutes } from './editMinutes';
+import { endMeeting } from './endMeeting';
+import { issueMinutes } from './issueMinutes';
+import { moveToItem } from './moveToItem';
+import { publishAgenda } from './publishAgenda';
+import { recordAttendance } from './recordAttendance';
+import { recordDecision } from './recordDecision';
+import { scheduleMeeting } from './scheduleMeeting';
+import { startMeeting } from './startMeeting';
 
 /** Every command, by name: the one list hosts (API, bot, scheduler) and the OpenAPI document draw on. */
 export const commands = {
@@ -55,6 +67,18 @@ export const commands = {
   changeMember,
   addAgency,
   changeAgency,
+  approveMinutes,
+  buildAgenda,
+  editAgenda,
+  editMinutes,
+  endMeeting,
+  issueMinutes,
+  moveToItem,
+  publishAgenda,
+  recordAttendance,
+  recordDecision,
+  scheduleMeeting,
+  startMeeting,
 };
 export type CommandName = keyof typeof commands;
 

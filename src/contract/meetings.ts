@@ -381,3 +381,28 @@ export const liveEventSchema = z.discriminatedUnion('view', [
 export type LiveEvent = z.infer<typeof liveEventSchema>;
 /** How often the server sends a heartbeat comment; a client that hears nothing for twice this reconnects. */
 export const LIVE_HEARTBEAT_MS = 15_000;
+
+/** A meeting record as a command writes it (the commands' declared output; the API answers with the meeting view). */
+export const meetingRecordSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  title: z.string(),
+  startsAt: z.string(),
+  chairId: z.string(),
+  deputyChairId: z.string().optional(),
+  teamsLink: z.string().optional(),
+  teamsMeetingId: z.string().optional(),
+  chatConversationId: z.string().optional(),
+  status: z.enum(MEETING_STATUSES),
+  quorum: z.object({ coreAgencyIds: z.array(z.string()), minCoreShare: z.number(), chairRequired: z.boolean() }),
+  lengthMinutes: z.number().int().optional(),
+  papersIssuedAt: z.string().optional(),
+  startedAt: z.string().optional(),
+  currentItemId: z.string().optional(),
+  currentItemStartedAt: z.string().optional(),
+  endedAt: z.string().optional(),
+  minutes: minutesDraftSchema.optional(),
+  minutesIssuedAt: z.string().optional(),
+  minutesDocumentUrl: z.string().optional(),
+});
+export type MeetingRecord = z.infer<typeof meetingRecordSchema>;

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { actionListSchema, savedActionSchema } from './actions';
 import { caseAuditSchema, caseViewSchema, registerPageSchema, savedCaseSchema, screeningQueueSchema } from './cases';
 import { agencyListSchema, meSchema, memberListSchema, personaListSchema } from './directory';
-import { homeSchema, meetingListSchema } from './meetings';
+import { homeSchema, meetingListSchema, meetingViewSchema, stageViewSchema } from './meetings';
 import { dataQualityListSchema, overdueScanReportSchema } from './operations';
 import { chronologyEntrySchema, riskAssessmentSchema } from './records';
 import { indicatorsSchema, reportExportSchema } from './reports';
@@ -39,6 +39,20 @@ export const responseSchemas = {
   changeActionDueDate: savedActionSchema,
   runOverdueScan: overdueScanReportSchema,
   listMeetings: meetingListSchema,
+  scheduleMeeting: meetingViewSchema,
+  getMeeting: meetingViewSchema,
+  buildAgenda: meetingViewSchema,
+  editAgenda: meetingViewSchema,
+  publishAgenda: meetingViewSchema,
+  startMeeting: meetingViewSchema,
+  moveToItem: meetingViewSchema,
+  recordDecision: meetingViewSchema,
+  recordAttendance: meetingViewSchema,
+  endMeeting: meetingViewSchema,
+  editMinutes: meetingViewSchema,
+  approveMinutes: meetingViewSchema,
+  issueMinutes: meetingViewSchema,
+  getMeetingStage: stageViewSchema,
   getMe: meSchema,
   listAgencies: agencyListSchema,
   listMembers: memberListSchema,

@@ -12,3 +12,4 @@ export {
   CASE_ABILITIES, presentCase, presentScreening, presentAction, presentMeeting, presentApp,
   type CaseAbility, type CaseAbilities, type ScreeningAbilities, type ActionAbilities, type MeetingAbilities, type AppAbilities,
 } from './present';
+export { isMeetingChair, meetingRoleOf, presentMeetingRun, type MeetingRole, type MeetingRunAbilities } from './meetingPolicy';

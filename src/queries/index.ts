@@ -5,6 +5,8 @@ import { getCaseAudit } from './getCaseAudit';
 import { getCaseStatus } from './getCaseStatus';
 import { getHome } from './getHome';
 import { getMe } from './getMe';
+import { getMeeting } from './getMeeting';
+import { getMeetingStage } from './getMeetingStage';
 import { getNewReferralCard } from './getNewReferralCard';
 import { getOverdueDigestCard } from './getOverdueDigestCard';
 import { listAgencies } from './listAgencies';
@@ -41,6 +43,8 @@ export const queries = {
   getActionReminderCard,
   getActionEscalationCard,
   getCaseStatus,
+  getMeeting,
+  getMeetingStage,
   getIndicators,
   exportIndicators,
 };

@@ -1,7 +1,46 @@
+import { commands, execute, type Command } from '../../commands';
 import { queries } from '../../queries';
-import { type RouteSpec, query } from '../routeTable';
+import { runQuery } from '../../kernel/query';
+import { type Operation, type RouteSpec, query } from '../routeTable';
+
+const meetingId = { id: 'meetingId' };
+
+/**
+ * A meeting command answers with the caller's meeting view (contract: meetingViewSchema), so the tab redraws from
+ * the one shape the live stream also sends. The command runs in its unit of work; the view is read after it.
+ */
+const thenView = (c: Command): Operation => ({
+  kind: 'handler',
+  input: c.input,
+  run: async ({ ctx, input }) => {
+    const meeting = (await execute(c, ctx!, input)) as { id: string };
+    return runQuery(queries.getMeeting, ctx!, { meetingId: meeting.id });
+  },
+});
+
+const step = (method: RouteSpec['method'], tail: string, c: Command & { name: string }, extra: Partial<RouteSpec> = {}): RouteSpec => ({
+  method, path: `/api/meetings/:id/${tail}`, operationId: c.name, tag: 'meetings', params: meetingId, summary: c.summary, operation: thenView(c), ...extra,
+});
 
 export const meetingRoutes: RouteSpec[] = [
   { method: 'get', path: '/api/meetings', operationId: 'listMeetings', tag: 'meetings',
     summary: queries.listMeetings.summary, operation: query(queries.listMeetings) },
+  { method: 'post', path: '/api/meetings', operationId: 'scheduleMeeting', tag: 'meetings', status: 201,
+    summary: commands.scheduleMeeting.summary, operation: thenView(commands.scheduleMeeting),
+    description: 'Coordinators only. Answers with the new meeting\'s view.' },
+  { method: 'get', path: '/api/meetings/:id', operationId: 'getMeeting', tag: 'meetings', params: meetingId,
+    summary: queries.getMeeting.summary, operation: query(queries.getMeeting) },
+  { method: 'get', path: '/api/meetings/:id/stage', operationId: 'getMeetingStage', tag: 'meetings', params: meetingId,
+    summary: queries.getMeetingStage.summary, operation: query(queries.getMeetingStage) },
+  step('post', 'agenda', commands.buildAgenda, { description: 'Coordinators; planned meetings. Replaces the agenda with the default one.' }),
+  step('post', 'agenda/edits', commands.editAgenda, { description: 'Coordinators; planned meetings. Items are named by their order at expectedVersion.' }),
+  step('post', 'publication', commands.publishAgenda, { description: 'Coordinators. Records the papers date.' }),
+  step('post', 'start', commands.startMeeting, { description: 'The meeting\'s chair or named deputy, as stored on the meeting.' }),
+  step('post', 'current-item', commands.moveToItem, { description: 'The meeting\'s chair or named deputy.' }),
+  step('post', 'decisions', commands.recordDecision, { description: 'The meeting\'s chair or named deputy. Outcomes by item kind: OUTCOMES_BY_ITEM_KIND.' }),
+  step('post', 'attendance', commands.recordAttendance),
+  step('post', 'end', commands.endMeeting, { description: 'The meeting\'s chair or named deputy. The draft minutes exist when this answers.' }),
+  step('put', 'minutes', commands.editMinutes),
+  step('post', 'minutes/approval', commands.approveMinutes),
+  step('post', 'minutes/issue', commands.issueMinutes, { description: 'Coordinators, once the chair has approved. Working days against the 3-day standard are recorded.' }),
 ];

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { assessQuorum } from '../domain/quorum';
+import { authorize } from '../policies';
+import type { StageLine, StageView } from '../contract/meetings';
+import { load } from '../kernel/loaders';
+import { defineQuery } from '../kernel/query';
+import { id } from '../kernel/validation';
+import { agendaItemsOf, casesOf, clockOf, itemState, sharedLabel } from './meetingView';
+
+/**
+ * The meeting stage: one view for the whole room, so it shows only what every participant may see (surface rule 5):
+ * reference, initials and kind, "Restricted case" for a restricted one, the time left and the running order. It is
+ * the same whoever asks, so nothing in it depends on the caller beyond being allowed to see the meeting.
+ */
+export const getMeetingStage = defineQuery({
+  name: 'getMeetingStage',
+  summary: 'The shared stage view of a meeting: reference, initials, kind, time left, running order; no names or narrative',
+  input: z.object({ meetingId: id }).strict(),
+  async run(ctx, tx, input): Promise<StageView> {
+    const m = await load(tx, 'meetings', input.meetingId);
+    authorize(ctx.actor, 'read', 'meeting', m);
+    const now = ctx.now();
+    const items = await agendaItemsOf(tx, m.id);
+    const cases = await casesOf(tx, items);
+    const line = (i: (typeof items)[number]): StageLine => ({
+      order: i.order, kind: i.kind, label: sharedLabel(i, i.caseId ? cases.get(i.caseId) : undefined),
+      minutesAllotted: i.minutesAllotted, state: itemState(m, items, i),
+    });
+    const runningOrder = items.map(line);
+    const current = items.find((i) => i.id === m.currentItemId);
+    const clock = clockOf(m, current, now);
+    const nextItem = current ? items.find((i) => i.order > current.order) : m.status === 'agenda_published' || m.status === 'planned' ? items[0] : undefined;
+    const attendance = await tx.find('attendance', { where: [{ field: 'meetingId', op: 'eq', value: m.id }] });
+    const quorum = assessQuorum(m.quorum, attendance, [m.chairId, ...(m.deputyChairId ? [m.deputyChairId] : [])]);
+    return {
+      id: m.id,
+      version: m.version,
+      title: m.title,
+      status: m.status,
+      serverTime: now.toISOString(),
+      current: current && clock
+        ? { order: current.order, kind: current.kind, label: line(current).label, minutesAllotted: current.minutesAllotted, endsAt: clock.endsAt, secondsLeft: clock.secondsLeft }
+        : null,
+      next: nextItem ? line(nextItem) : null,
+      runningOrder,
+      quorate: quorum.quorate,
+    };
+  },
+});
