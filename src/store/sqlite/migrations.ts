@@ -56,4 +56,11 @@ export const MIGRATIONS: { version: number; name: string; sql: string; run?: (db
       }
     },
   },
+  {
+    version: 4,
+    name: 'register order, newest first, as one index walk',
+    // SQLite walks an index backwards only when every column's direction flips: newest first with ties by reference
+    // ascending needs the received date descending in the index itself.
+    sql: `CREATE INDEX "ix_cases_register_newest" ON "cases" ((json_extract(data, '$.receivedAt') IS NULL), json_extract(data, '$.receivedAt') DESC, json_extract(data, '$.ref'), id)`,
+  },
 ];
