@@ -126,9 +126,9 @@ async function run(input: CardActionInput, deps: BotDeps): Promise<CardActionRes
  * once more from a fresh read, so the person is told what actually happened ("already completed by ...") rather than
  * that the record changed. Refusals a person can act on become the card's message; anything else is thrown.
  */
-async function attempt<S extends z.ZodType, R>(
+async function attempt<S extends z.ZodType, O extends z.ZodType, R extends z.output<O>>(
   ctx: Context,
-  command: Command<S, R>,
+  command: Command<S, O, R>,
   raw: unknown,
   success: () => string,
   /** Said instead of the policy's generic "You are not permitted to ..." (a specific reason, e.g. the state, is kept). */

@@ -7,10 +7,12 @@ import { recordAudit } from '../kernel/audit';
 import { defineCommand } from '../kernel/command';
 import { checkVersion } from '../kernel/loaders';
 import { expectedVersion, id, text } from '../kernel/validation';
+import { savedActionSchema } from '../contract/actions';
 
 export const addActionProgress = defineCommand({
   name: 'addActionProgress',
   summary: 'Add a progress note to an action; a first note starts it',
+  output: savedActionSchema,
   input: z.object({ actionId: id, note: text(2000), status: z.literal('in_progress').optional(), expectedVersion }).strict(),
   async run(ctx, tx, input) {
     const subject = await loadActionFor(ctx, tx, input.actionId);

@@ -8,6 +8,7 @@ import { defineCommand } from '../kernel/command';
 import { requireActiveAgency } from '../kernel/guards';
 import { id, isoDateTime, text } from '../kernel/validation';
 import { loadCaseFor } from '../kernel/caseAccess';
+import { chronologyEntrySchema } from '../contract/records';
 
 /** Clocks differ a little between a user's device and the server; "now" on the device is not "the future". */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -15,6 +16,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 export const addChronologyEntry = defineCommand({
   name: 'addChronologyEntry',
   summary: 'Add an event to a case\'s chronology (append-only; a mistake is corrected by a new entry)',
+  output: chronologyEntrySchema,
   input: z
     .object({
       caseId: id,

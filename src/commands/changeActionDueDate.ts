@@ -8,10 +8,12 @@ import { defineCommand } from '../kernel/command';
 import { requireNotPast, stateLabel } from '../kernel/guards';
 import { checkVersion } from '../kernel/loaders';
 import { expectedVersion, id, isoDate, text } from '../kernel/validation';
+import { savedActionSchema } from '../contract/actions';
 
 export const changeActionDueDate = defineCommand({
   name: 'changeActionDueDate',
   summary: 'Move an action\'s due date, with the reason (kept in the action\'s history)',
+  output: savedActionSchema,
   input: z.object({ actionId: id, dueDate: isoDate, reason: text(1000), expectedVersion }).strict(),
   async run(ctx, tx, input) {
     const subject = await loadActionFor(ctx, tx, input.actionId);

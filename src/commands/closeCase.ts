@@ -10,10 +10,12 @@ import { checkVersion } from '../kernel/loaders';
 import { queueNotification } from '../kernel/notifications';
 import { expectedVersion, id, text } from '../kernel/validation';
 import { loadCaseFor } from '../kernel/caseAccess';
+import { savedCaseSchema } from '../contract/cases';
 
 export const closeCase = defineCommand({
   name: 'closeCase',
   summary: 'Close a case with the reason and the rationale (logged as a decision)',
+  output: savedCaseSchema,
   input: z.object({ caseId: id, reason: z.enum(CLOSURE_REASONS), rationale: text(4000), expectedVersion }).strict(),
   async run(ctx, tx, input) {
     const c = await loadCaseFor(ctx, tx, input.caseId);

@@ -9,6 +9,7 @@ import { checkVersion } from '../kernel/loaders';
 import { londonDateTime } from '../domain/time';
 import { queueNotification } from '../kernel/notifications';
 import { expectedVersion, id, optionalText } from '../kernel/validation';
+import { savedActionSchema } from '../contract/actions';
 
 /** How an action ends (docs/domain.md "Lifecycle"): done, not done because circumstances changed, not done by the agency, or cancelled. */
 export const ACTION_OUTCOMES = ['completed', 'not_done_circumstance', 'not_done_agency', 'cancelled'] as const;
@@ -16,6 +17,7 @@ export const ACTION_OUTCOMES = ['completed', 'not_done_circumstance', 'not_done_
 export const completeAction = defineCommand({
   name: 'completeAction',
   summary: 'Mark an action as done (with evidence), or as not done and why',
+  output: savedActionSchema,
   input: z
     .object({ actionId: id, evidence: optionalText(), outcome: z.enum(ACTION_OUTCOMES).default('completed'), expectedVersion })
     .strict(),

@@ -8,10 +8,12 @@ import { requireActiveAgency, requireActiveMember, requireCaseStatus, requireNot
 import { queueNotification } from '../kernel/notifications';
 import { id, isoDate, text } from '../kernel/validation';
 import { loadCaseFor } from '../kernel/caseAccess';
+import { savedActionSchema } from '../contract/actions';
 
 export const createAction = defineCommand({
   name: 'createAction',
   summary: 'Add a SMART action to an open case\'s plan: what, who, by when, how we know it is done',
+  output: savedActionSchema,
   input: z
     .object({
       caseId: id,

@@ -10,6 +10,7 @@ import { checkVersion } from '../kernel/loaders';
 import { expectedVersion, id } from '../kernel/validation';
 import { queueReferralCardRefresh } from '../kernel/notifications';
 import { loadCaseFor } from '../kernel/caseAccess';
+import { savedCaseSchema } from '../contract/cases';
 
 /** The time a new referral gets on the agenda unless the coordinator changes it. */
 export const NEW_REFERRAL_MINUTES = 10;
@@ -21,6 +22,7 @@ export const NEW_REFERRAL_MINUTES = 10;
 export const placeReferralOnAgenda = defineCommand({
   name: 'placeReferralOnAgenda',
   summary: 'Place a referral on the screening list, and on a planned meeting\'s agenda when one is named',
+  output: savedCaseSchema,
   input: z.object({ caseId: id, meetingId: id.optional(), expectedVersion }).strict(),
   async run(ctx, tx, input) {
     const c = await loadCaseFor(ctx, tx, input.caseId);

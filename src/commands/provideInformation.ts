@@ -8,10 +8,12 @@ import { defineCommand } from '../kernel/command';
 import { checkVersion } from '../kernel/loaders';
 import { expectedVersion, id, text } from '../kernel/validation';
 import { loadCaseFor } from '../kernel/caseAccess';
+import { savedCaseSchema } from '../contract/cases';
 
 export const provideInformation = defineCommand({
   name: 'provideInformation',
   summary: 'Answer the coordinator\'s request for information, returning the referral for screening',
+  output: savedCaseSchema,
   input: z.object({ caseId: id, answer: text(), expectedVersion }).strict(),
   async run(ctx, tx, input) {
     const c = await loadCaseFor(ctx, tx, input.caseId);

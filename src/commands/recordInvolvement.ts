@@ -11,10 +11,12 @@ import { checkVersion } from '../kernel/loaders';
 import { expectedVersion, id, optionalText } from '../kernel/validation';
 import { queueReferralCardRefresh } from '../kernel/notifications';
 import { loadCaseFor } from '../kernel/caseAccess';
+import { savedCaseSchema } from '../contract/cases';
 
 export const recordInvolvement = defineCommand({
   name: 'recordInvolvement',
   summary: 'Say whether the adult is known to your agency, and add what your agency holds',
+  output: savedCaseSchema,
   input: z.object({ caseId: id, known: z.boolean(), note: optionalText(), expectedVersion }).strict(),
   async run(ctx, tx, input) {
     const c = await loadCaseFor(ctx, tx, input.caseId);

@@ -7,6 +7,7 @@ import { requireActiveAgency, requireCaseStatus } from '../kernel/guards';
 import { checkVersion } from '../kernel/loaders';
 import { expectedVersion, id, text } from '../kernel/validation';
 import { loadCaseFor } from '../kernel/caseAccess';
+import { riskAssessmentSchema } from '../contract/records';
 
 const domainRating = z
   .object({ domain: z.enum(RISK_DOMAINS), rating: z.enum(RAG_RATINGS), evidence: text(4000), sourceAgencyId: id.optional() })
@@ -15,6 +16,7 @@ const domainRating = z
 export const recordRiskAssessment = defineCommand({
   name: 'recordRiskAssessment',
   summary: 'Record a new version of the case\'s multi-agency risk assessment over the framework\'s domains; sets the case\'s risk level',
+  output: riskAssessmentSchema,
   input: z
     .object({
       caseId: id,

@@ -13,6 +13,7 @@ import { checkVersion } from '../kernel/loaders';
 import { queueNotification } from '../kernel/notifications';
 import { expectedVersion, id, isoDate, optionalText, text } from '../kernel/validation';
 import { loadCaseFor } from '../kernel/caseAccess';
+import { savedCaseSchema } from '../contract/cases';
 
 const TARGET: Record<ScreeningOutcome, CaseStatus> = { accept: 'open', decline: 'declined', defer: 'deferred' };
 /** What accepting sets up; meaningless for a decline or deferral, so refused there rather than silently dropped. */
@@ -66,6 +67,7 @@ async function resolveMeeting(tx: Tx, c: CaseRecord, meetingId?: string, agendaI
 export const recordScreeningDecision = defineCommand({
   name: 'recordScreeningDecision',
   summary: 'Accept, decline or defer a referral, with the rationale',
+  output: savedCaseSchema,
   input,
   async run(ctx, tx, input) {
     const c = await loadCaseFor(ctx, tx, input.caseId);

@@ -7,10 +7,12 @@ import { checkVersion } from '../kernel/loaders';
 import { queueNotification } from '../kernel/notifications';
 import { expectedVersion, id, text } from '../kernel/validation';
 import { loadCaseFor } from '../kernel/caseAccess';
+import { savedCaseSchema } from '../contract/cases';
 
 export const requestInformation = defineCommand({
   name: 'requestInformation',
   summary: 'Ask the referrer for more information before the referral is screened',
+  output: savedCaseSchema,
   input: z.object({ caseId: id, question: text(2000), expectedVersion }).strict(),
   async run(ctx, tx, input) {
     const c = await loadCaseFor(ctx, tx, input.caseId);

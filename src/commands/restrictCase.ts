@@ -6,6 +6,7 @@ import { defineCommand } from '../kernel/command';
 import { loadCaseFor } from '../kernel/caseAccess';
 import { checkVersion } from '../kernel/loaders';
 import { expectedVersion, id, text } from '../kernel/validation';
+import { savedCaseSchema } from '../contract/cases';
 
 /**
  * Restricts a case (or lifts the restriction) at any point in its life, naming the members outside the lead agency who
@@ -15,6 +16,7 @@ import { expectedVersion, id, text } from '../kernel/validation';
 export const restrictCase = defineCommand({
   name: 'restrictCase',
   summary: 'Restrict or unrestrict a case and name the members who may see it, with the reason',
+  output: savedCaseSchema,
   input: z
     .object({ caseId: id, restricted: z.boolean(), namedMemberIds: z.array(id).max(50, 'name at most 50 members').default([]), reason: text(2000), expectedVersion })
     .strict(),

@@ -4,6 +4,7 @@ import { queueOverdueScan } from '../kernel/overdueScan';
 import { can } from '../policies';
 import { recordAudit } from '../kernel/audit';
 import { defineCommand } from '../kernel/command';
+import { overdueScanReportSchema } from '../contract/operations';
 
 /**
  * The coordinator's "run the overdue scan now" (the tab's button, POST /api/scans/overdue): the same scan the
@@ -14,6 +15,7 @@ import { defineCommand } from '../kernel/command';
 export const runOverdueScan = defineCommand({
   name: 'runOverdueScan',
   summary: 'Run the overdue scan now: queue today\'s overdue digest, reminders and escalations',
+  output: overdueScanReportSchema,
   input: z
     .object({
       reminderDaysBefore: z.number().int().min(0).max(60),

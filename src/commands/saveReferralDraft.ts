@@ -5,10 +5,12 @@ import { recordAudit } from '../kernel/audit';
 import { defineCommand } from '../kernel/command';
 import { type DraftCase, draftFields, draftPatch } from '../kernel/referralDraft';
 import { intakeBase } from '../kernel/referralIntake';
+import { savedCaseSchema } from '../contract/cases';
 
 export const saveReferralDraft = defineCommand({
   name: 'saveReferralDraft',
   summary: 'Save an unfinished referral as a draft (only the adult\'s name is needed); nobody else is told',
+  output: savedCaseSchema,
   input: draftFields.strict(),
   async run(ctx, tx, input) {
     authorize(ctx.actor, 'create', 'referral', null, 'Only partners, coordinators and chairs can refer an adult.');

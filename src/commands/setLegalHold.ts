@@ -6,6 +6,7 @@ import { defineCommand } from '../kernel/command';
 import { loadCaseFor } from '../kernel/caseAccess';
 import { checkVersion } from '../kernel/loaders';
 import { expectedVersion, id, text } from '../kernel/validation';
+import { savedCaseSchema } from '../contract/cases';
 
 /**
  * A legal hold (litigation, an inquiry, a Safeguarding Adults Review) stops the case being disposed of when its
@@ -14,6 +15,7 @@ import { expectedVersion, id, text } from '../kernel/validation';
 export const setLegalHold = defineCommand({
   name: 'setLegalHold',
   summary: 'Set or lift a legal hold on a case, with the reason (a held case is never disposed of)',
+  output: savedCaseSchema,
   input: z.object({ caseId: id, hold: z.boolean(), reason: text(2000), expectedVersion }).strict(),
   async run(ctx, tx, input) {
     authorize(ctx.actor, 'coordinate', 'partnership', null, 'Only coordinators can set or lift a legal hold.');

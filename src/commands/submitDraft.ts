@@ -12,6 +12,7 @@ import { announceNewReferral } from '../kernel/referralIntake';
 import { referralFields } from '../kernel/referralFields';
 import { expectedVersion, id, toValidationError } from '../kernel/validation';
 import { loadCaseFor } from '../kernel/caseAccess';
+import { savedCaseSchema } from '../contract/cases';
 
 /**
  * Everything that stops a draft being submitted, all at once: submitReferral's own schema (a missing answer is
@@ -35,6 +36,7 @@ function submissionProblems(answers: Record<string, unknown>): { problems: Field
 export const submitDraft = defineCommand({
   name: 'submitDraft',
   summary: 'Submit a draft referral to the panel once every required answer is given',
+  output: savedCaseSchema,
   input: z.object({ caseId: id, expectedVersion }).strict(),
   async run(ctx, tx, input) {
     const c = await loadCaseFor(ctx, tx, input.caseId);

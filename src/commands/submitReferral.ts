@@ -6,10 +6,12 @@ import { recordAudit } from '../kernel/audit';
 import { defineCommand } from '../kernel/command';
 import { announceNewReferral, intakeBase } from '../kernel/referralIntake';
 import { referralFields } from '../kernel/referralFields';
+import { savedCaseSchema } from '../contract/cases';
 
 export const submitReferral = defineCommand({
   name: 'submitReferral',
   summary: 'Submit a new referral of an adult to the panel',
+  output: savedCaseSchema,
   input: referralFields.strict(),
   async run(ctx, tx, input) {
     authorize(ctx.actor, 'create', 'referral', null, 'Only partners, coordinators and chairs can refer an adult.');

@@ -9,6 +9,7 @@ import { requireActiveMember, requireCaseStatus, requireNotPast } from '../kerne
 import { checkVersion } from '../kernel/loaders';
 import { id, isoDate, text } from '../kernel/validation';
 import { loadCaseFor } from '../kernel/caseAccess';
+import { savedCaseSchema } from '../contract/cases';
 
 /** Narrative: free text about the adult. The audit names these when they change and never copies them. */
 const NARRATIVE = ['contingencyPlan', 'escalationPlan', 'infoSharingArrangements', 'adultViews'] as const;
@@ -20,6 +21,7 @@ const PLAN_FIELDS: readonly PlanField[] = [...NARRATIVE, ...VALUES];
 export const updateCasePlan = defineCommand({
   name: 'updateCasePlan',
   summary: 'Change the plan of an open case: contingency, escalation, information sharing, review date, leads, advocacy, the adult\'s views',
+  output: savedCaseSchema,
   input: z
     .object({
       caseId: id,

@@ -8,10 +8,12 @@ import { checkVersion } from '../kernel/loaders';
 import { authorizeDraftAuthor, draftFields, draftPatch } from '../kernel/referralDraft';
 import { id } from '../kernel/validation';
 import { loadCaseFor } from '../kernel/caseAccess';
+import { savedCaseSchema } from '../contract/cases';
 
 export const updateReferralDraft = defineCommand({
   name: 'updateReferralDraft',
   summary: 'Save changes to a draft referral: each field given replaces the stored one (a blank optional field clears it)',
+  output: savedCaseSchema,
   input: draftFields
     .partial()
     .extend({ caseId: id, expectedVersion: z.number({ message: 'is required' }).int().positive() })

@@ -7,10 +7,12 @@ import { checkVersion } from '../kernel/loaders';
 import { expectedVersion, id, text } from '../kernel/validation';
 import { queueReferralCardRefresh } from '../kernel/notifications';
 import { loadCaseFor } from '../kernel/caseAccess';
+import { savedCaseSchema } from '../contract/cases';
 
 export const withdrawReferral = defineCommand({
   name: 'withdrawReferral',
   summary: 'Withdraw a referral before it is screened, with the reason',
+  output: savedCaseSchema,
   input: z.object({ caseId: id, reason: text(2000), expectedVersion }).strict(),
   async run(ctx, tx, input) {
     const c = await loadCaseFor(ctx, tx, input.caseId);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { assertCaseTransition } from '../domain/lifecycle';
 import { authorize } from '../policies';
 import { recordAudit } from './audit';
+import { savedCaseSchema } from '../contract/cases';
 import { defineCommand } from './command';
 import { checkVersion } from './loaders';
 import { expectedVersion, id, text } from './validation';
@@ -17,6 +18,7 @@ export function escalationCommand(name: 'escalateCase' | 'deescalateCase', to: '
   return defineCommand({
     name,
     summary,
+    output: savedCaseSchema,
     input,
     async run(ctx, tx, input) {
       const c = await loadCaseFor(ctx, tx, input.caseId);
