@@ -46,7 +46,7 @@ export const indicatorsSchema = z.object({
   repeats: z.object({ referrals: count, repeats: count, share: shareOf }).strict(),
   openCases: z.object({
     asAt: z.string(), total: count,
-    byRiskLevel: z.array(countOf([...RISK_LEVELS, 'not_assessed'])),
+    byRiskLevel: z.array(countOf([...RISK_LEVELS, 'not_assessed'] as const)),
     byAge: z.array(countOf(CASE_AGE_BANDS)),
   }).strict(),
   actions: z.object({

@@ -10,7 +10,7 @@ import { prefetchFirstPage } from './pages/register/registerPrefetch';
 import { readQuery } from './pages/register/registerQuery';
 import { pageLoaders } from './routing/pageLoaders';
 import {
-  type PageName, type Route, actionsHref, homeHref, meetingsHref, referHref, registerHref, screeningHref, useHashRoute,
+  type PageName, type Route, actionsHref, homeHref, meetingsHref, referHref, registerHref, reportsHref, screeningHref, useHashRoute,
 } from './routing/useHashRoute';
 import { HostThemeProvider } from './theme/HostThemeProvider';
 
@@ -27,6 +27,7 @@ const ConfigPage = lazy(pageLoaders.config);
 const MeetingPage = lazy(pageLoaders.meeting);
 const MeetingPanelPage = lazy(pageLoaders.meetingPanel);
 const MeetingStagePage = lazy(pageLoaders.meetingStage);
+const ReportsPage = lazy(pageLoaders.reports);
 
 export function App() {
   const route = useHashRoute();
@@ -60,7 +61,7 @@ export function App() {
 /** Which navigation entry a page belongs to (a case is reached from the register). */
 const SECTION: Partial<Record<PageName, string>> = {
   home: 'home', register: 'register', case: 'register', caseByRef: 'register', refer: 'refer', screening: 'screening',
-  actions: 'actions', meetings: 'meetings', meeting: 'meetings',
+  actions: 'actions', meetings: 'meetings', meeting: 'meetings', reports: 'reports',
 };
 
 function Pages() {
@@ -79,6 +80,7 @@ function Pages() {
     ...(session.me.can.readScreeningQueue ? [{ key: 'screening', href: screeningHref(), label: 'Screening' }] : []),
     { key: 'actions', href: actionsHref(), label: 'Actions' },
     { key: 'meetings', href: meetingsHref(), label: 'Meetings' },
+    ...(session.me.can.readReports ? [{ key: 'reports', href: reportsHref(), label: 'Reports' }] : []),
   ].map((item) => ({ href: item.href, label: item.label, current: item.key === section }));
   return (
     // Keyed by who is signed in, so switching persona starts every page afresh.
@@ -110,6 +112,8 @@ function Page({ route }: { route: Route }) {
       return <ActionsPage scope={route.scope} />;
     case 'meetings':
       return <MeetingsPage />;
+    case 'reports':
+      return <ReportsPage />;
     case 'meeting':
       return <MeetingPage key={route.id} id={route.id} />;
     case 'meetingPanel':

@@ -29,7 +29,7 @@ const actionCells = (c: ActionCounts): TableCell[] =>
 
 const riskLabel = (key: string) => (key === 'not_assessed' ? 'Not assessed' : RISK_LEVEL_LABELS[key as keyof typeof RISK_LEVEL_LABELS]);
 
-export function indicatorTables(ind: Indicators, agencyName: (agencyId: string) => string): ReportSection[] {
+export function indicatorTables(ind: Pick<Indicators, IndicatorFamilyName>, agencyName: (agencyId: string) => string): ReportSection[] {
   const { referrals, screening, repeats, openCases, actions, meetings, minutes, voice, capacity, closures, escalations } = ind;
   return [
     { family: 'referrals', title: 'Referrals', tables: [

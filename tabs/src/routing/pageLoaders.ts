@@ -15,4 +15,5 @@ export const pageLoaders = {
   meetingPanel: () => import('../pages/meeting/SidePanelPage'),
   meetingStage: () => import('../pages/meeting/StagePage'),
   config: () => import('../pages/config/ConfigPage'),
+  reports: () => import('../pages/reports/ReportsPage'),
 } satisfies Partial<Record<PageName, () => Promise<unknown>>>;

@@ -16,6 +16,7 @@ export type Route =
   | { page: 'meetingPanel'; id: string }
   | { page: 'meetingStage'; id: string }
   | { page: 'config' }
+  | { page: 'reports' }
   | { page: 'notFound'; path: string };
 
 export type PageName = Route['page'];
@@ -61,6 +62,7 @@ export function parseHash(hash: string): Route {
   const meetingId = segment(meeting?.[1]);
   if (meetingId) return { page: meeting?.[2] === 'panel' ? 'meetingPanel' : meeting?.[2] === 'stage' ? 'meetingStage' : 'meeting', id: meetingId };
   if (path === '/config') return { page: 'config' };
+  if (path === '/reports') return { page: 'reports' };
   return { page: 'notFound', path };
 }
 
@@ -74,6 +76,7 @@ export const meetingsHref = (): string => '#/meetings';
 /** A meeting's page (agenda, minutes); its side panel (`/panel`) and stage (`/stage`) open without the navigation. */
 export const meetingHref = (id: string, surface?: 'panel' | 'stage'): string => `#/meetings/${encodeURIComponent(id)}${surface ? `/${surface}` : ''}`;
 export const configHref = (): string => '#/config';
+export const reportsHref = (): string => '#/reports';
 export const registerHref = (query?: URLSearchParams): string => {
   const search = query?.toString();
   return search ? `#/register?${search}` : '#/register';

@@ -1,0 +1,154 @@
+import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useState } from 'react';
+import { indicatorsSchema, paths, reportExportSchema } from '../../../../src/contract';
+import { indicatorTables, type ReportSection } from '../../../../src/domain/indicators/tables';
+import { messageOf } from '../../api/client';
+import { useSession } from '../../auth/session';
+import { PageHeading } from '../../components/PageHeading';
+import { Section, useMutedStyles } from '../../components/Section';
+import { ErrorNotice, LiveStatus } from '../../components/Status';
+import { useApi } from '../../hooks/useApi';
+import { useDirectory } from '../../hooks/useDirectory';
+import { initialChoice, type PeriodChoice, type PeriodKind, periodText } from './periodChoice';
+import { ReportTable } from './ReportTable';
+import type { ChartName } from './ReportCharts';
+
+// The charts library is big: it loads with this page only, never with the tab's first page.
+const ReportChart = lazy(() => import('./ReportCharts'));
+
+const useStyles = makeStyles({
+  page: { display: 'grid', gap: tokens.spacingVerticalL },
+  tools: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'flex-end', flexWrap: 'wrap' },
+  pair: { display: 'grid', gap: tokens.spacingHorizontalL, gridTemplateColumns: 'repeat(auto-fit, minmax(18rem, 1fr))', alignItems: 'start' },
+  tables: { display: 'grid', gap: tokens.spacingVerticalM },
+});
+
+/** Which table of which section a chart stands beside. */
+const CHARTS: Partial<Record<ReportSection['family'], Record<number, ChartName>>> = {
+  referrals: { 0: 'referralsByMonth', 1: 'referralsByAgency' },
+  closures: { 1: 'riskChange' },
+};
+
+function download(fileName: string, contentType: string, base64: string) {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: contentType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The board's indicators for a period and optionally one agency, with charts, their tables, and exports. */
+export default function ReportsPage() {
+  const styles = useStyles();
+  const muted = useMutedStyles();
+  const { client } = useSession();
+  const directory = useDirectory();
+  const [choice, setChoice] = useState<PeriodChoice>(() => initialChoice());
+  const [agencyId, setAgencyId] = useState('');
+  const [reason, setReason] = useState('');
+  const [exporting, setExporting] = useState<string>();
+  const [exportMessage, setExportMessage] = useState('');
+  const [exportError, setExportError] = useState<string>();
+  const period = periodText(choice);
+  const path = paths.reports({ period, agencyId: agencyId || undefined });
+  const report = useApi(path, (c, signal) => (period ? c.get(path, indicatorsSchema, signal) : Promise.reject(new Error('Choose a complete period.'))));
+  const view = report.data;
+  const agencyName = (id: string) => view?.agencies.find((a) => a.id === id)?.name ?? directory.agency(id)?.name ?? id;
+  const sections = view ? indicatorTables(view, agencyName) : [];
+  const set = (patch: Partial<PeriodChoice>) => setChoice((c) => ({ ...c, ...patch }));
+
+  async function exportAs(format: 'xlsx' | 'csv') {
+    if (!period) return;
+    setExportError(undefined);
+    setExporting(format);
+    setExportMessage(format === 'xlsx' ? 'Preparing the workbook…' : 'Preparing the CSV file…');
+    try {
+      const file = await client.post(paths.reportExports(), { period, ...(agencyId ? { agencyId } : {}), format, reason }, reportExportSchema);
+      download(file.fileName, file.contentType, file.base64);
+      setExportMessage(`Downloaded ${file.fileName}.`);
+    } catch (error) {
+      setExportMessage('');
+      setExportError(messageOf(error));
+    } finally {
+      setExporting(undefined);
+    }
+  }
+
+  return (
+    <div className={styles.page}>
+      <PageHeading focusKey="reports">Reports</PageHeading>
+      <p className={muted.secondary}>Counts for the board: no adult is named or described here.</p>
+      <div className={styles.tools} role="group" aria-label="Period and agency">
+        <Field label="Period">
+          <Select value={choice.kind} onChange={(_, d) => set({ kind: d.value as PeriodKind })}>
+            <option value="month">Month</option>
+            <option value="quarter">Quarter</option>
+            <option value="year">Year</option>
+            <option value="custom">From and to dates</option>
+          </Select>
+        </Field>
+        {choice.kind === 'month' && (
+          <Field label="Month"><Input type="month" value={choice.month} onChange={(_, d) => set({ month: d.value })} /></Field>
+        )}
+        {(choice.kind === 'quarter' || choice.kind === 'year') && (
+          <Field label="Year"><Input type="number" min={2000} max={2100} value={choice.year} onChange={(_, d) => set({ year: d.value })} /></Field>
+        )}
+        {choice.kind === 'quarter' && (
+          <Field label="Quarter">
+            <Select value={choice.quarter} onChange={(_, d) => set({ quarter: d.value })}>
+              <option value="1">January to March</option>
+              <option value="2">April to June</option>
+              <option value="3">July to September</option>
+              <option value="4">October to December</option>
+            </Select>
+          </Field>
+        )}
+        {choice.kind === 'custom' && (
+          <>
+            <Field label="From"><Input type="date" value={choice.from} onChange={(_, d) => set({ from: d.value })} /></Field>
+            <Field label="To"><Input type="date" value={choice.to} onChange={(_, d) => set({ to: d.value })} /></Field>
+          </>
+        )}
+        <Field label="Agency">
+          <Select value={agencyId} onChange={(_, d) => setAgencyId(d.value)}>
+            <option value="">All agencies</option>
+            {directory.agencies.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          </Select>
+        </Field>
+      </div>
+      <div className={styles.tools} role="group" aria-label="Export">
+        <Field label="Reason for the export" hint="Recorded in the audit trail with the export.">
+          <Input value={reason} onChange={(_, d) => setReason(d.value)} />
+        </Field>
+        <Button disabled={!period || reason.trim().length < 3 || exporting !== undefined} onClick={() => void exportAs('xlsx')}>Download workbook (Excel)</Button>
+        <Button disabled={!period || reason.trim().length < 3 || exporting !== undefined} onClick={() => void exportAs('csv')}>Download CSV</Button>
+      </div>
+      <LiveStatus busy={exporting !== undefined} message={exportMessage} />
+      {exportError && <ErrorNotice title="The export did not work" message={exportError} />}
+      <LiveStatus
+        busy={report.state === 'loading'}
+        message={report.state === 'loading' ? 'Loading the indicators…' : view ? `Indicators for ${view.period.label}${view.agencyId ? `, ${agencyName(view.agencyId)}` : ''}.` : ''}
+      />
+      {report.state === 'error' && <ErrorNotice title="The indicators could not be loaded" message={messageOf(report.error)} onRetry={report.reload} />}
+      {sections.map((section) => (
+        <Section key={section.family} id={`report-${section.family}`} title={section.title}>
+          <div className={styles.tables}>
+            {section.tables.map((table, i) => {
+              const chart = CHARTS[section.family]?.[i];
+              return chart && view ? (
+                <div key={table.title} className={styles.pair}>
+                  <Suspense fallback={<LiveStatus message="Loading the chart…" busy />}>
+                    <ReportChart name={chart} view={view} agencyName={agencyName} />
+                  </Suspense>
+                  <ReportTable table={table} />
+                </div>
+              ) : <ReportTable key={table.title} table={table} />;
+            })}
+          </div>
+        </Section>
+      ))}
+    </div>
+  );
+}
