@@ -32,12 +32,20 @@ export function sameAdult(a: RepeatCaseFields['adult'], b: RepeatCaseFields['adu
 export function repeatsIndicator(cases: readonly RepeatCaseFields[], scope: IndicatorScope): RepeatsIndicator {
   const received = cases.filter((c) => c.receivedAt);
   const referrals = referralsInScope(received, scope);
+  // Candidates by NHS number and by name and date of birth, so each referral looks up its few, not every case.
+  const dateOf = new Map(received.map((c) => [c.id, londonDate(new Date(c.receivedAt!))]));
+  const keysOf = (c: RepeatCaseFields) => [
+    nhs(c.adult.nhsNumber) ? `nhs:${nhs(c.adult.nhsNumber)}` : undefined,
+    c.adult.dateOfBirth ? `dob:${c.adult.dateOfBirth}:${normalName(c.adult.name)}` : undefined,
+  ].filter((k): k is string => k !== undefined);
+  const byKey = new Map<string, RepeatCaseFields[]>();
+  for (const c of received) for (const k of keysOf(c)) byKey.set(k, [...(byKey.get(k) ?? []), c]);
   const repeats = referrals.filter((c) => {
     if (c.repeatOfCaseId) return true;
     const at = c.receivedAt!;
-    const lookBack = monthsBefore(londonDate(new Date(at)), 12);
-    return received.some((earlier) =>
-      earlier.id !== c.id && earlier.receivedAt! < at && londonDate(new Date(earlier.receivedAt!)) >= lookBack && sameAdult(earlier.adult, c.adult));
+    const lookBack = monthsBefore(dateOf.get(c.id)!, 12);
+    return keysOf(c).some((k) => byKey.get(k)!.some((earlier) =>
+      earlier.id !== c.id && earlier.receivedAt! < at && dateOf.get(earlier.id)! >= lookBack && sameAdult(earlier.adult, c.adult)));
   }).length;
   return { referrals: referrals.length, repeats, share: share(repeats, referrals.length) };
 }
