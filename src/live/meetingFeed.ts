@@ -10,20 +10,25 @@ export type MeetingListener = (version: number) => void;
  * at once. Meetings nobody follows are not polled.
  */
 export class MeetingFeed {
-  private readonly watched = new Map<string, { version: number | undefined; listeners: Set<MeetingListener> }>();
+  /** Per meeting, each listener with the last version it knows (undefined: the next read sets it). */
+  private readonly watched = new Map<string, Map<MeetingListener, number | undefined>>();
   private timer: NodeJS.Timeout | undefined;
   private polling = false;
 
   constructor(private readonly store: Store, private readonly intervalMs = 500) {}
 
-  subscribe(meetingId: string, listener: MeetingListener): () => void {
-    const entry = this.watched.get(meetingId) ?? { version: undefined, listeners: new Set<MeetingListener>() };
-    entry.listeners.add(listener);
+  /**
+   * `since` is the version the subscriber already has (the snapshot it was sent): any later change is reported, even
+   * one made before the first poll. Without it, the first read only sets the baseline.
+   */
+  subscribe(meetingId: string, listener: MeetingListener, since?: number): () => void {
+    const entry = this.watched.get(meetingId) ?? new Map<MeetingListener, number | undefined>();
+    entry.set(listener, since);
     this.watched.set(meetingId, entry);
     this.timer ??= setInterval(() => void this.poll(), this.intervalMs);
     return () => {
-      entry.listeners.delete(listener);
-      if (entry.listeners.size === 0) this.watched.delete(meetingId);
+      entry.delete(listener);
+      if (entry.size === 0) this.watched.delete(meetingId);
       if (this.watched.size === 0) this.stop();
     };
   }
@@ -45,11 +50,12 @@ export class MeetingFeed {
       for (const [meetingId, entry] of [...this.watched]) {
         const meeting = await this.store.transaction((tx) => tx.get('meetings', meetingId));
         const version = meeting?.version;
-        if (version === undefined || version === entry.version) continue;
-        const first = entry.version === undefined;
-        entry.version = version;
-        // The first read only sets the baseline: a subscriber gets its snapshot when it connects.
-        if (!first) for (const listener of [...entry.listeners]) listener(version);
+        if (version === undefined) continue;
+        for (const [listener, known] of [...entry]) {
+          if (known === version || !entry.has(listener)) continue;
+          entry.set(listener, version);
+          if (known !== undefined) listener(version);
+        }
       }
     } finally {
       this.polling = false;

@@ -22,8 +22,8 @@ afterEach(async () => {
 });
 
 /** Resolves with the next version the feed reports (waits on the event, never on a clock). */
-const nextChange = (meetingId: string) => new Promise<number>((resolve) => {
-  const off = feed.subscribe(meetingId, (v) => { off(); resolve(v); });
+const nextChange = (meetingId: string, since: number) => new Promise<number>((resolve) => {
+  const off = feed.subscribe(meetingId, (v) => { off(); resolve(v); }, since);
 });
 
 describe('MeetingFeed across two instances on one store', () => {
@@ -32,16 +32,16 @@ describe('MeetingFeed across two instances on one store', () => {
     await createListedReferral(world, 'police', { meetingId: meeting.id });
     await createListedReferral(world, 'health', { meetingId: meeting.id });
     const seen: number[] = [];
-    const off = feed.subscribe(meeting.id, (v) => seen.push(v));
+    const off = feed.subscribe(meeting.id, (v) => seen.push(v), meeting.version);
     await feed.poke(); // baseline
     const ctx = makeContext({ store: world.store, actor: actorOf('chair'), now: () => new Date('2026-07-01T09:31:00Z') });
     const started = execute(commands.startMeeting, ctx, { meetingId: meeting.id });
-    const version = await Promise.all([nextChange(meeting.id), started]).then(([v]) => v);
+    const version = await Promise.all([nextChange(meeting.id, meeting.version), started]).then(([v]) => v);
     expect(version).toBe((await started).version);
     const items = await world.store.transaction((tx) => tx.find('agendaItems', { where: [{ field: 'meetingId', op: 'eq', value: meeting.id }] }));
     const second = items.sort((a, b) => a.order - b.order)[1]!;
     const moved = execute(commands.moveToItem, ctx, { meetingId: meeting.id, agendaItemId: second.id });
-    const movedVersion = await nextChange(meeting.id);
+    const movedVersion = await nextChange(meeting.id, version);
     expect(movedVersion).toBe((await moved).version);
     off();
     expect(seen).toEqual([version, movedVersion]);
