@@ -74,6 +74,17 @@ export default tseslint.config(
   { files: ['**/*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   // Options must be given: a severity alone would keep the `allow` list above.
   { files: ['src/**/*.ts', 'bot/**/*.ts'], rules: { 'no-console': ['error', {}] } },
+  // The audit trail is a hash chain: an event appended any other way breaks it (npm run audit:verify would say so).
+  {
+    files: ['src/**/*.ts', 'bot/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['src/audit/**'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.property.name='append'][arguments.0.value='audit']",
+        message: 'Append audit events through appendAuditEvent (src/audit/chain.ts) or recordAudit (src/kernel/audit.ts), never tx.append.',
+      }],
+    },
+  },
 
   // Everything under src/ (the folders below narrow it further).
   restrict(['src/**/*.ts'], noBot),

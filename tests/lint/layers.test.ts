@@ -76,6 +76,8 @@ const cases = {
   consoleInfoInScripts: printing('scripts/benchLease.ts', 'info'),
   consoleErrorInTests: printing('tests/notify/sender.test.ts', 'error'),
   consoleLogInScripts: printing('scripts/benchLease.ts', 'log'),
+  auditAppendInKernel: { filePath: 'src/kernel/overdueScan.ts', code: "declare const tx: { append(k: string, r: object): void };\ntx.append('audit', {});\n" },
+  auditAppendInChain: { filePath: 'src/audit/chain.ts', code: "declare const tx: { append(k: string, r: object): void };\ntx.append('audit', {});\n" },
 } satisfies Record<string, Case>;
 
 let findings: Record<keyof typeof cases, Finding[]>;
@@ -183,5 +185,12 @@ describe('console', () => {
     allowed('consoleInfoInScripts');
     allowed('consoleErrorInTests');
     expect(findings.consoleLogInScripts.map((f) => f.ruleId)).toEqual(['no-console']);
+  });
+});
+
+describe('the audit trail', () => {
+  it('is appended only through the chain writer in src/audit, so no event escapes the hash chain', () => {
+    expect(findings.auditAppendInKernel.map((f) => f.message)).toEqual([expect.stringMatching(/appendAuditEvent/)]);
+    allowed('auditAppendInChain');
   });
 });

@@ -1,3 +1,4 @@
+import { verifyStoredChain } from '../../src/audit/verifyStore';
 import { captureConversation } from '../../src/notify/captureConversation';
 import { conversationRefId } from '../../src/kernel/conversations';
 const [ESCALATION, OVERDUE_DIGEST, REMINDER] = ['escalation', 'overdueDigest', 'reminder'] as const;
@@ -134,5 +135,8 @@ describe('the overdue scan', () => {
       expect.objectContaining({ action: 'create', recordType: 'overdueScan', recordId: '2026-06-15', actorAgencyId: 'system', reason: 'Overdue scan (schedule).' }),
     ]);
     expect(audit[0]!.change).toEqual({ queued: report.queued, alreadyQueued: report.alreadyQueued, withoutChat: report.withoutChat });
+    // Written through the chain like every other event: the whole trail still verifies after a scan.
+    expect(audit[0]).toMatchObject({ seq: expect.any(Number), hash: expect.any(String) });
+    expect(await verifyStoredChain(world.store)).toMatchObject({ ok: true });
   });
 });
