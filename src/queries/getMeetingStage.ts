@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { assessQuorum } from '../domain/quorum';
-import { authorize } from '../policies';
+import { AGENDA_KIND_LABELS } from '../domain/labels';
+import { authorize, can } from '../policies';
 import type { StageLine, StageView } from '../contract/meetings';
 import { load } from '../kernel/loaders';
 import { defineQuery } from '../kernel/query';
@@ -10,7 +11,8 @@ import { agendaItemsOf, casesOf, clockOf, itemState, sharedLabel } from './meeti
 /**
  * The meeting stage: one view for the whole room, so it shows only what every participant may see (surface rule 5):
  * reference, initials and kind, "Restricted case" for a restricted one, the time left and the running order. It is
- * the same whoever asks, so nothing in it depends on the caller beyond being allowed to see the meeting.
+ * the same for every panel member; a board member (viewer), who sees an agenda's kinds only, gets each case item
+ * labelled by its kind, so a stage opened outside the room names nobody.
  */
 export const getMeetingStage = defineQuery({
   name: 'getMeetingStage',
@@ -22,8 +24,11 @@ export const getMeetingStage = defineQuery({
     const now = ctx.now();
     const items = await agendaItemsOf(tx, m.id);
     const cases = await casesOf(tx, items);
+    const agendaReader = can(ctx.actor, 'readAgenda', 'meeting', m);
+    const labelOf = (i: (typeof items)[number]) =>
+      agendaReader || !i.caseId ? sharedLabel(i, i.caseId ? cases.get(i.caseId) : undefined) : AGENDA_KIND_LABELS[i.kind];
     const line = (i: (typeof items)[number]): StageLine => ({
-      order: i.order, kind: i.kind, label: sharedLabel(i, i.caseId ? cases.get(i.caseId) : undefined),
+      order: i.order, kind: i.kind, label: labelOf(i),
       minutesAllotted: i.minutesAllotted, state: itemState(m, items, i),
     });
     const runningOrder = items.map(line);

@@ -4,6 +4,7 @@ import { apiRoutes } from '../../src/server/routes';
 import { type TestServer, startServer } from '../api/server';
 import type { Persona } from '../support/world';
 import { referralInput } from '../support/world';
+import { createListedReferral } from '../support/cases';
 
 /**
  * Every API route, called with valid input as a persona who may use it: its REAL answer must parse with the
@@ -98,6 +99,36 @@ describe('every route answers what the contract says', () => {
 
     c = (await call('getCase', 'GET', paths.case(referral.id), 'coordinator')).case as typeof c;
     await call('closeCase', 'POST', paths.caseClosure(referral.id), 'coordinator', { reason: 'risk_reduced', rationale: 'Invented: risk managed.', expectedVersion: c.version });
+  });
+
+  it('parses the answers of the panel meeting, from scheduling to issued minutes, and of the board reports', async () => {
+    await createListedReferral(server.world, 'health');
+    let m = await call('scheduleMeeting', 'POST', paths.meetings(), 'coordinator', {
+      title: 'Invented contract panel', startsAt: '2026-08-05T09:30:00Z', lengthMinutes: 90, chairId: 'chair',
+      quorum: { coreAgencyIds: ['ag-council', 'ag-police'], minCoreShare: 0.5, chairRequired: true },
+    }, 201);
+    m = await call('buildAgenda', 'POST', paths.meetingAgenda(m.id), 'coordinator', { expectedVersion: m.version });
+    expect(m.agenda.length).toBeGreaterThan(0);
+    m = await call('editAgenda', 'POST', paths.meetingAgendaEdits(m.id), 'coordinator', { expectedVersion: m.version, edit: { op: 'retime', order: 1, minutesAllotted: 20 } });
+    m = await call('publishAgenda', 'POST', paths.meetingPublication(m.id), 'coordinator', { expectedVersion: m.version });
+    m = await call('startMeeting', 'POST', paths.meetingStart(m.id), 'chair', { expectedVersion: m.version });
+    const item = m.agenda.find((line) => line.kind === 'new_referral')!;
+    m = await call('moveToItem', 'POST', paths.meetingCurrentItem(m.id), 'chair', { expectedVersion: m.version, agendaItemId: item.id });
+    m = await call('recordAttendance', 'POST', paths.meetingAttendance(m.id), 'chair', { expectedVersion: m.version, memberId: 'police', status: 'present', confidentialityAgreed: true });
+    m = await call('recordDecision', 'POST', paths.meetingDecisions(m.id), 'chair', {
+      expectedVersion: m.version, agendaItemId: item.id, outcome: 'defer', rationale: 'Invented: more from the GP first.',
+      alternativesConsidered: 'Invented: accept now.', dissent: 'None',
+      infoSharing: { what: 'Invented: the referral', withWhom: 'Panel members', why: 'Invented: to plan', basis: 'Invented: public task' },
+    });
+    await call('getMeeting', 'GET', paths.meeting(m.id), 'police');
+    await call('getMeetingStage', 'GET', paths.meetingStage(m.id), 'fire');
+    m = await call('endMeeting', 'POST', paths.meetingEnd(m.id), 'chair', { expectedVersion: m.version });
+    m = await call('editMinutes', 'PUT', paths.meetingMinutes(m.id), 'coordinator', { expectedVersion: m.version, generalNotes: 'Invented: quorate throughout.' });
+    m = await call('approveMinutes', 'POST', paths.meetingMinutesApproval(m.id), 'chair', { expectedVersion: m.version });
+    await call('issueMinutes', 'POST', paths.meetingMinutesIssue(m.id), 'coordinator', { expectedVersion: m.version });
+
+    await call('getIndicators', 'GET', paths.reports({ period: '2026' }), 'viewer');
+    await call('exportIndicators', 'POST', paths.reportExports(), 'chair', { period: '2026-05', format: 'csv', reason: 'Invented: quarterly return' });
   });
 
   it('checked every operation of the route table', () => {

@@ -2,7 +2,8 @@ import { cardRef, verbSchema } from '../../bot/actions/cardActionData';
 import { CARD_KINDS, CARD_VERBS } from '../../src/cards/universalActions';
 import { apiRoutes } from '../../src/server/routes';
 import {
-  ACTION_WRITE_BODIES, CARD_KIND_SUBJECT, CASE_READ_ROUTES, CASE_WRITE_BODIES, CREATE_ROUTES, DIRECTORY_ROUTES, LIST_ROUTES, VERB_KINDS,
+  ACTION_WRITE_BODIES, CARD_KIND_SUBJECT, CASE_READ_ROUTES, CASE_WRITE_BODIES, CREATE_ROUTES, DIRECTORY_ROUTES, LIST_ROUTES, MEETING_READ_ROUTES,
+  MEETING_WRITE_ROUTES, VERB_KINDS,
 } from './coverage';
 
 // The matrix must grow with the product: a route, card verb or card kind that the access matrix does not cover fails
@@ -15,6 +16,8 @@ const groups: Record<string, string[]> = {
   caseWrite: Object.keys(CASE_WRITE_BODIES),
   actionWrite: Object.keys(ACTION_WRITE_BODIES),
   create: CREATE_ROUTES,
+  meetingRead: Object.keys(MEETING_READ_ROUTES),
+  meetingWrite: Object.keys(MEETING_WRITE_ROUTES),
 };
 const groupOf = (operationId: string) => Object.entries(groups).filter(([, ids]) => ids.includes(operationId)).map(([g]) => g);
 
@@ -34,7 +37,9 @@ describe('the access matrix covers', () => {
     const wrong = apiRoutes.flatMap((r) => {
       const fields = Object.values(r.params ?? {});
       if (!fields.length) return r.method === 'get' ? [] : groupOf(r.operationId).includes('create') ? [] : [`${r.operationId}: a write naming no record, not in CREATE_ROUTES`];
-      const expected = r.method === 'get' ? 'caseRead' : fields.includes('actionId') ? 'actionWrite' : 'caseWrite';
+      const expected = fields.includes('meetingId')
+        ? (r.method === 'get' ? 'meetingRead' : 'meetingWrite')
+        : r.method === 'get' ? 'caseRead' : fields.includes('actionId') ? 'actionWrite' : 'caseWrite';
       return groupOf(r.operationId).includes(expected) ? [] : [`${r.operationId} (${fields.join(', ')}): expected in ${expected}`];
     });
     expect(wrong).toEqual([]);

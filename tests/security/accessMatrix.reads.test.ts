@@ -6,7 +6,7 @@ import type { Actor } from '../../src/policies/actor';
 import { type BotAnswer, press, say } from '../support/botCalls';
 import { type DemoServer, inBatches, PERSONAS, startDemoServer } from '../support/demoServer';
 import { cardTexts, leakedSecrets, mentions, normalizedProblem, objectsIn, token } from '../support/exposure';
-import { CARD_KIND_SUBJECT, CASE_READ_ROUTES, DIRECTORY_ROUTES, LIST_ROUTES } from './coverage';
+import { CARD_KIND_SUBJECT, CASE_READ_ROUTES, DIRECTORY_ROUTES, LIST_ROUTES, MEETING_READ_ROUTES } from './coverage';
 
 // The access matrix, read side: every demo persona against every demo case (and a spread of actions) through every
 // read path of the real server, with what is allowed computed from the policies themselves (src/policies `can`).
@@ -154,7 +154,13 @@ describe('API: routes that open one case', () => {
 describe('API: lists and pages that name cases', () => {
   it('name no case the persona may not see, and show no personal data of a case it may not read in full', async () => {
     const failures: string[] = [];
-    const routes = [...Object.entries(LIST_ROUTES).flatMap(([op, paths]) => paths.map((path) => ({ op, path }))), ...Object.entries(DIRECTORY_ROUTES).map(([op, path]) => ({ op, path }))];
+    const meetings = await srv.store.transaction((tx) => tx.find('meetings'));
+    const routes = [
+      ...Object.entries(LIST_ROUTES).flatMap(([op, paths]) => paths.map((path) => ({ op, path }))),
+      ...Object.entries(DIRECTORY_ROUTES).map(([op, path]) => ({ op, path })),
+      // Each demo meeting's own view and its stage: the agenda under rule 5, the stage under rule 2.
+      ...Object.entries(MEETING_READ_ROUTES).flatMap(([op, path]) => meetings.map((m) => ({ op, path: path(m.id) }))),
+    ];
     const cells = PERSONAS.flatMap((p) => routes.map((r) => ({ p, ...r })));
     await inBatches(cells, CONCURRENCY, async ({ p, op, path }) => {
       const res = await srv.call('GET', path, { as: p });
@@ -173,7 +179,7 @@ describe('API: lists and pages that name cases', () => {
         const named = mentions(raw, c);
         const viaAction = actions.some((a) => a.parentKind === 'case' && a.parentId === c.id && mayReadAction(p, a));
         // Rule 5: the agenda shows a non-restricted case's reference to panel members; rule 1: an action line its case.
-        const agendaAllowed = (op === 'listMeetings' || op === 'getHome') && agendaViewer && !c.restricted;
+        const agendaAllowed = (op === 'listMeetings' || op === 'getHome' || op in MEETING_READ_ROUTES) && agendaViewer && !c.restricted;
         const actionAllowed = (op === 'listActions' || op === 'getHome') && viaAction;
         const mayName = op in DIRECTORY_ROUTES ? false : access !== 'hidden' || agendaAllowed || actionAllowed;
         if (!(op in DIRECTORY_ROUTES)) cell(`api ${op}`, mayName);
@@ -189,7 +195,7 @@ describe('API: lists and pages that name cases', () => {
             if (extra.length) failures.push(`${what}: summary-only ${label(p, c)} listed with ${extra.join(', ')}`);
           }
         }
-        if (op === 'listMeetings' && !actor.member.roles.some((r) => r !== 'viewer') && named && access === 'hidden') {
+        if ((op === 'listMeetings' || op in MEETING_READ_ROUTES) && !actor.member.roles.some((r) => r !== 'viewer') && named && access === 'hidden') {
           failures.push(`${what}: a viewer sees agenda reference of ${label(p, c)}`);
         }
       }

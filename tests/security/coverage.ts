@@ -21,16 +21,44 @@ export const LIST_ROUTES: Record<string, string[]> = {
   listMeetings: ['/api/meetings'],
 };
 
+const text = 'Invented security-test text.';
+
+/** GET routes on one panel meeting: the personal view and the shared stage (rule 5 for the agenda, rule 2 for the stage). */
+export const MEETING_READ_ROUTES: Record<string, (meetingId: string) => string> = {
+  getMeeting: (id) => `/api/meetings/${encodeURIComponent(id)}`,
+  getMeetingStage: (id) => `/api/meetings/${encodeURIComponent(id)}/stage`,
+};
+
+/** Write routes on one meeting, with a body valid enough to reach the meeting: only its coordinators and its chair (or
+ * named deputy) may use them. */
+export const MEETING_WRITE_ROUTES: Record<string, { method: 'POST' | 'PUT'; tail: string; body: (version: number) => Record<string, unknown> }> = {
+  buildAgenda: { method: 'POST', tail: 'agenda', body: (v) => ({ expectedVersion: v }) },
+  editAgenda: { method: 'POST', tail: 'agenda/edits', body: (v) => ({ expectedVersion: v, edit: { op: 'retime', order: 1, minutesAllotted: 20 } }) },
+  publishAgenda: { method: 'POST', tail: 'publication', body: (v) => ({ expectedVersion: v }) },
+  startMeeting: { method: 'POST', tail: 'start', body: (v) => ({ expectedVersion: v }) },
+  moveToItem: { method: 'POST', tail: 'current-item', body: (v) => ({ expectedVersion: v, agendaItemId: 'item-in-no-meeting' }) },
+  recordDecision: {
+    method: 'POST', tail: 'decisions', body: (v) => ({
+      expectedVersion: v, agendaItemId: 'item-in-no-meeting', outcome: 'defer', rationale: text, alternativesConsidered: text, dissent: 'None',
+      infoSharing: { what: text, withWhom: text, why: text, basis: text },
+    }),
+  },
+  recordAttendance: { method: 'POST', tail: 'attendance', body: (v) => ({ expectedVersion: v, memberId: 'mem-police', status: 'present', confidentialityAgreed: true }) },
+  endMeeting: { method: 'POST', tail: 'end', body: (v) => ({ expectedVersion: v }) },
+  editMinutes: { method: 'PUT', tail: 'minutes', body: (v) => ({ expectedVersion: v, generalNotes: text }) },
+  approveMinutes: { method: 'POST', tail: 'minutes/approval', body: (v) => ({ expectedVersion: v }) },
+  issueMinutes: { method: 'POST', tail: 'minutes/issue', body: (v) => ({ expectedVersion: v }) },
+};
+
 /** GET routes about the partnership, not about adults: they must name no case at all. */
 export const DIRECTORY_ROUTES: Record<string, string> = {
+  getIndicators: '/api/reports?period=2026',
   getMe: '/api/me',
   listAgencies: '/api/agencies',
   listMembers: '/api/members',
   listPersonas: '/api/personas',
   listDataQualityIssues: '/api/data-quality',
 };
-
-const text = 'Invented security-test text.';
 
 /** Write routes on one case: a body valid enough to reach the record (so the answer is about the record, not the body). */
 export const CASE_WRITE_BODIES: Record<string, (version: number) => Record<string, unknown>> = {
@@ -60,7 +88,7 @@ export const ACTION_WRITE_BODIES: Record<string, (version: number) => Record<str
 };
 
 /** Writes that name no existing record (they create one, or scan): covered by the fuzz suite only. */
-export const CREATE_ROUTES = ['submitReferral', 'saveReferralDraft', 'runOverdueScan'];
+export const CREATE_ROUTES = ['submitReferral', 'saveReferralDraft', 'runOverdueScan', 'scheduleMeeting', 'exportIndicators'];
 
 /** Card verbs: what each does, so the matrix knows which record it must be refused on. */
 export const VERB_KINDS: Record<string, 'read' | 'caseWrite' | 'actionWrite'> = {
