@@ -29,7 +29,9 @@ describe('bad input on every route that takes a body', () => {
     expect(postRoutes.map((r) => r.operationId).sort()).toEqual(
       ['addActionProgress', 'addChronologyEntry', 'changeActionDueDate', 'closeCase', 'completeAction', 'createAction', 'placeReferralOnAgenda',
         'provideInformation', 'recordInvolvement', 'recordScreeningDecision', 'requestInformation', 'submitReferral', 'withdrawReferral',
-        'saveReferralDraft', 'updateReferralDraft', 'submitDraft', 'recordRiskAssessment', 'updateCasePlan', 'runOverdueScan'].sort(),
+        'saveReferralDraft', 'updateReferralDraft', 'submitDraft', 'recordRiskAssessment', 'updateCasePlan', 'runOverdueScan',
+        'scheduleMeeting', 'buildAgenda', 'editAgenda', 'publishAgenda', 'startMeeting', 'moveToItem', 'recordDecision', 'recordAttendance',
+        'endMeeting', 'editMinutes', 'approveMinutes', 'issueMinutes', 'exportIndicators'].sort(),
     );
   });
 

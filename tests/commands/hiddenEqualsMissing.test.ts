@@ -1,5 +1,5 @@
 import { type Command, type CommandName, commands, execute } from '../../src/commands';
-import { NotFoundError } from '../../src/domain/errors';
+import { ForbiddenError, NotFoundError } from '../../src/domain/errors';
 import { createActionOn, createOpenCase } from '../support/cases';
 import { MEMBERS, createWorld, type World } from '../support/world';
 import { expectHidden } from './expectHidden';
@@ -47,13 +47,25 @@ const ACTION_BODIES: Partial<Record<CommandName, (actionId: string) => Record<st
   completeAction: (actionId) => ({ actionId }),
   changeActionDueDate: (actionId) => ({ actionId, dueDate: '2026-07-20', reason: 'Invented reason.' }),
 };
-/** Commands that name no existing record. */
-const NO_RECORD: CommandName[] = ['submitReferral', 'saveReferralDraft', 'runOverdueScan'];
+/** Coordinator-only case commands: refused before the case is read, so hidden and missing answer the same 403. */
+const COORDINATOR_CASE_BODIES: Partial<Record<CommandName, (caseId: string) => Record<string, unknown>>> = {
+  restrictCase: (caseId) => ({ caseId, restricted: true, reason: 'Invented reason.', expectedVersion: 1 }),
+  setLegalHold: (caseId) => ({ caseId, hold: true, reason: 'Invented reason.', expectedVersion: 1 }),
+};
+/** Commands that name no case or action: new records, the scan, meetings (tests/security/accessMatrix.meetings), members and agencies. */
+const NO_RECORD: CommandName[] = [
+  'submitReferral', 'saveReferralDraft', 'runOverdueScan',
+  'scheduleMeeting', 'buildAgenda', 'editAgenda', 'publishAgenda', 'startMeeting', 'moveToItem', 'recordDecision', 'recordAttendance',
+  'endMeeting', 'editMinutes', 'approveMinutes', 'issueMinutes',
+  'addMember', 'changeMember', 'addAgency', 'changeAgency',
+];
 
 const errorOf = (run: () => Promise<unknown>) => run().then(() => undefined, (e: unknown) => e as Error);
 
 it('covers every command', () => {
-  expect(Object.keys(commands).sort()).toEqual([...Object.keys(CASE_BODIES), ...Object.keys(ACTION_BODIES), ...NO_RECORD].sort());
+  expect(Object.keys(commands).sort()).toEqual(
+    [...Object.keys(CASE_BODIES), ...Object.keys(COORDINATOR_CASE_BODIES), ...Object.keys(ACTION_BODIES), ...NO_RECORD].sort(),
+  );
 });
 
 describe.each(Object.entries(CASE_BODIES))('%s on a case the fire partner may not see', (name, body) => {
@@ -80,5 +92,16 @@ describe.each(Object.entries(ACTION_BODIES))('%s on an action the fire partner m
     await expectHidden(world, () => execute(command, world.ctx('fire'), body!(hidden.id)), { type: 'action', id: hidden.id });
     const refused = await errorOf(() => execute(command, world.ctx('fire'), body!(hidden.id)));
     expect(refused?.message).toBe(missing!.message);
+  });
+});
+
+describe.each(Object.entries(COORDINATOR_CASE_BODIES))('%s by the fire partner', (name, body) => {
+  it('is refused before the case is read: the same answer for a hidden case and a missing one', async () => {
+    const command = commands[name as CommandName] as Command;
+    const hidden = await createOpenCase(world, { referrer: 'police' });
+    const missing = await errorOf(() => execute(command, world.ctx('fire'), body!('case-that-does-not-exist')));
+    const refused = await errorOf(() => execute(command, world.ctx('fire'), body!(hidden.id)));
+    expect(missing).toBeInstanceOf(ForbiddenError);
+    expect([refused?.constructor.name, refused?.message]).toEqual([missing!.constructor.name, missing!.message]);
   });
 });
