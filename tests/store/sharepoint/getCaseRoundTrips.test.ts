@@ -62,7 +62,7 @@ async function measured<T>(fake: GraphFake, work: () => Promise<T>): Promise<{ r
 }
 
 describe('getCase on SharePoint: round trips', () => {
-  it('opens a case page by id in two round trips: the case and its records in one $batch, then the view audit event', async () => {
+  it('opens a case page by id in four round trips: the case and its records in one $batch, then the view audit event on the chain', async () => {
     const { fake, store } = await site();
     await seed(store);
     await store.transaction((tx) => tx.get('cases', 'warm-up'));
@@ -77,10 +77,12 @@ describe('getCase on SharePoint: round trips', () => {
     expect(view.riskAssessments.map((r) => r.id)).toEqual(['open-1-ra']);
     expect(view.involvements).toEqual([expect.objectContaining({ agencyId: 'ag-health', agencyName: 'Test Health Trust' })]);
 
-    expect({ roundTrips, requests, batches: fake.stats.batches, inBatch: fake.stats.innerRequests }).toEqual({ roundTrips: 2, requests: 2, batches: 1, inBatch: 6 });
-    // The only write is the audit event, and it went after the reads.
-    expect(writes).toHaveLength(1);
-    expect(writes[0]).toMatch(/\/items$/);
+    // The reads in one $batch; then the audit event joins the hash chain: read the chain head, claim it with If-Match
+    // (so two servers never fork the chain), write the event. Tamper evidence costs two round trips per audited read.
+    expect({ roundTrips, requests, batches: fake.stats.batches, inBatch: fake.stats.innerRequests }).toEqual({ roundTrips: 4, requests: 4, batches: 1, inBatch: 6 });
+    // The writes are the chain head and the audit event, after the reads.
+    expect(writes).toHaveLength(2);
+    expect(writes[1]).toMatch(/\/items$/);
     expect(fake.stats.log.at(-1)!.method).toBe('POST');
     const views = (await auditOf(store)).filter((e) => e.correlationId === ctx.correlationId);
     expect(views.map((e) => [e.action, e.actorId, e.recordId, e.reason])).toEqual([['view', 'coordinator', 'open-1', undefined]]);
@@ -92,7 +94,7 @@ describe('getCase on SharePoint: round trips', () => {
     await store.transaction((tx) => tx.get('cases', 'warm-up'));
     const { result, roundTrips } = await measured(fake, () => runQuery(getCase, ctxFor(store, 'police'), { ref: 'caspa-2026-101' }));
     expect((result as FullCaseView).chronology.map((e) => e.id)).toEqual(['open-1-ch']);
-    expect(roundTrips).toBe(3);
+    expect(roundTrips).toBe(5);
   });
 });
 
