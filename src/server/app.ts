@@ -6,6 +6,8 @@ import { resolveActor } from '../auth/resolveActor';
 import { type Config, DEFAULT_RATE_LIMIT_PER_MINUTE, notifySettingsOf } from '../config';
 import { UnauthenticatedError } from '../domain/errors';
 import { makeContext } from '../kernel/context';
+import { MeetingFeed } from '../live/meetingFeed';
+import { meetingStreamHandler } from '../live/meetingStream';
 import { captureConversation } from '../notify/captureConversation';
 import type { Store } from '../store/port';
 import { errorHandler } from './errorHandler';
@@ -14,7 +16,7 @@ import { identity } from './identity';
 import { mountOpenApi } from './openapi';
 import { memberRateLimit, type RateLimitSettings, signInThenLimit } from './rateLimit';
 import { Readiness, readinessRoute, storeAnswers } from './readiness';
-import { correlationId } from './requestContext';
+import { contextOf, correlationId } from './requestContext';
 import { apiRoutes } from './routes';
 import { registerRoutes } from './runRoute';
 import { securityHeaders } from './securityHeaders';
@@ -68,6 +70,9 @@ export function createApp({
   const signIn = identity({ config, store, verifyBearer, refPrefix: config.refPrefix, now });
   const limit = memberRateLimit(rateLimit ?? { limit: DEFAULT_RATE_LIMIT_PER_MINUTE });
   registerRoutes(app, apiRoutes, { config, store }, signInThenLimit(signIn, limit));
+  // A meeting's live stream (Server-Sent Events), signed in and limited like the API. The feed polls the store, so
+  // the chair's moves reach followers connected to any instance.
+  app.get('/api/meetings/:id/events', signInThenLimit(signIn, limit), meetingStreamHandler(new MeetingFeed(store), contextOf));
   app.use('/api', (req, _res, next) => next(new RouteNotFoundError(`No API route ${req.method} ${req.baseUrl}${req.path === '/' ? '' : req.path}.`)));
 
   mountTab(app, config.tabDir, tabClientId);

@@ -1,5 +1,6 @@
 import type { Express } from 'express';
 import { z } from 'zod';
+import { LIVE_VIEWS, liveEventSchema } from '../contract/meetings';
 import { responseSchemas } from '../contract/responses';
 import type { RouteSpec } from './routeTable';
 
@@ -12,12 +13,16 @@ function jsonSchemaOf(schema: z.ZodType): JsonSchema {
   return rest;
 }
 
-/** The answer's schema from the API contract (src/contract), output side: what a client receives. */
-function responseSchemaOf(operationId: string): JsonSchema {
-  const schema = (responseSchemas as Record<string, z.ZodType | undefined>)[operationId];
-  if (!schema) return {};
+/** A contract schema as JSON Schema, output side: what a client receives. */
+function responseJsonSchema(schema: z.ZodType): JsonSchema {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as JsonSchema;
   return rest;
+}
+
+/** The answer's schema from the API contract (src/contract). */
+function responseSchemaOf(operationId: string): JsonSchema {
+  const schema = (responseSchemas as Record<string, z.ZodType | undefined>)[operationId];
+  return schema ? responseJsonSchema(schema) : {};
 }
 
 /** Routes the host serves outside the route table; documented here so the document covers every /api route. */
@@ -52,6 +57,22 @@ const EXTRA_PATHS: Json = {
       summary: 'The Teams bot endpoint (Microsoft 365 Agents SDK): activities from the Bot Connector, authenticated by the SDK',
       requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', description: 'A Bot Framework activity' } } } },
       responses: { 200: { description: 'Handled' }, 401: { $ref: '#/components/responses/Unauthorized' } },
+    },
+  },
+  '/api/meetings/{id}/events': {
+    get: {
+      operationId: 'meetingEvents', tags: ['meetings'],
+      summary: "A meeting's live stream (Server-Sent Events): a snapshot on connect and on every change, heartbeats, Last-Event-ID catch-up, 'gone' when access ends",
+      parameters: [
+        { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+        { name: 'view', in: 'query', required: false, schema: { enum: [...LIVE_VIEWS] } },
+        { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } },
+      ],
+      responses: {
+        200: { description: 'event: snapshot, id: the meeting version, data: one LiveEvent as JSON', content: { 'text/event-stream': { schema: responseJsonSchema(liveEventSchema) } } },
+        400: { $ref: '#/components/responses/BadRequest' },
+        404: { $ref: '#/components/responses/NotFound' },
+      },
     },
   },
 };

@@ -75,7 +75,8 @@ describe('the OpenAPI document', () => {
       for (const [method, op] of Object.entries(ops)) {
         for (const [status, response] of Object.entries(op.responses)) {
           if (!/^2\d\d$/.test(status) || path === '/api/messages') continue;
-          const schema = (response as { content?: Record<string, { schema?: object }> }).content?.['application/json']?.schema;
+          const content = (response as { content?: Record<string, { schema?: object }> }).content;
+          const schema = (content?.['application/json'] ?? content?.['text/event-stream'])?.schema;
           if (!schema || Object.keys(schema).length === 0) empty.push(`${method.toUpperCase()} ${path} ${status}`);
         }
       }

@@ -206,31 +206,9 @@ test('the chair advances and records a decision; an uninvolved partner follows a
   }
 });
 
-test('a panel whose connection drops says it is reconnecting, then catches up with the chair', async () => {
-  const follower = all.find((p) => p.roles.includes('partner') && p.email !== chair.email)!;
-  const tab = await openAs(browser, server, follower.email, `#/meetings/${meetingId}/panel`);
-  try {
-    const page = tab.page;
-    await page.getByRole('status').filter({ hasText: 'Following the meeting live.' }).waitFor();
-    let view = await viewAs(chair);
-    if (view.status !== 'in_progress') view = await post(chair, `/api/meetings/${meetingId}/start`, { expectedVersion: view.version });
-
-    // The connection goes; the chair moves on meanwhile.
-    await tab.context.setOffline(true);
-    await page.getByRole('status').filter({ hasText: 'Connection lost: reconnecting…' }).waitFor();
-    const order = view.agenda.find((l) => l.id === view.current?.agendaItemId)?.order ?? 0;
-    const target = view.agenda.find((l) => l.order === (order === view.agenda.length ? 1 : order + 1))!;
-    await post(chair, `/api/meetings/${meetingId}/current-item`, { expectedVersion: view.version, agendaItemId: target.id });
-
-    // Back online: the panel reconnects by itself and shows the item the chair moved to.
-    await tab.context.setOffline(false);
-    await page.getByRole('status').filter({ hasText: 'Following the meeting live.' }).waitFor({ timeout: 60_000 });
-    await currentItem(page).getByText(`Item ${target.order} of`).waitFor();
-    expect(tab.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::/.test(p))).toEqual([]);
-  } finally {
-    await tab.context.close();
-  }
-});
+// A dropped stream and its catch-up are tested without a browser (tests/live/meetingStream.test.ts over HTTP with
+// Last-Event-ID, tests/tab/meetingLive.test.ts for the client's reconnect): Chromium's offline mode does not cut a
+// stream that is already open, so a browser test of it here waited on nothing.
 
 describe.each(['light', 'dark', 'contrast'])('accessibility of the meeting surfaces in the %s theme', (theme) => {
   test('axe finds no serious or critical violations on the side panel (chair, 320 pixels) or the stage', async () => {
