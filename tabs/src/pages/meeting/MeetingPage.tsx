@@ -1,24 +1,19 @@
 import { Badge, Link, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
 import type { AgendaEdit } from '../../../../src/contract';
-import { useApiClient } from '../../auth/session';
 import { PageHeading } from '../../components/PageHeading';
 import { Section } from '../../components/Section';
-import { ErrorNotice, LiveStatus } from '../../components/Status';
 import { UserText } from '../../components/UserText';
 import { formatDateTime, formatDay } from '../../format';
 import { MEETING_STATUS_LABELS } from '../../labels';
 import { LiveStatusLine } from '../../live/LiveStatusLine';
-import { useLiveMeeting } from '../../live/useLiveMeeting';
 import { meetingHref, meetingsHref } from '../../routing/useHashRoute';
 import { AgendaEditor } from './AgendaEditor';
 import { CommandStatus } from './CommandStatus';
 import { ConfirmButton } from './ConfirmButton';
 import { DecisionsList } from './DecisionsList';
-import { meetingCommands } from './meetingApi';
 import { MinutesSection } from './MinutesSection';
 import { RunningOrder } from './RunningOrder';
-import { useMeetingCommand } from './useMeetingCommand';
+import { MeetingOpening, useMeetingSession } from './useMeetingSession';
 
 const useStyles = makeStyles({
   page: { display: 'grid', gap: tokens.spacingVerticalXL },
@@ -33,19 +28,13 @@ const useStyles = makeStyles({
  */
 export default function MeetingPage({ id }: { id: string }) {
   const styles = useStyles();
-  const client = useApiClient();
-  const live = useLiveMeeting(id);
-  const commands = useMemo(() => meetingCommands(client, id), [client, id]);
-  const command = useMeetingCommand(live.accept);
-  const meeting = live.data;
+  const { live, commands, command, meeting } = useMeetingSession(id);
 
   if (!meeting) {
     return (
-      <div className={styles.page}>
-        <PageHeading focusKey={`meeting-${id}`}>Meeting</PageHeading>
-        {live.error ? <ErrorNotice title="The meeting could not be opened" message={live.error.message} /> : <LiveStatus message="Opening the meeting…" busy />}
+      <MeetingOpening error={live.error} focusKey={`meeting-${id}`} className={styles.page}>
         <Link href={meetingsHref()}>All meetings</Link>
-      </div>
+      </MeetingOpening>
     );
   }
   const { can } = meeting;

@@ -1,27 +1,23 @@
 import { Badge, Link, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
-import { useApiClient } from '../../auth/session';
+import { useEffect, useState } from 'react';
 import { PageHeading } from '../../components/PageHeading';
 import { Section } from '../../components/Section';
-import { ErrorNotice, LiveStatus } from '../../components/Status';
 import { UserText } from '../../components/UserText';
 import { formatDateTime } from '../../format';
 import { MEETING_STATUS_LABELS } from '../../labels';
 import { LiveStatusLine } from '../../live/LiveStatusLine';
-import { useLiveMeeting } from '../../live/useLiveMeeting';
 import { meetingHref } from '../../routing/useHashRoute';
 import { AttendanceList } from './AttendanceList';
 import { ChairControls } from './ChairControls';
 import { CommandStatus } from './CommandStatus';
 import { CurrentItem } from './CurrentItem';
-import { meetingCommands } from './meetingApi';
 import { QuorumStatus } from './QuorumStatus';
 import { RunningOrder } from './RunningOrder';
+import { MeetingOpening, useMeetingSession } from './useMeetingSession';
 import { ShareToStage } from './ShareToStage';
 import { StageContent } from './StagePage';
 import { SurfaceFrame } from './SurfaceFrame';
 import { meetingFrame } from './teamsMeeting';
-import { useMeetingCommand } from './useMeetingCommand';
 
 const useStyles = makeStyles({
   page: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '640px' },
@@ -47,18 +43,11 @@ export default function SidePanelPage({ id }: { id: string }) {
 
 function SidePanel({ id }: { id: string }) {
   const styles = useStyles();
-  const client = useApiClient();
-  const live = useLiveMeeting(id);
-  const commands = useMemo(() => meetingCommands(client, id), [client, id]);
-  const command = useMeetingCommand(live.accept);
-  const meeting = live.data;
+  const { live, commands, command, meeting } = useMeetingSession(id);
 
   if (!meeting) {
     return (
-      <div className={styles.page}>
-        <PageHeading focusKey={`panel-${id}`}>Meeting</PageHeading>
-        {live.error ? <ErrorNotice title="The meeting could not be opened" message={live.error.message} /> : <LiveStatus message="Opening the meeting…" busy />}
-      </div>
+      <MeetingOpening error={live.error} focusKey={`panel-${id}`} className={styles.page} />
     );
   }
   return (

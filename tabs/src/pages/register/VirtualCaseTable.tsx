@@ -265,6 +265,23 @@ function RegisterTableRow({
       {row.ref}
     </Link>
   );
+  // The same notes and status in both layouts; a summary row carries no status (surface rule 1).
+  const rowNotes = (
+    <>
+      {row.access === 'summary' && (
+        <span className={styles.summaryNote}>
+          <InfoRegular aria-hidden className={styles.noteIcon} />
+          Summary only — say whether known to your agency
+        </span>
+      )}
+      {(row.overdueActions ?? 0) > 0 && (
+        <Badge appearance="tint" color="danger" shape="rounded">
+          {row.overdueActions === 1 ? '1 overdue action' : `${row.overdueActions} overdue actions`}
+        </Badge>
+      )}
+    </>
+  );
+  const status = row.status ? <StatusBadge status={row.status} /> : <span aria-label="Status not shown on a summary">—</span>;
   if (compact) {
     return (
       <TableRow ref={measure} data-index={index} aria-rowindex={index + 2} className={rowStyles.row}>
@@ -272,22 +289,12 @@ function RegisterTableRow({
           <div className={styles.refCell}>
             {link}
             <UserText>{row.initials}</UserText>
-            {row.access === 'summary' && (
-              <span className={styles.summaryNote}>
-                <InfoRegular aria-hidden className={styles.noteIcon} />
-                Summary only — say whether known to your agency
-              </span>
-            )}
-            {(row.overdueActions ?? 0) > 0 && (
-              <Badge appearance="tint" color="danger" shape="rounded">
-                {row.overdueActions === 1 ? '1 overdue action' : `${row.overdueActions} overdue actions`}
-              </Badge>
-            )}
+            {rowNotes}
           </div>
         </TableCell>
         <TableCell>
           <div className={styles.stateCell}>
-            {row.status ? <StatusBadge status={row.status} /> : <span aria-label="Status not shown on a summary">—</span>}
+            {status}
             <RiskBadge level={row.riskLevel} />
             {reviewBadge}
           </div>
@@ -300,24 +307,14 @@ function RegisterTableRow({
       <TableCell>
         <div className={styles.refCell}>
           {link}
-          {row.access === 'summary' && (
-            <span className={styles.summaryNote}>
-              <InfoRegular aria-hidden className={styles.noteIcon} />
-              Summary only — say whether known to your agency
-            </span>
-          )}
-          {(row.overdueActions ?? 0) > 0 && (
-            <Badge appearance="tint" color="danger" shape="rounded">
-              {row.overdueActions === 1 ? '1 overdue action' : `${row.overdueActions} overdue actions`}
-            </Badge>
-          )}
+          {rowNotes}
         </div>
       </TableCell>
       <TableCell>
         <UserText>{row.initials}</UserText>
       </TableCell>
       <TableCell>
-        {row.status ? <StatusBadge status={row.status} /> : <span aria-label="Status not shown on a summary">—</span>}
+        {status}
       </TableCell>
       <TableCell>
         <RiskBadge level={row.riskLevel} />
