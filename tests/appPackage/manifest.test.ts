@@ -96,11 +96,29 @@ describe('Teams app manifest', () => {
     expect(configurable.scopes.sort()).toEqual(['groupChat', 'team']);
     // The meeting side panel fails to load without the meeting chat and details contexts.
     expect(configurable.context).toEqual(expect.arrayContaining(['meetingSidePanel', 'meetingChatTab', 'meetingDetailsTab', 'meetingStage']));
+    expect(configurable.meetingSurfaces.sort()).toEqual(['sidePanel', 'stage']);
     expect(manifest.validDomains).toEqual([SAMPLE.TAB_DOMAIN]);
     expect(manifest.webApplicationInfo).toEqual({
       id: SAMPLE.AAD_APP_CLIENT_ID,
       resource: `api://${SAMPLE.TAB_DOMAIN}/${SAMPLE.AAD_APP_CLIENT_ID}`,
     });
+  });
+
+  it('asks for the meeting permissions the bot and the stage need, in chat meetings and channel meetings alike', () => {
+    const rsc = manifest.authorization.permissions.resourceSpecific as { name: string; type: string }[];
+    const byName = Object.fromEntries(rsc.map((p) => [p.name, p.type]));
+    expect(rsc).toHaveLength(Object.keys(byName).length);
+    // Meeting start/end events and the participant API (organiser or presenter), read by the bot as the app itself.
+    expect(byName).toMatchObject({
+      'OnlineMeeting.ReadBasic.Chat': 'Application',
+      'ChannelMeeting.ReadBasic.Group': 'Application',
+      'OnlineMeetingParticipant.Read.Chat': 'Application',
+      'ChannelMeetingParticipant.Read.Group': 'Application',
+    });
+    // Share to stage is done by the person in the meeting, so it is a delegated permission, one per kind of meeting.
+    expect(byName).toMatchObject({ 'MeetingStage.Write.Chat': 'Delegated', 'ChannelMeetingStage.Write.Group': 'Delegated' });
+    // Meeting events reach the bot in the meeting's chat (groupChat) and a channel meeting's channel (team).
+    expect(manifest.bots[0].scopes).toEqual(expect.arrayContaining(['groupChat', 'team']));
   });
 });
 
