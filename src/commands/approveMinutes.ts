@@ -3,7 +3,7 @@ import { authorize } from '../policies';
 import { meetingStepBodySchema, meetingRecordSchema } from '../contract/meetings';
 import { defineCommand } from '../kernel/command';
 import { id } from '../kernel/validation';
-import { loadMeetingAt, requireMeetingStatus, saveMeeting } from './meetingWrites';
+import { loadMeetingAt, requireMeetingStatus, saveMeeting } from '../kernel/meetingWrites';
 
 export const approveMinutes = defineCommand({
   name: 'approveMinutes',

@@ -4,7 +4,7 @@ import { authorize } from '../policies';
 import { buildAgendaBodySchema, meetingRecordSchema } from '../contract/meetings';
 import { defineCommand } from '../kernel/command';
 import { id } from '../kernel/validation';
-import { loadMeetingAt, requireMeetingStatus, saveMeeting, writeAgenda } from './meetingWrites';
+import { loadMeetingAt, requireMeetingStatus, saveMeeting, writeAgenda } from '../kernel/meetingWrites';
 
 /** A meeting without a planned length is taken as the usual two hours. */
 export const DEFAULT_MEETING_MINUTES = 120;

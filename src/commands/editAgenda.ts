@@ -4,7 +4,7 @@ import { authorize } from '../policies';
 import { editAgendaBodySchema, type AgendaEdit, meetingRecordSchema } from '../contract/meetings';
 import { defineCommand } from '../kernel/command';
 import { id } from '../kernel/validation';
-import { agendaOf, loadMeetingAt, requireMeetingStatus, saveMeeting, writeAgenda } from './meetingWrites';
+import { agendaOf, loadMeetingAt, requireMeetingStatus, saveMeeting, writeAgenda } from '../kernel/meetingWrites';
 
 type Line = Omit<AgendaItem, 'id' | 'version' | 'meetingId'> & { id?: string };
 

@@ -3,7 +3,7 @@ import { authorize } from '../policies';
 import { editMinutesBodySchema, meetingRecordSchema } from '../contract/meetings';
 import { defineCommand } from '../kernel/command';
 import { id } from '../kernel/validation';
-import { loadMeetingAt, requireMeetingStatus, saveMeeting } from './meetingWrites';
+import { loadMeetingAt, requireMeetingStatus, saveMeeting } from '../kernel/meetingWrites';
 
 /** Edits the draft minutes. An edit after approval withdraws the approval: the chair approves what is issued. */
 export const editMinutes = defineCommand({

@@ -3,7 +3,7 @@ import { authorize } from '../policies';
 import { meetingStepBodySchema, meetingRecordSchema } from '../contract/meetings';
 import { defineCommand } from '../kernel/command';
 import { id } from '../kernel/validation';
-import { agendaOf, loadMeetingAt, saveMeeting } from './meetingWrites';
+import { agendaOf, loadMeetingAt, saveMeeting } from '../kernel/meetingWrites';
 
 /**
  * The chair ends the meeting: it is held, and the draft minutes exist at once. The draft holds only what people add

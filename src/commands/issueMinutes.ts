@@ -5,7 +5,7 @@ import { authorize } from '../policies';
 import { meetingStepBodySchema, meetingRecordSchema } from '../contract/meetings';
 import { defineCommand } from '../kernel/command';
 import { id } from '../kernel/validation';
-import { loadMeetingAt, saveMeeting } from './meetingWrites';
+import { loadMeetingAt, saveMeeting } from '../kernel/meetingWrites';
 
 /** Issues the approved minutes (coordinators); the working days since the meeting are recorded against the standard. */
 export const issueMinutes = defineCommand({

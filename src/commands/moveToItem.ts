@@ -3,7 +3,7 @@ import { authorize } from '../policies';
 import { moveToItemBodySchema, meetingRecordSchema } from '../contract/meetings';
 import { defineCommand } from '../kernel/command';
 import { id } from '../kernel/validation';
-import { loadMeetingAt, requireMeetingStatus, saveMeeting } from './meetingWrites';
+import { loadMeetingAt, requireMeetingStatus, saveMeeting } from '../kernel/meetingWrites';
 
 /** The chair moves the meeting to an item (next, previous or any); that item's clock restarts. */
 export const moveToItem = defineCommand({

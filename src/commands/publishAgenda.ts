@@ -4,7 +4,7 @@ import { authorize } from '../policies';
 import { meetingStepBodySchema, meetingRecordSchema } from '../contract/meetings';
 import { defineCommand } from '../kernel/command';
 import { id } from '../kernel/validation';
-import { agendaOf, loadMeetingAt, saveMeeting } from './meetingWrites';
+import { agendaOf, loadMeetingAt, saveMeeting } from '../kernel/meetingWrites';
 
 /** Publishes the papers: the agenda is fixed, the papers date recorded. */
 export const publishAgenda = defineCommand({

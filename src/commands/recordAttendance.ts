@@ -6,7 +6,7 @@ import { recordAudit } from '../kernel/audit';
 import { defineCommand } from '../kernel/command';
 import { requireActiveAgency, requireActiveMember } from '../kernel/guards';
 import { id } from '../kernel/validation';
-import { loadMeetingAt, requireMeetingStatus, saveMeeting } from './meetingWrites';
+import { loadMeetingAt, requireMeetingStatus, saveMeeting } from '../kernel/meetingWrites';
 
 const invalid = (field: string, message: string) => new ValidationError([{ field, message }]);
 

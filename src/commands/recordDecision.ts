@@ -11,8 +11,8 @@ import { requireActiveAgency, requireActiveMember, requireCaseStatus, requireNot
 import { load } from '../kernel/loaders';
 import { queueNotification } from '../kernel/notifications';
 import { id } from '../kernel/validation';
-import { quorumNow } from './meetingQuorum';
-import { loadMeetingAt, requireMeetingStatus, saveMeeting } from './meetingWrites';
+import { quorumNow } from '../kernel/meetingQuorum';
+import { loadMeetingAt, requireMeetingStatus, saveMeeting } from '../kernel/meetingWrites';
 
 /** Where each outcome takes the case; outcomes not listed leave its status as it is (the referral is recorded). */
 const TARGET: Partial<Record<DecisionOutcome, CaseStatus>> = { accept: 'open', decline: 'declined', defer: 'deferred', close: 'closed' };

@@ -4,7 +4,7 @@ import { authorize } from '../policies';
 import { meetingStepBodySchema, meetingRecordSchema } from '../contract/meetings';
 import { defineCommand } from '../kernel/command';
 import { id } from '../kernel/validation';
-import { agendaOf, loadMeetingAt, saveMeeting } from './meetingWrites';
+import { agendaOf, loadMeetingAt, saveMeeting } from '../kernel/meetingWrites';
 
 /** The chair opens the meeting on its first item; its clock starts now. */
 export const startMeeting = defineCommand({

@@ -2,10 +2,10 @@ import type { MeetingStatus } from '../domain/enums';
 import { ConflictError } from '../domain/errors';
 import type { AgendaItem, Meeting } from '../domain/records';
 import type { Tx } from '../store/port';
-import { recordAudit } from '../kernel/audit';
-import type { Context } from '../kernel/context';
-import { stateLabel } from '../kernel/guards';
-import { checkVersion, load } from '../kernel/loaders';
+import { recordAudit } from './audit';
+import type { Context } from './context';
+import { stateLabel } from './guards';
+import { checkVersion, load } from './loaders';
 
 /*
  * What the meeting commands share. Every one of them writes the meeting record, even when what changed is an agenda
