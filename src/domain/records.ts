@@ -3,6 +3,7 @@ import type {
   ChronologyType, ClosureReason, ConsentState, DecisionOutcome, MeetingStatus, OtherProcess, RagRating, RiskCategory,
   RiskDomain, RiskLevel, Role, Significance,
 } from './enums';
+import type { LearningReviewKind, LearningReviewStatus } from './boardWork';
 
 /** Every stored record has an id and a version; an update names the version it read (optimistic concurrency). */
 export interface Versioned { id: string; version: number }
@@ -94,6 +95,9 @@ export interface RiskAssessment extends Versioned {
 export interface ProgressNote { at: string; byMemberId: string; note: string }
 export interface DueDateChange { at: string; byMemberId: string; from: string; to: string; reason: string }
 
+/** A board-plan action's RAG status, set by its owner (or their lead) with a reason. */
+export interface ActionRag { rating: RagRating; reason: string; at: string; byMemberId: string }
+
 export interface ActionRecord extends Versioned {
   parentKind: ActionParentKind;
   parentId: string;
@@ -110,6 +114,51 @@ export interface ActionRecord extends Versioned {
   completedAt?: string;
   completedById?: string;
   evidence?: string;
+  /** A learning-review action: the recommendation (by its number in the review) it answers. */
+  recommendationNumber?: number;
+  /** A board-plan action: its RAG status as the owner last set it. */
+  rag?: ActionRag;
+}
+
+/** One recommendation of a learning review, numbered as in the review's report. */
+export interface Recommendation { id: string; number: number; text: string; addedAt: string; addedById: string }
+
+/**
+ * A learning review (a Safeguarding Adults Review, a domestic homicide review ...) and its recommendations; its
+ * actions are ActionRecords with parentKind 'learning_review'. The title never names the adult: it shows to every
+ * member and the reference shows on shared cards.
+ */
+export interface LearningReview extends Versioned {
+  ref: string;
+  title: string;
+  kind: LearningReviewKind;
+  /** The case the review came from, if any (shown only to those who may read that case). */
+  sourceCaseId?: string;
+  startedOn: string;
+  publishedOn?: string;
+  status: LearningReviewStatus;
+  recommendations: Recommendation[];
+  createdAt: string;
+  createdById: string;
+}
+
+/**
+ * One objective of the board's business plan under its priority (the priority is held on each of its objectives:
+ * a plan has a handful). Its actions are ActionRecords with parentKind 'board_plan'.
+ */
+export interface PlanObjective extends Versioned {
+  /** The plan year, "2026-27". */
+  planYear: string;
+  /** "SAB1": the priority's code as the board writes it. */
+  priorityCode: string;
+  priorityTitle: string;
+  /** Numbered within the priority: SAB1.1, SAB1.2. */
+  objectiveNumber: number;
+  objective: string;
+  /** How the board will measure progress and impact. */
+  successMeasure: string;
+  createdAt: string;
+  createdById: string;
 }
 
 export interface ChronologyEntry extends Appended {

@@ -22,6 +22,8 @@ export const INDEXED_FIELDS: Readonly<Record<Kind, readonly string[]>> = {
   counters: [],
   conversations: ['conversationId', 'memberId', 'isPartnershipChannel', 'active'],
   leases: [],
+  learningReviews: ['ref'],
+  planObjectives: ['planYear'],
 };
 
 /**

@@ -99,6 +99,8 @@ export const FULL_RECORDS: { [K in Kind]: Required<NewRecord<K>> } = {
     completedAt: '2026-06-20T12:00:00.000Z',
     completedById: 'full-member',
     evidence: 'Invented: minutes of the review.',
+    recommendationNumber: 3,
+    rag: { rating: 'amber', reason: 'Invented: waiting for the audit.', at: '2026-05-02T09:00:00.000Z', byMemberId: 'full-member' },
   },
   chronology: {
     id: 'full-entry',
@@ -225,4 +227,13 @@ export const FULL_RECORDS: { [K in Kind]: Required<NewRecord<K>> } = {
     deactivatedReason: 'Invented: the bot was removed from the team.',
   },
   leases: { id: 'full-lease', holder: 'instance-invented-1', expiresAt: '2026-06-10T10:20:00.000Z' },
+  learningReviews: {
+    id: 'full-review', ref: 'SAR 2026-01', title: 'Invented review "X, Y and Z"', kind: 'sar', sourceCaseId: 'full-case', startedOn: '2026-01-12',
+    publishedOn: '2026-05-30', status: 'published', createdAt: '2026-01-12T10:00:00.000Z', createdById: 'full-member',
+    recommendations: [{ id: 'full-rec', number: 1, text: LONG_TEXT, addedAt: '2026-05-30T10:00:00.000Z', addedById: 'full-member' }],
+  },
+  planObjectives: {
+    id: 'full-objective', planYear: '2026-27', priorityCode: 'SAB1', priorityTitle: 'Invented: effective multi-agency meetings', objectiveNumber: 2,
+    objective: LONG_TEXT, successMeasure: 'Invented: attendance audited.', createdAt: '2026-04-01T10:00:00.000Z', createdById: 'full-member',
+  },
 };

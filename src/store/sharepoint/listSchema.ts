@@ -3,6 +3,7 @@ import {
   CHRONOLOGY_TYPES, CLOSURE_REASONS, CONSENT_STATES, DECISION_OUTCOMES, FINISHED_ACTION_STATUSES, LIVE_CASE_STATUSES, MEETING_STATUSES,
   REFERRAL_STATUSES, RISK_CATEGORIES, RISK_LEVELS, ROLES, SIGNIFICANCE_LEVELS,
 } from '../../domain/enums';
+import { LEARNING_REVIEW_KINDS, LEARNING_REVIEW_STATUSES } from '../../domain/boardWork';
 import type { AppendKind, Kind, RecordMap } from '../port';
 import { INDEXED_FIELDS } from '../schema';
 
@@ -358,6 +359,27 @@ export const LISTS: Readonly<Record<Kind, ListSpec>> = {
   leases: list('leases', 'Leases', 'Which RiskPanel instance runs the scheduled jobs. Do not edit.', 'Lease', (r) => short(r.id), [
     { field: 'holder', displayName: 'Holder', type: 'text', required: true },
     { field: 'expiresAt', displayName: 'Expires at', type: 'dateTime', required: true },
+  ]),
+
+  learningReviews: list('learningReviews', 'Learning reviews', 'Safeguarding Adults Reviews and other learning reviews; recommendations are in the record, actions in Actions.', 'Review', (r) => short(`${String(r.ref ?? '')} ${String(r.title ?? '')}`), [
+    { field: 'ref', displayName: 'Reference', type: 'text', required: true },
+    { field: 'title', name: 'ReviewTitle', displayName: 'Title', type: 'text', required: true },
+    { field: 'kind', name: 'ReviewKind', displayName: 'Kind of review', type: 'choice', choices: LEARNING_REVIEW_KINDS, required: true },
+    { field: 'status', name: 'ReviewStatus', displayName: 'Status', type: 'choice', choices: LEARNING_REVIEW_STATUSES, required: true },
+    { field: 'startedOn', displayName: 'Started on', type: 'date', required: true },
+    { field: 'publishedOn', displayName: 'Published on', type: 'date' },
+    { field: 'sourceCaseId', displayName: 'Source case id', type: 'text' },
+    { field: 'createdAt', displayName: 'Created at', type: 'dateTime', required: true },
+  ], [], { recommendations: [] }),
+
+  planObjectives: list('planObjectives', 'Board plan', 'The board business plan: each row an objective under its priority; actions are in Actions.', 'Objective', (r) => short(`${String(r.priorityCode ?? '')}.${String(r.objectiveNumber ?? '')} ${String(r.objective ?? '')}`), [
+    { field: 'planYear', displayName: 'Plan year', type: 'text', required: true },
+    { field: 'priorityCode', displayName: 'Priority', type: 'text', required: true, indexForViews: true },
+    { field: 'priorityTitle', displayName: 'Priority title', type: 'text', required: true },
+    { field: 'objectiveNumber', displayName: 'Objective number', type: 'number', required: true },
+    { field: 'objective', displayName: 'Objective', type: 'note', required: true },
+    { field: 'successMeasure', displayName: 'How we measure progress', type: 'note', required: true },
+    { field: 'createdAt', displayName: 'Created at', type: 'dateTime', required: true },
   ]),
 };
 

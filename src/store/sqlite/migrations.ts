@@ -63,4 +63,5 @@ export const MIGRATIONS: { version: number; name: string; sql: string; run?: (db
     // ascending needs the received date descending in the index itself.
     sql: `CREATE INDEX "ix_cases_register_newest" ON "cases" ((json_extract(data, '$.receivedAt') IS NULL), json_extract(data, '$.receivedAt') DESC, json_extract(data, '$.ref'), id)`,
   },
+  { version: 9, name: 'learning reviews and the board plan', sql: tableSql(['learningReviews', 'planObjectives'], (k) => (k === 'learningReviews' ? ['ref'] : ['planYear'])) },
 ];
