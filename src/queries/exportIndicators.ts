@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { recordAudit } from '../kernel/audit';
 import { defineQuery } from '../kernel/query';
 import { plainText } from '../kernel/validation';
-import { EXPORT_FORMATS } from '../contract/reports';
+import { EXPORT_FORMATS, indicatorsSchema } from '../contract/reports';
 import { indicatorsInput } from './getIndicators';
 import { type IndicatorsView, indicatorsView, reportRecordId } from './indicators/indicatorsView';
 
@@ -13,6 +13,7 @@ import { type IndicatorsView, indicatorsView, reportRecordId } from './indicator
 export const exportIndicators = defineQuery({
   name: 'exportIndicators',
   summary: "Export the board's indicators for a period as an Excel workbook or CSV, with the reason for the export",
+  output: indicatorsSchema,
   input: indicatorsInput.extend({
     format: z.enum(EXPORT_FORMATS),
     reason: plainText().min(3, 'say why you are exporting (at least 3 characters)').max(300, 'must be at most 300 characters'),

@@ -5,6 +5,7 @@ import { id } from '../kernel/validation';
 import { ACTION_NOT_FOUND, loadReadableAction } from './actionCardAccess';
 import { loadReminderView, type ReminderView } from './cardData';
 import { surface } from './surface';
+import { reminderViewSchema } from '../contract/views';
 
 /**
  * The reminder card of one action, for someone who may read the action (surface rule 1); otherwise the answer for a
@@ -13,6 +14,7 @@ import { surface } from './surface';
 export const getActionReminderCard = defineQuery({
   name: 'getActionReminderCard',
   summary: 'The reminder card of one action, for an actor who may read it',
+  output: reminderViewSchema,
   input: z.object({ actionId: id, surface }),
   async run(ctx, tx, input): Promise<ReminderView> {
     const { action } = await loadReadableAction(ctx, tx, input.actionId);

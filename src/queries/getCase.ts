@@ -10,6 +10,7 @@ import { overdueOf } from './actionItems';
 import { loadVisibleCase } from '../kernel/caseAccess';
 import { type RiskAssessmentChange, riskAssessmentChanges } from './riskAssessmentChanges';
 import { defineQuery } from '../kernel/query';
+import { caseViewSchema } from '../contract/cases';
 
 /** The things an accepted case must have within 28 days of acceptance (docs/domain.md, "The process", 4. Planning). */
 export const PLAN_DEADLINE_DAYS = 28;
@@ -126,6 +127,7 @@ function readCaseRecords(tx: Tx, caseId: string) {
 export const getCase = defineQuery({
   name: 'getCase',
   summary: 'Open a case by id or reference: in full (audited) where permitted, else the new-referral summary, else 404',
+  output: caseViewSchema,
   input: z
     .object({ caseId: id.optional(), ref: z.string().trim().min(1).max(60).optional() })
     .refine((v) => v.caseId !== undefined || v.ref !== undefined, { message: 'give a case id or a reference', path: ['caseId'] })

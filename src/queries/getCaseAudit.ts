@@ -7,6 +7,7 @@ import { memberNames } from './actionItems';
 import { loadVisibleCase } from '../kernel/caseAccess';
 import { defineQuery } from '../kernel/query';
 import type { Tx } from '../store/port';
+import { caseAuditSchema } from '../contract/cases';
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -37,6 +38,7 @@ export interface CaseAuditView {
 export const getCaseAudit = defineQuery({
   name: 'getCaseAudit',
   summary: "A case's audit trail, oldest first (coordinators)",
+  output: caseAuditSchema,
   input: z.object({ caseId: id }),
   async run(ctx, tx, input): Promise<CaseAuditView> {
     const { record: c } = await loadVisibleCase(ctx, tx, input);

@@ -10,6 +10,7 @@ import { can } from '../policies';
 import type { Tx } from '../store/port';
 import { nearest } from './fuzzy';
 import { surface } from './surface';
+import { caseStatusViewSchema } from '../contract/views';
 
 /**
  * Where a case stands, for the bot's `status` (surface rules 1 and 2). Shared surface: reference, initials and state
@@ -39,6 +40,7 @@ export type CaseStatusView =
 export const getCaseStatus = defineQuery({
   name: 'getCaseStatus',
   summary: 'Where a case stands, by reference, in the view the surface allows',
+  output: caseStatusViewSchema,
   input: z.object({ ref: z.string().trim().min(1).max(60), surface }),
   async run(ctx, tx, input): Promise<CaseStatusView> {
     let visible: Awaited<ReturnType<typeof loadVisibleCase>>;

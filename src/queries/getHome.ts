@@ -6,6 +6,7 @@ import { listMyActions } from './listMyActions';
 import { oldestFirst, screenableCases } from './listScreeningQueue';
 import { type NextMeetingView, nextMeeting } from './nextMeeting';
 import { defineQuery } from '../kernel/query';
+import { homeSchema } from '../contract/meetings';
 
 /** The most actions the home page lists; the Actions page has the rest. */
 export const HOME_ACTIONS_LIMIT = 20;
@@ -34,6 +35,7 @@ export interface HomeView {
 export const getHome = defineQuery({
   name: 'getHome',
   summary: 'Home: my actions (overdue first), new referrals awaiting my agency\'s answer, and the next panel',
+  output: homeSchema,
   input: z.object({}),
   async run(ctx, tx): Promise<HomeView> {
     const agencyId = ctx.actor.member.agencyId;

@@ -4,6 +4,7 @@ import { defineQuery } from '../kernel/query';
 import { id } from '../kernel/validation';
 import { type IndicatorsView, indicatorsView, reportRecordId } from './indicators/indicatorsView';
 import { optionalParam } from './queryString';
+import { indicatorsSchema } from '../contract/reports';
 
 export const indicatorsInput = z.object({ period: z.string().trim().min(1, 'is required').max(40), agencyId: optionalParam(id) });
 
@@ -14,6 +15,7 @@ export const indicatorsInput = z.object({ period: z.string().trim().min(1, 'is r
 export const getIndicators = defineQuery({
   name: 'getIndicators',
   summary: "The board's indicators for a period (month, quarter, year or custom), optionally one agency",
+  output: indicatorsSchema,
   input: indicatorsInput,
   async run(ctx, tx, input): Promise<IndicatorsView> {
     const view = await indicatorsView(ctx, tx, input);

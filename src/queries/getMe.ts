@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Role } from '../domain/enums';
 import { defineQuery } from '../kernel/query';
 import { type AppAbilities, presentApp } from '../policies';
+import { meSchema } from '../contract/directory';
 
 /** Who the caller is, as the server established it, and what the app lets them do (the tab's pages and buttons). */
 export interface MeView {
@@ -14,6 +15,7 @@ export interface MeView {
 export const getMe = defineQuery({
   name: 'getMe',
   summary: 'Who is signed in: the member, their roles, their agency and what they may do',
+  output: meSchema,
   input: z.object({}),
   async run(ctx): Promise<MeView> {
     const { member, agency } = ctx.actor;

@@ -7,6 +7,7 @@ import { load } from '../kernel/loaders';
 import { defineQuery } from '../kernel/query';
 import { id } from '../kernel/validation';
 import { agendaItemsOf, casesOf, clockOf, itemState, sharedLabel } from './meetingView';
+import { stageViewSchema } from '../contract/meetings';
 
 /**
  * The meeting stage: one view for the whole room, so it shows only what every participant may see (surface rule 5):
@@ -17,6 +18,7 @@ import { agendaItemsOf, casesOf, clockOf, itemState, sharedLabel } from './meeti
 export const getMeetingStage = defineQuery({
   name: 'getMeetingStage',
   summary: 'The shared stage view of a meeting: reference, initials, kind, time left, running order; no names or narrative',
+  output: stageViewSchema,
   input: z.object({ meetingId: id }).strict(),
   async run(ctx, tx, input): Promise<StageView> {
     const m = await load(tx, 'meetings', input.meetingId);

@@ -5,6 +5,7 @@ import { defineQuery, HiddenRecordError } from '../kernel/query';
 import { id } from '../kernel/validation';
 import { loadNewReferralView, type NewReferralView } from './cardData';
 import { surface } from './surface';
+import { newReferralCardViewSchema } from '../contract/views';
 
 /** The card's data, or, on a shared surface, only that the case is restricted (the card then says nothing of it). */
 export type NewReferralCardView = { restricted: true } | ({ restricted: false } & NewReferralView);
@@ -18,6 +19,7 @@ export type NewReferralCardView = { restricted: true } | ({ restricted: false } 
 export const getNewReferralCard = defineQuery({
   name: 'getNewReferralCard',
   summary: 'The new-referral card of a case, for an actor who may see its summary',
+  output: newReferralCardViewSchema,
   input: z.object({ caseId: id, surface }),
   async run(ctx, tx, input): Promise<NewReferralCardView> {
     const { record } = await loadVisibleCase(ctx, tx, { caseId: input.caseId });

@@ -5,6 +5,7 @@ import { defineQuery } from '../kernel/query';
 import { id } from '../kernel/validation';
 import { loadOverdueDigestView, type OverdueDigestView } from './cardData';
 import { surface } from './surface';
+import { overdueDigestViewSchema } from '../contract/views';
 
 export const DIGEST_NOT_FOUND = 'What this card is about no longer exists, or you are not permitted to see it.';
 
@@ -16,6 +17,7 @@ export const DIGEST_NOT_FOUND = 'What this card is about no longer exists, or yo
 export const getOverdueDigestCard = defineQuery({
   name: 'getOverdueDigestCard',
   summary: 'The overdue digest card of one scan, in its shared view',
+  output: overdueDigestViewSchema,
   input: z.object({ digestId: id, surface }),
   async run(ctx, tx, input): Promise<OverdueDigestView> {
     const view = await loadOverdueDigestView(tx, input.digestId, { now: ctx.now(), shared: true });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AgencyKind } from '../domain/enums';
 import { ForbiddenError } from '../domain/errors';
 import { defineQuery } from '../kernel/query';
+import { agencyListSchema } from '../contract/directory';
 
 export interface AgencyItem {
   id: string;
@@ -15,6 +16,7 @@ export interface AgencyItem {
 export const listAgencies = defineQuery({
   name: 'listAgencies',
   summary: "The partnership's agencies",
+  output: agencyListSchema,
   input: z.object({}),
   async run(ctx, tx): Promise<AgencyItem[]> {
     if (!ctx.actor.member.active) throw new ForbiddenError('Your membership is not active.');

@@ -6,6 +6,7 @@ import { can } from '../policies';
 import { type ActionItem, byUrgency, readableActionItems } from './actionItems';
 import { defineQuery } from '../kernel/query';
 import { booleanParam, optionalParam } from './queryString';
+import { actionListSchema } from '../contract/actions';
 
 /**
  * One agency's actions (for its agency lead and the panel). Partners and viewers list their own agency only;
@@ -14,6 +15,7 @@ import { booleanParam, optionalParam } from './queryString';
 export const listAgencyActions = defineQuery({
   name: 'listAgencyActions',
   summary: "An agency's actions (your own agency unless you coordinate or chair), overdue first",
+  output: actionListSchema,
   input: z.object({ agencyId: optionalParam(id), includeFinished: booleanParam }),
   async run(ctx, tx, input): Promise<ActionItem[]> {
     const agencyId = input.agencyId ?? ctx.actor.member.agencyId;

@@ -3,6 +3,7 @@ import { ForbiddenError } from '../domain/errors';
 import { can } from '../policies';
 import type { DataQualityIssue } from '../store/port';
 import { defineQuery } from '../kernel/query';
+import { dataQualityListSchema } from '../contract/operations';
 
 /**
  * Every stored item a hand edit in SharePoint left in a state RiskPanel could not fully accept, with what is wrong and
@@ -12,6 +13,7 @@ import { defineQuery } from '../kernel/query';
 export const listDataQualityIssues = defineQuery({
   name: 'listDataQualityIssues',
   summary: 'Items edited in SharePoint that RiskPanel could not fully accept, and why (coordinators)',
+  output: dataQualityListSchema,
   input: z.object({}),
   async run(ctx): Promise<DataQualityIssue[]> {
     if (!can(ctx.actor, 'readDataQuality', 'partnership', null)) {

@@ -7,6 +7,7 @@ import { memberNames } from './actionItems';
 import { defineQuery } from '../kernel/query';
 import type { MinutesTimeliness } from '../contract/meetings';
 import { timelinessOf } from './meetingView';
+import { meetingListSchema } from '../contract/meetings';
 
 export interface MeetingItem {
   id: string;
@@ -49,6 +50,7 @@ export async function meetingItems(tx: Tx, actor: Actor, meetings: Meeting[], no
 export const listMeetings = defineQuery({
   name: 'listMeetings',
   summary: 'Panel meetings, earliest first, with each held meeting\'s minutes timeliness (working days against the 3-day standard)',
+  output: meetingListSchema,
   input: z.object({}),
   async run(ctx, tx): Promise<MeetingItem[]> {
     authorize(ctx.actor, 'read', 'meeting', null);

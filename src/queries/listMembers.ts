@@ -3,6 +3,7 @@ import type { Role } from '../domain/enums';
 import { ForbiddenError } from '../domain/errors';
 import { can } from '../policies';
 import { defineQuery } from '../kernel/query';
+import { memberListSchema } from '../contract/directory';
 
 export interface MemberItem {
   id: string;
@@ -19,6 +20,7 @@ export interface MemberItem {
 export const listMembers = defineQuery({
   name: 'listMembers',
   summary: 'Partnership members (emails for coordinators only)',
+  output: memberListSchema,
   input: z.object({}),
   async run(ctx, tx): Promise<MemberItem[]> {
     if (!ctx.actor.member.active) throw new ForbiddenError('Your membership is not active.');

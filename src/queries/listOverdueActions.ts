@@ -3,6 +3,7 @@ import { id } from '../kernel/validation';
 import { type ActionItem, overdueOf, readableActionItems, todayOf } from './actionItems';
 import { defineQuery } from '../kernel/query';
 import { optionalParam } from './queryString';
+import { actionListSchema } from '../contract/actions';
 
 /**
  * Overdue actions the actor may read, longest overdue first. One indexed read (due before today); finished actions
@@ -11,6 +12,7 @@ import { optionalParam } from './queryString';
 export const listOverdueActions = defineQuery({
   name: 'listOverdueActions',
   summary: 'Overdue actions you may see, longest overdue first (optionally one agency)',
+  output: actionListSchema,
   input: z.object({ agencyId: optionalParam(id) }),
   async run(ctx, tx, input): Promise<ActionItem[]> {
     const now = ctx.now();

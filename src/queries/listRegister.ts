@@ -10,6 +10,7 @@ import { defineQuery } from '../kernel/query';
 import { type Actor, type CaseAbilities, presentCase } from '../policies';
 import { booleanParam, intParam, optionalParam } from './queryString';
 import { badCursor, decodeCursor, encodeCursor, type RegisterCursor } from './registerCursor';
+import { registerPageSchema } from '../contract/cases';
 
 export const REGISTER_SORTS = ['ref', 'receivedAt', 'status', 'riskLevel', 'nextReviewDate'] as const;
 export type RegisterSort = (typeof REGISTER_SORTS)[number];
@@ -284,6 +285,7 @@ async function pageInMemory(tx: ReadTx, actor: Actor, input: RegisterInput, { so
 export const listRegister = defineQuery({
   name: 'listRegister',
   summary: 'The case register: filter, search, sort and page the cases you may see',
+  output: registerPageSchema,
   input: registerInput,
   async run(ctx, tx, input): Promise<RegisterPage> {
     const now = ctx.now();

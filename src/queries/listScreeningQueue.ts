@@ -7,6 +7,7 @@ import type { Tx } from '../store/port';
 import { todayOf } from './actionItems';
 import { caseAccess } from '../kernel/caseAccess';
 import { defineQuery } from '../kernel/query';
+import { screeningQueueSchema } from '../contract/cases';
 
 /** Referrals waiting to be screened: submitted and not yet accepted, declined or withdrawn (a draft is its author's). */
 export const SCREENABLE_STATUSES: readonly CaseStatus[] = ['submitted', 'info_requested', 'listed', 'deferred'];
@@ -64,6 +65,7 @@ export const oldestFirst = (a: { receivedAt: string; ref: string }, b: { receive
 export const listScreeningQueue = defineQuery({
   name: 'listScreeningQueue',
   summary: 'Referrals awaiting screening, oldest first (coordinators and chairs)',
+  output: screeningQueueSchema,
   input: z.object({}),
   async run(ctx, tx): Promise<ScreeningQueueItem[]> {
     if (!can(ctx.actor, 'readScreeningQueue', 'partnership', null)) throw new ForbiddenError('Only coordinators and the chair can see the screening queue.');

@@ -5,6 +5,7 @@ import { todayOf } from './actionItems';
 import { caseAccess } from '../kernel/caseAccess';
 import { type MeetingItem, meetingItems } from './listMeetings';
 import { defineQuery } from '../kernel/query';
+import { nextMeetingSchema } from '../contract/meetings';
 
 /**
  * An agenda line (surface rule 5). Panel members (partner, chair, coordinator) see its kind and the case by reference
@@ -38,6 +39,7 @@ const UPCOMING: readonly MeetingStatus[] = ['planned', 'agenda_published'];
 export const nextMeeting = defineQuery({
   name: 'nextMeeting',
   summary: 'The next panel meeting and its agenda (references and initials only)',
+  output: nextMeetingSchema,
   input: z.object({}),
   async run(ctx, tx): Promise<NextMeetingView> {
     authorize(ctx.actor, 'read', 'meeting', null);
