@@ -1,28 +1,19 @@
 import type { z } from 'zod';
 import { recordAudit } from './audit';
 import type { Context } from './context';
-import { checkOutput } from './output';
 import { parseInput } from './validation';
 import { ForbiddenError, NotFoundError } from '../domain/errors';
 import type { Kind, ReadTx, Store, Tx } from '../store/port';
 
-/**
- * One read model. Hosts (API, bot, tab helpers) call `runQuery`, never the store. `output` is the schema of its answer,
- * as for a command: from the API contract (src/contract/responses.ts) when the API serves it, from
- * src/contract/views.ts for the views only the bot and the cards read. The result's type must satisfy it, and
- * `runQuery` checks the result against it outside production.
- */
-export interface ReadQuery<S extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, R extends z.output<O> = z.output<O>> {
+/** One read model. Hosts (API, bot, tab helpers) call `runQuery`, never the store. */
+export interface ReadQuery<S extends z.ZodType = z.ZodType, R = unknown> {
   name: string;
   summary: string;
   input: S;
-  output: O;
   run(ctx: Context, tx: Tx, input: z.output<S>): Promise<R>;
 }
 
-export const defineQuery = <S extends z.ZodType, O extends z.ZodType, R extends z.output<O>>(
-  query: ReadQuery<S, O, R>,
-): ReadQuery<S, O, R> => query;
+export const defineQuery = <S extends z.ZodType, R>(query: ReadQuery<S, R>): ReadQuery<S, R> => query;
 
 /**
  * A record the actor may not see. It answers exactly like a missing one (same status, same message) so nobody can
@@ -74,6 +65,7 @@ export async function readUnit<T>(store: Store, work: (tx: Tx) => Promise<T>): P
       update: async (kind, record) => (await openWriter()).update(kind, record),
       append: async (kind, record) => (await openWriter()).append(kind, record),
       nextSequence: async (name) => (await openWriter()).nextSequence(name),
+      remove: async (kind, id, version) => (await openWriter()).remove(kind, id, version),
     };
     const finish = async (failure?: unknown): Promise<void> => {
       if (!writer) return;
@@ -97,16 +89,11 @@ export async function readUnit<T>(store: Store, work: (tx: Tx) => Promise<T>): P
  * Validates, then runs the query in one unit of work, so the 'view' audit event is written with the read it records
  * (no read without its audit, no audit of a read that failed). A refusal is audited in its own unit of work.
  */
-export async function runQuery<S extends z.ZodType, O extends z.ZodType, R extends z.output<O>>(
-  query: ReadQuery<S, O, R>,
-  ctx: Context,
-  raw: unknown,
-): Promise<R> {
+export async function runQuery<S extends z.ZodType, R>(query: ReadQuery<S, R>, ctx: Context, raw: unknown): Promise<R> {
   const input = parseInput(query.input, raw);
   try {
     // Reads on the store's read path (they do not queue behind writes); the audit event still commits first.
-    // Checked inside the unit: an answer outside the contract is a failed read, so its audit event rolls back too.
-    return await readUnit(ctx.store, async (tx) => checkOutput(query.name, query.output, await query.run(ctx, tx, input)));
+    return await readUnit(ctx.store, (tx) => query.run(ctx, tx, input));
   } catch (err) {
     if (err instanceof HiddenRecordError || err instanceof ForbiddenError) {
       const asked = input as { caseId?: string; agencyId?: string };

@@ -2,7 +2,6 @@ import type {
   ActionRecord, Agency, AgendaItem, Attendance, AuditEvent, CaseRecord, ChronologyEntry, ConversationRef, Counter, Decision,
   Lease, Meeting, Member, OutboxMessage, RiskAssessment,
 } from '../domain/records';
-import type { LearningReview, PlanObjective } from '../domain/records';
 
 /** Every record kind the store holds; in SharePoint each is one list. */
 export interface RecordMap {
@@ -21,8 +20,6 @@ export interface RecordMap {
   counters: Counter;
   conversations: ConversationRef;
   leases: Lease;
-  learningReviews: LearningReview;
-  planObjectives: PlanObjective;
 }
 export type Kind = keyof RecordMap;
 /** Kinds written only by append (with an idempotency key), never updated in place. */
@@ -83,7 +80,15 @@ export interface Tx extends ReadTx {
   append<K extends AppendKind>(kind: K, record: NewRecord<K>): Promise<{ record: RecordMap[K]; created: boolean }>;
   /** The next number of a named sequence (for references), starting at 1. */
   nextSequence(name: string): Promise<number>;
+  /**
+   * Deletes the record if the stored version is still `version`; else ConflictError (also when it no longer exists).
+   * Only disposal under the retention schedule deletes; audit events are never removed (the chain would break).
+   */
+  remove(kind: RemovableKind, id: string, version: number): Promise<void>;
 }
+
+/** Every kind but the audit trail, whose hash chain must keep each event it ever held. */
+export type RemovableKind = Exclude<Kind, 'audit'>;
 
 /**
  * One thing wrong with a stored item, found when it was read: a hand edit in SharePoint the app cannot accept. The

@@ -292,6 +292,45 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
+    describe('remove', () => {
+      beforeEach(seedActions);
+      const allIds = () => run((tx) => tx.find('actions')).then(ids);
+
+      it('deletes the record at its stored version and touches no other', async () => {
+        await run((tx) => tx.remove('actions', 'a2', 1));
+        expect(await run((tx) => tx.get('actions', 'a2'))).toBeUndefined();
+        expect(await allIds()).toEqual(['a1', 'a3', 'a4', 'a5']);
+        // Gone from the indexed fields too: no query finds it.
+        expect(ids(await run((tx) => tx.find('actions', { where: [{ field: 'ownerId', op: 'eq', value: 'owner-b' }] })))).toEqual([]);
+        expect(await run((tx) => tx.count('actions', { where: [{ field: 'agencyId', op: 'eq', value: 'ag-police' }] }))).toBe(1);
+      });
+
+      it('refuses a stale version with a ConflictError and keeps the record', async () => {
+        const read = (await run((tx) => tx.get('actions', 'a1')))!;
+        const changed = await run((tx) => tx.update('actions', { ...read, description: 'Changed meanwhile' }));
+        await expect(run((tx) => tx.remove('actions', 'a1', read.version))).rejects.toBeInstanceOf(ConflictError);
+        expect(await run((tx) => tx.get('actions', 'a1'))).toEqual(changed);
+        await run((tx) => tx.remove('actions', 'a1', changed.version));
+        expect(await allIds()).toEqual(['a2', 'a3', 'a4', 'a5']);
+      });
+
+      it('refuses a record that does not exist (or was removed already) with a ConflictError', async () => {
+        await expect(run((tx) => tx.remove('actions', 'ghost', 1))).rejects.toBeInstanceOf(ConflictError);
+        await run((tx) => tx.remove('actions', 'a3', 1));
+        await expect(run((tx) => tx.remove('actions', 'a3', 1))).rejects.toThrow(/no longer exists/);
+        expect(await allIds()).toEqual(['a1', 'a2', 'a4', 'a5']);
+      });
+
+      it('removes appended records too, and a removed id can be written again', async () => {
+        const entry = FULL_RECORDS.chronology as NewRecord<'chronology'>;
+        await run((tx) => tx.append('chronology', entry));
+        await run((tx) => tx.remove('chronology', entry.id, 1));
+        expect(await run((tx) => tx.find('chronology'))).toEqual([]);
+        await run((tx) => tx.remove('actions', 'a2', 1));
+        expect((await run((tx) => tx.insert('actions', ACTIONS[1]!))).version).toBe(1);
+      });
+    });
+
     describe('append', () => {
       it('writes once per idempotency key: a repeat returns the first record with created false', async () => {
         const first = await run((tx) => tx.append('audit', audit('e1', 'same-key', '2026-06-15T09:00:00.000Z')));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { version as appVersion } from '../../../package.json';
 import { ConflictError } from '../../domain/errors';
-import type { AppendKind, DataQualityIssue, Kind, NewRecord, Query, RecordMap, Store, Tx } from '../port';
+import type { AppendKind, DataQualityIssue, Kind, NewRecord, Query, RecordMap, RemovableKind, Store, Tx } from '../port';
 import { KINDS } from '../schema';
 import { CONFLICT_MESSAGE, ResponseLostError, StoreUnavailableError } from './errors';
 import { createGraphClient, DEFAULT_RETRY, type FetchLike, type RetryPolicy } from './graphClient';
@@ -231,6 +231,41 @@ export class SharePointStore implements Store {
     throw new StoreUnavailableError('SharePoint did not confirm the change. Please check the record and try again.');
   }
 
+  /** DELETE the item with If-Match on the version read; a lost response is settled by looking for the item. */
+  private async deleteItem(kind: RemovableKind, id: string, version: number, relocated = false): Promise<void> {
+    const gone = `This ${LISTS[kind].displayName.toLowerCase()} record no longer exists.`;
+    const loc = await this.locate(kind, id);
+    if (!loc) throw new ConflictError(gone);
+    const url = `${await this.listUrl(kind)}/items/${loc.itemId}`;
+    const ifMatch = loc.etag.replace(/,\d+("?)$/, `,${version}$1`);
+    for (let attempt = 0; attempt < MAX_SETTLE_ATTEMPTS; attempt++) {
+      let reply: GraphReply;
+      try {
+        reply = await this.call({ method: 'DELETE', url, headers: { 'If-Match': ifMatch } });
+      } catch (err) {
+        if (!(err instanceof ResponseLostError)) throw err;
+        this.locations.delete(`${kind}:${id}`);
+        const now = await this.findOne(kind, RECORD_ID, id);
+        // Gone: our delete landed (a delete by someone else would need the same version, so the outcome is the same).
+        if (!now?.record) return;
+        if (now.version === version) continue;
+        throw new ConflictError(CONFLICT_MESSAGE);
+      }
+      if (reply.status === 204 || reply.status === 200) {
+        this.locations.delete(`${kind}:${id}`);
+        return;
+      }
+      if (reply.status === 412) throw new ConflictError(CONFLICT_MESSAGE);
+      if (reply.status === 404) {
+        this.locations.delete(`${kind}:${id}`);
+        if (!relocated) return this.deleteItem(kind, id, version, true);
+        throw new ConflictError(gone);
+      }
+      failOn(reply, { method: 'DELETE', url });
+    }
+    throw new StoreUnavailableError('SharePoint did not confirm the deletion. Please check the record and try again.');
+  }
+
   private readonly tx: Tx = {
     get: async <K extends Kind>(kind: K, id: string) => {
       const [found] = await this.tx.find(kind, { where: [{ field: 'id', op: 'eq', value: id }] });
@@ -274,6 +309,8 @@ export class SharePointStore implements Store {
       if (!existing?.record) throw new ConflictError(`A ${kind} record with this id already exists.`);
       return { record: existing.record as unknown as RecordMap[K], created: false };
     },
+
+    remove: async (kind: RemovableKind, id: string, version: number) => this.deleteItem(kind, id, version),
 
     nextSequence: async (name: string) => {
       const sleep = (this.options.retry ?? DEFAULT_RETRY).sleep;

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConflictError } from '../../domain/errors';
-import type { AppendKind, DataQualityIssue, Kind, NewRecord, Query, ReadTx, RecordMap, Store, Tx } from '../port';
+import type { AppendKind, DataQualityIssue, Kind, NewRecord, Query, ReadTx, RecordMap, RemovableKind, Store, Tx } from '../port';
 import { DERIVED_FIELDS } from '../schema';
 import { derivedTable, MIGRATIONS } from './migrations';
 import { countSql, selectSql } from './sqlQuery';
@@ -99,6 +99,21 @@ class Writer extends Reader implements Tx {
     }
     const next = await this.update('counters', { ...current, value: current.value + 1 });
     return next.value;
+  };
+
+  remove = async (kind: RemovableKind, id: string, version: number) => {
+    const result = this.statements.get(`DELETE FROM "${kind}" WHERE id = ? AND version = ?`).run(id, version);
+    if (result.changes === 0) {
+      const exists = this.statements.get(`SELECT 1 FROM "${kind}" WHERE id = ?`).get(id);
+      throw new ConflictError(
+        exists
+          ? 'Someone else changed this record after you opened it. Reload it to see their change, then try again.'
+          : `The ${kind} record no longer exists.`,
+      );
+    }
+    for (const field of Object.keys(DERIVED_FIELDS[kind] ?? {})) {
+      this.statements.get(`DELETE FROM "${derivedTable(kind, field)}" WHERE id = ?`).run(id);
+    }
   };
 
   /** Writes a record's derived values into their tables (one row per value). */
