@@ -1,19 +1,28 @@
 import type { z } from 'zod';
 import { recordAudit } from './audit';
 import type { Context } from './context';
+import { checkOutput } from './output';
 import { parseInput } from './validation';
 import { ForbiddenError, NotFoundError } from '../domain/errors';
 import type { Kind, ReadTx, Store, Tx } from '../store/port';
 
-/** One read model. Hosts (API, bot, tab helpers) call `runQuery`, never the store. */
-export interface ReadQuery<S extends z.ZodType = z.ZodType, R = unknown> {
+/**
+ * One read model. Hosts (API, bot, tab helpers) call `runQuery`, never the store. `output` is the schema of its answer,
+ * as for a command: from the API contract (src/contract/responses.ts) when the API serves it, from
+ * src/contract/views.ts for the views only the bot and the cards read. The result's type must satisfy it, and
+ * `runQuery` checks the result against it outside production.
+ */
+export interface ReadQuery<S extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, R extends z.output<O> = z.output<O>> {
   name: string;
   summary: string;
   input: S;
+  output: O;
   run(ctx: Context, tx: Tx, input: z.output<S>): Promise<R>;
 }
 
-export const defineQuery = <S extends z.ZodType, R>(query: ReadQuery<S, R>): ReadQuery<S, R> => query;
+export const defineQuery = <S extends z.ZodType, O extends z.ZodType, R extends z.output<O>>(
+  query: ReadQuery<S, O, R>,
+): ReadQuery<S, O, R> => query;
 
 /**
  * A record the actor may not see. It answers exactly like a missing one (same status, same message) so nobody can
@@ -89,11 +98,16 @@ export async function readUnit<T>(store: Store, work: (tx: Tx) => Promise<T>): P
  * Validates, then runs the query in one unit of work, so the 'view' audit event is written with the read it records
  * (no read without its audit, no audit of a read that failed). A refusal is audited in its own unit of work.
  */
-export async function runQuery<S extends z.ZodType, R>(query: ReadQuery<S, R>, ctx: Context, raw: unknown): Promise<R> {
+export async function runQuery<S extends z.ZodType, O extends z.ZodType, R extends z.output<O>>(
+  query: ReadQuery<S, O, R>,
+  ctx: Context,
+  raw: unknown,
+): Promise<R> {
   const input = parseInput(query.input, raw);
   try {
     // Reads on the store's read path (they do not queue behind writes); the audit event still commits first.
-    return await readUnit(ctx.store, (tx) => query.run(ctx, tx, input));
+    // Checked inside the unit: an answer outside the contract is a failed read, so its audit event rolls back too.
+    return await readUnit(ctx.store, async (tx) => checkOutput(query.name, query.output, await query.run(ctx, tx, input)));
   } catch (err) {
     if (err instanceof HiddenRecordError || err instanceof ForbiddenError) {
       const asked = input as { caseId?: string; agencyId?: string };

@@ -2,6 +2,7 @@ import type {
   ActionRecord, Agency, AgendaItem, Attendance, AuditEvent, CaseRecord, ChronologyEntry, ConversationRef, Counter, Decision,
   Lease, Meeting, Member, OutboxMessage, RiskAssessment,
 } from '../domain/records';
+import type { LearningReview, PlanObjective } from '../domain/records';
 
 /** Every record kind the store holds; in SharePoint each is one list. */
 export interface RecordMap {
@@ -20,6 +21,8 @@ export interface RecordMap {
   counters: Counter;
   conversations: ConversationRef;
   leases: Lease;
+  learningReviews: LearningReview;
+  planObjectives: PlanObjective;
 }
 export type Kind = keyof RecordMap;
 /** Kinds written only by append (with an idempotency key), never updated in place. */
