@@ -108,6 +108,8 @@ export const screeningItemSchema = z.object({
   infoRequest: infoRequestSchema.optional(),
   answeredAgencies: z.number().int(),
   listedMeetingId: z.string().optional(),
+  /** Referred in the 12 months before: the earlier case when the caller may open it, `{}` ("referred before") if not. */
+  repeatOf: z.object({ caseId: z.string().optional(), ref: z.string().optional() }).strict().optional(),
   can: screeningAbilitiesSchema,
 });
 export type ScreeningItem = z.infer<typeof screeningItemSchema>;

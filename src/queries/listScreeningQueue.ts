@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { CaseStatus, MeetingStatus, RiskCategory } from '../domain/enums';
 import { ForbiddenError } from '../domain/errors';
 import type { CaseRecord } from '../domain/records';
+import { adultKeys, earlierReferral, repeatLookBackInstant } from '../domain/repeatReferral';
 import { type ScreeningAbilities, can, presentScreening } from '../policies';
-import type { Tx } from '../store/port';
+import { MAX_IN_VALUES, type Tx } from '../store/port';
 import { todayOf } from './actionItems';
 import { caseAccess } from '../kernel/caseAccess';
 import { defineQuery } from '../kernel/query';
@@ -28,6 +29,11 @@ export interface ScreeningQueueItem {
   answeredAgencies: number;
   /** The upcoming panel (planned or agenda published) whose agenda has this referral. */
   listedMeetingId?: string;
+  /**
+   * The adult was referred in the 12 months before (src/domain/repeatReferral.ts): the earlier case's id and reference
+   * when the actor may open it, an empty object ("referred before") when they may not.
+   */
+  repeatOf?: { caseId?: string; ref?: string };
   /** The screening buttons this actor may press on it now (policy and state together). */
   can: ScreeningAbilities;
 }
@@ -54,6 +60,29 @@ async function upcomingListings(tx: Tx, today: string): Promise<Map<string, stri
   return listed;
 }
 
+/**
+ * Case id → the most recent earlier referral of the same adult within 12 months, for each referral given. One indexed
+ * read of the adults' lookup keys (in chunks the store accepts), bounded by the earliest look-back.
+ */
+export async function earlierReferrals(tx: Tx, referrals: readonly CaseRecord[]): Promise<Map<string, CaseRecord>> {
+  const found = new Map<string, CaseRecord>();
+  const received = referrals.filter((c) => c.receivedAt);
+  const keys = [...new Set(received.flatMap((c) => adultKeys(c.adult)))];
+  if (!keys.length) return found;
+  const from = received.map((c) => repeatLookBackInstant(c.receivedAt!)).sort()[0]!;
+  const byKey = new Map<string, CaseRecord[]>();
+  for (let i = 0; i < keys.length; i += MAX_IN_VALUES) {
+    const chunk = keys.slice(i, i + MAX_IN_VALUES);
+    const candidates = await tx.find('cases', { where: [{ field: 'adultKeys', op: 'in', value: chunk }, { field: 'receivedAt', op: 'ge', value: from }] });
+    for (const c of candidates) for (const k of adultKeys(c.adult)) byKey.set(k, [...(byKey.get(k) ?? []), c]);
+  }
+  for (const c of received) {
+    const earlier = earlierReferral(c, adultKeys(c.adult).flatMap((k) => byKey.get(k) ?? []));
+    if (earlier) found.set(c.id, earlier);
+  }
+  return found;
+}
+
 /** Oldest first, then by reference for a stable order. */
 export const oldestFirst = (a: { receivedAt: string; ref: string }, b: { receivedAt: string; ref: string }): number =>
   a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0;
@@ -71,10 +100,12 @@ export const listScreeningQueue = defineQuery({
     if (!can(ctx.actor, 'readScreeningQueue', 'partnership', null)) throw new ForbiddenError('Only coordinators and the chair can see the screening queue.');
     const today = todayOf(ctx.now());
     const [cases, listed] = await Promise.all([screenableCases(tx), upcomingListings(tx, today)]);
+    // A chair does not see a restricted referral they may not read.
+    const visible = cases.filter((c) => caseAccess(ctx.actor, c));
+    const repeats = await earlierReferrals(tx, visible);
     const items: ScreeningQueueItem[] = [];
-    for (const c of cases) {
-      // A chair does not see a restricted referral they may not read.
-      if (!caseAccess(ctx.actor, c)) continue;
+    for (const c of visible) {
+      const earlier = repeats.get(c.id);
       const receivedAt = c.receivedAt ?? c.createdAt;
       const meetingId = listed.get(c.id);
       items.push({
@@ -89,6 +120,8 @@ export const listScreeningQueue = defineQuery({
         ...(c.infoRequest ? { infoRequest: c.infoRequest } : {}),
         answeredAgencies: new Set(c.involvements.map((i) => i.agencyId)).size,
         ...(meetingId ? { listedMeetingId: meetingId } : {}),
+        // An earlier case the actor may not open is "referred before", without its reference.
+        ...(earlier ? { repeatOf: caseAccess(ctx.actor, earlier) === 'full' ? { caseId: earlier.id, ref: earlier.ref } : {} } : {}),
         can: presentScreening(ctx.actor, c),
       });
     }

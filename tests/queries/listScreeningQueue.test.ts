@@ -59,6 +59,8 @@ describe('listScreeningQueue', () => {
     expect(byId['q-submitted']).toEqual({
       id: 'q-submitted', ref: expect.any(String), status: 'submitted', initials: 'S.I.P.', riskCategories: ['self_neglect'],
       referrerAgencyId: 'ag-police', receivedAt: '2026-06-10T16:00:00.000Z', daysWaiting: 5, answeredAgencies: 2,
+      // makeCase refers one invented adult every time: q-info (5 June) is the same person's most recent earlier referral.
+      repeatOf: { caseId: 'q-info', ref: expect.any(String) },
       can: { requestInfo: true, list: true, withdraw: true, screen: true },
     });
     expect(byId['q-info']!.infoRequest).toEqual(INFO);

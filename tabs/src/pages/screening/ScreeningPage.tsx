@@ -120,6 +120,11 @@ function QueueItem({ item, meetings, onChanged }: { item: ScreeningItem; meeting
               Waiting over two weeks
             </Badge>
           )}
+          {item.repeatOf && (
+            <Badge appearance="tint" color="important" shape="rounded">
+              Referred before
+            </Badge>
+          )}
         </div>
         <CategoryBadges categories={item.riskCategories} />
         <dl className={styles.facts}>
@@ -137,6 +142,12 @@ function QueueItem({ item, meetings, onChanged }: { item: ScreeningItem; meeting
             <dt>Agencies answered</dt>
             <dd>{item.answeredAgencies}</dd>
           </div>
+          {item.repeatOf && (
+            <div className={styles.fact}>
+              <dt>Earlier referral (12 months)</dt>
+              <dd>{item.repeatOf.caseId && item.repeatOf.ref ? <Link href={caseHref(item.repeatOf.caseId)}>{item.repeatOf.ref}</Link> : 'Referred before; you may not open that case'}</dd>
+            </div>
+          )}
           <div className={styles.fact}>
             <dt>Listed for</dt>
             <dd>{listedFor ? `${listedFor.title}, ${formatDateTime(listedFor.startsAt)}` : 'Not on an agenda'}</dd>
