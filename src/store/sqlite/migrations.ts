@@ -1,8 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Kind } from '../port';
-import type { CaseRecord } from '../../domain/records';
 import { caseAudience } from '../caseAudience';
-import { caseSearchKeys } from '../caseSearchKeys';
 import type { Adult } from '../../domain/records';
 import { adultKeys } from '../../domain/repeatReferral';
 import { INDEXED_FIELDS } from '../schema';
@@ -22,16 +20,6 @@ const tableSql = (kinds: Kind[], fields: (kind: Kind) => readonly string[] = (ki
 
 /** The table that holds a derived many-valued field (one row per value), so `in` is an index lookup. */
 export const derivedTable = (kind: Kind, field: string) => `${kind}__${field}`;
-
-/**
- * Record fields a derived table carries beside each value, so a query on the derived field ordered by them walks the
- * derived table's own indexes (value, order) and stops at its limit, instead of joining every match to sort it. The
- * register's visibility: a partner's page is, per audience key, the first rows of one index, merged.
- */
-export const DERIVED_CARRIES: { readonly [K in Kind]?: Readonly<Record<string, readonly string[]>> } = {
-  cases: { audience: ['receivedAt', 'ref'] },
-};
-export const carriedFields = (kind: Kind, field: string): readonly string[] => DERIVED_CARRIES[kind]?.[field] ?? [];
 
 const FIRST_FIELDS: Partial<Record<Kind, readonly string[]>> = {
   cases: ['ref', 'status', 'leadAgencyId', 'referrerAgencyId', 'nextReviewDate', 'riskLevel'],
@@ -76,30 +64,6 @@ export const MIGRATIONS: { version: number; name: string; sql: string; run?: (db
     // SQLite walks an index backwards only when every column's direction flips: newest first with ties by reference
     // ascending needs the received date descending in the index itself.
     sql: `CREATE INDEX "ix_cases_register_newest" ON "cases" ((json_extract(data, '$.receivedAt') IS NULL), json_extract(data, '$.receivedAt') DESC, json_extract(data, '$.ref'), id)`,
-  },
-  {
-    version: 5,
-    name: "case audiences carry the register's order; a case's search keys (reference number, reference and initials)",
-    sql: [
-      `DROP TABLE "${derivedTable('cases', 'audience')}"`,
-      `CREATE TABLE "${derivedTable('cases', 'audience')}" (value TEXT NOT NULL, id TEXT NOT NULL, receivedAt TEXT, ref TEXT, PRIMARY KEY (value, id)) WITHOUT ROWID`,
-      `CREATE INDEX "ix_cases__audience_id" ON "${derivedTable('cases', 'audience')}" (id)`,
-      // Newest first, oldest first (both with undated last) and by reference: each an index walk per audience key.
-      `CREATE INDEX "ix_cases__audience_newest" ON "${derivedTable('cases', 'audience')}" (value, (receivedAt IS NULL), receivedAt DESC, ref, id)`,
-      `CREATE INDEX "ix_cases__audience_oldest" ON "${derivedTable('cases', 'audience')}" (value, (receivedAt IS NULL), receivedAt, ref, id)`,
-      `CREATE INDEX "ix_cases__audience_ref" ON "${derivedTable('cases', 'audience')}" (value, ref, id)`,
-      `CREATE TABLE "${derivedTable('cases', 'search')}" (value TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (value, id)) WITHOUT ROWID`,
-      `CREATE INDEX "ix_cases__search_id" ON "${derivedTable('cases', 'search')}" (id)`,
-    ].join(';\n'),
-    run: (db) => {
-      const audience = db.prepare(`INSERT OR IGNORE INTO "${derivedTable('cases', 'audience')}" (value, id, receivedAt, ref) VALUES (?, ?, ?, ?)`);
-      const search = db.prepare(`INSERT OR IGNORE INTO "${derivedTable('cases', 'search')}" (value, id) VALUES (?, ?)`);
-      for (const row of db.prepare('SELECT id, data FROM "cases"').iterate() as Iterable<{ id: string; data: string }>) {
-        const c = JSON.parse(row.data) as CaseRecord;
-        for (const key of caseAudience(c)) audience.run(key, row.id, c.receivedAt ?? null, c.ref ?? null);
-        for (const key of caseSearchKeys(c)) search.run(key, row.id);
-      }
-    },
   },
   { version: 9, name: 'learning reviews and the board plan', sql: tableSql(['learningReviews', 'planObjectives'], (k) => (k === 'learningReviews' ? ['ref'] : ['planYear'])) },
   {
