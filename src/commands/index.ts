@@ -40,6 +40,7 @@ import { startMeeting } from './startMeeting';
 
 /** Every command, by name: the one list hosts (API, bot, scheduler) and the OpenAPI document draw on. */
 export const commands = {
+import { joinMeeting } from './joinMeeting';
   submitReferral,
   recordInvolvement,
   requestInformation,
@@ -84,3 +85,4 @@ export type CommandName = keyof typeof commands;
 
 export { execute, defineCommand, type Command } from '../kernel/command';
 export { makeContext, type Context } from '../kernel/context';
+  joinMeeting,

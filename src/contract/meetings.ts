@@ -298,6 +298,10 @@ export type EditAgendaBody = z.input<typeof editAgendaBodySchema>;
 
 /** POST publication, start, end, minutes approval and issue: only the version read. */
 export const meetingStepBodySchema = z.object({ expectedVersion }).strict();
+
+/** POST /api/meetings/:id/arrival: opening the side panel; no version, since a first arrival never conflicts. */
+export const joinMeetingBodySchema = z.object({}).strict();
+export type JoinMeetingBody = z.input<typeof joinMeetingBodySchema>;
 export type MeetingStepBody = z.input<typeof meetingStepBodySchema>;
 
 /** POST /api/meetings/:id/current-item (the chair): the item to discuss now. */

@@ -42,6 +42,7 @@ export const paths = {
   meetingCurrentItem: (id: string) => meetingPath(id, 'current-item'),
   meetingDecisions: (id: string) => meetingPath(id, 'decisions'),
   meetingAttendance: (id: string) => meetingPath(id, 'attendance'),
+  meetingArrival: (id: string) => meetingPath(id, 'arrival'),
   meetingEnd: (id: string) => meetingPath(id, 'end'),
   /** PUT: edit the draft minutes. */
   meetingMinutes: (id: string) => meetingPath(id, 'minutes'),

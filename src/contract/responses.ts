@@ -50,6 +50,7 @@ export const responseSchemas = {
   recordAttendance: meetingViewSchema,
   endMeeting: meetingViewSchema,
   editMinutes: meetingViewSchema,
+  joinMeeting: meetingViewSchema,
   approveMinutes: meetingViewSchema,
   issueMinutes: meetingViewSchema,
   getMeetingStage: stageViewSchema,

@@ -6,6 +6,8 @@ import { allow, can } from './policy';
 allow('meeting', ['read'], (a) => hasRole(a, 'coordinator', 'chair', 'partner', 'viewer'));
 // Panel members see the agenda they will discuss (references and initials); viewers (the board) its shape only.
 allow('meeting', ['readAgenda'], (a) => hasRole(a, 'coordinator', 'chair', 'partner'));
+// Anyone the panel sits for may be recorded as arriving; the chair corrects the line afterwards.
+allow('meeting', ['join'], (a) => hasRole(a, 'coordinator', 'chair', 'partner', 'viewer'));
 allow('meeting', ['manage'], (a) => hasRole(a, 'coordinator', 'chair'));
 
 /**

@@ -12,7 +12,7 @@ export interface Abilities {
     | 'read' | 'readSummary' | 'submit' | 'recordInvolvement' | 'requestInfo' | 'list' | 'withdraw' | 'screen' | 'close'
     | 'addChronology' | 'createAction' | 'updatePlan' | 'readAudit';
   action: 'read' | 'addProgress' | 'complete' | 'changeDueDate';
-  meeting: 'read' | 'readAgenda' | 'manage' | 'schedule' | 'editAgenda' | 'drive' | 'recordAttendance' | 'editMinutes' | 'approveMinutes' | 'issueMinutes';
+  meeting: 'read' | 'readAgenda' | 'join' | 'manage' | 'schedule' | 'editAgenda' | 'drive' | 'recordAttendance' | 'editMinutes' | 'approveMinutes' | 'issueMinutes';
   referral: 'create';
   /** Partnership-wide work, not about one record. */
   partnership:

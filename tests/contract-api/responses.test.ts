@@ -115,6 +115,7 @@ describe('every route answers what the contract says', () => {
     const item = m.agenda.find((line) => line.kind === 'new_referral')!;
     m = await call('moveToItem', 'POST', paths.meetingCurrentItem(m.id), 'chair', { expectedVersion: m.version, agendaItemId: item.id });
     m = await call('recordAttendance', 'POST', paths.meetingAttendance(m.id), 'chair', { expectedVersion: m.version, memberId: 'police', status: 'present', confidentialityAgreed: true });
+    m = await call('joinMeeting', 'POST', paths.meetingArrival(m.id), 'health', {});
     m = await call('recordDecision', 'POST', paths.meetingDecisions(m.id), 'chair', {
       expectedVersion: m.version, agendaItemId: item.id, outcome: 'defer', rationale: 'Invented: more from the GP first.',
       alternativesConsidered: 'Invented: accept now.', dissent: 'None',

@@ -1,6 +1,6 @@
 import type { Meeting } from '../../src/domain/records';
 import { type DemoServer, inBatches, PERSONAS, startDemoServer } from '../support/demoServer';
-import { MEETING_WRITE_ROUTES } from './coverage';
+import { MEETING_ARRIVAL_ROUTES, MEETING_WRITE_ROUTES } from './coverage';
 
 // The access matrix for the panel meeting's writes: every persona who is neither a coordinator nor a chair, against
 // every demo meeting and every meeting write, is refused (403, or 404 for what they may not see) as problem+json, and
@@ -42,5 +42,23 @@ describe('meeting writes by members who do not run the panel', () => {
     expect(after.audit - before.audit).toBeLessThanOrEqual(refusals);
     const stored = await srv.store.transaction((tx) => tx.find('meetings'));
     expect(stored.map((m) => [m.id, m.version, m.status])).toEqual(meetings.map((m) => [m.id, m.version, m.status]));
+  });
+});
+
+describe('arrival, the one meeting write every member makes', () => {
+  it('answers every persona on every demo meeting, and writes at most their own attendance line', async () => {
+    const before = await srv.store.transaction((tx) => tx.find('attendance'));
+    const failures: string[] = [];
+    const cells = PERSONAS.flatMap((p) => meetings.flatMap((m) => Object.entries(MEETING_ARRIVAL_ROUTES).map(([op, route]) => ({ p, m, op, route }))));
+    await inBatches(cells, 4, async ({ p, m, op, route }) => {
+      const res = await srv.call(route.method, `/api/meetings/${encodeURIComponent(m.id)}/${route.tail}`, { as: p, json: {} });
+      if (res.status !== 200) failures.push(`${p.key} ${op} on ${m.id} (${m.status}): ${res.status}`);
+    });
+    expect(failures).toEqual([]);
+    const known = new Set(before.map((a) => a.id));
+    const added = (await srv.store.transaction((tx) => tx.find('attendance'))).filter((a) => !known.has(a.id));
+    const personaIds = new Set(PERSONAS.map((p) => p.id));
+    expect(added.filter((a) => !a.memberId || !personaIds.has(a.memberId))).toEqual([]);
+    expect(new Set(added.map((a) => `${a.meetingId}/${a.memberId}`)).size).toBe(added.length);
   });
 });

@@ -50,6 +50,11 @@ export const MEETING_WRITE_ROUTES: Record<string, { method: 'POST' | 'PUT'; tail
   issueMinutes: { method: 'POST', tail: 'minutes/issue', body: (v) => ({ expectedVersion: v }) },
 };
 
+/** Meeting writes every member may make about themselves: opening the side panel records their own arrival. */
+export const MEETING_ARRIVAL_ROUTES: Record<string, { method: 'POST'; tail: string }> = {
+  joinMeeting: { method: 'POST', tail: 'arrival' },
+};
+
 /** GET routes about the partnership, not about adults: they must name no case at all. */
 export const DIRECTORY_ROUTES: Record<string, string> = {
   getIndicators: '/api/reports?period=2026',

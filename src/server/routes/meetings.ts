@@ -40,6 +40,7 @@ export const meetingRoutes: RouteSpec[] = [
   step('post', 'decisions', commands.recordDecision, { description: 'The meeting\'s chair or named deputy. Outcomes by item kind: OUTCOMES_BY_ITEM_KIND.' }),
   step('post', 'attendance', commands.recordAttendance),
   step('post', 'end', commands.endMeeting, { description: 'The meeting\'s chair or named deputy. The draft minutes exist when this answers.' }),
+  step('post', 'arrival', commands.joinMeeting, { description: 'Anyone the meeting is for, on its day or while it runs; records a first arrival only.' }),
   step('put', 'minutes', commands.editMinutes),
   step('post', 'minutes/approval', commands.approveMinutes),
   step('post', 'minutes/issue', commands.issueMinutes, { description: 'Coordinators, once the chair has approved. Working days against the 3-day standard are recorded.' }),

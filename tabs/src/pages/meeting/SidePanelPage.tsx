@@ -44,6 +44,11 @@ export default function SidePanelPage({ id }: { id: string }) {
 function SidePanel({ id }: { id: string }) {
   const styles = useStyles();
   const { live, commands, command, meeting } = useMeetingSession(id);
+  // Opening the panel is arriving: the server decides whether it counts (the meeting's day, a first arrival) and the
+  // live stream brings the filled-in attendance back. Failing to record it must never stop the panel opening.
+  useEffect(() => {
+    commands.arrive().catch(() => undefined);
+  }, [commands]);
 
   if (!meeting) {
     return (

@@ -1,5 +1,5 @@
 import {
-  type EditAgendaBody, type EditMinutesBody, type MeetingView, type RecordAttendanceBody, type RecordDecisionBody,
+  type EditAgendaBody, type EditMinutesBody, type JoinMeetingBody, type MeetingView, type RecordAttendanceBody, type RecordDecisionBody,
   meetingViewSchema, paths,
 } from '../../../../src/contract';
 import type { ApiClient } from '../../api/client';
@@ -21,6 +21,8 @@ export function meetingCommands(client: ApiClient, id: string) {
       client.post(paths.meetingCurrentItem(id), { expectedVersion: version, agendaItemId }, meetingViewSchema),
     recordDecision: (body: RecordDecisionBody) => client.post(paths.meetingDecisions(id), body, meetingViewSchema),
     recordAttendance: (body: RecordAttendanceBody) => client.post(paths.meetingAttendance(id), body, meetingViewSchema),
+    /** Opening the side panel: the server records a first arrival on the meeting's day and ignores the rest. */
+    arrive: () => client.post(paths.meetingArrival(id), {} satisfies JoinMeetingBody, meetingViewSchema),
     end: (version: number) => step(paths.meetingEnd(id), version),
     editMinutes: (body: EditMinutesBody) => client.put(paths.meetingMinutes(id), body, meetingViewSchema),
     approveMinutes: (version: number) => step(paths.meetingMinutesApproval(id), version),
