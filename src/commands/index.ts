@@ -8,6 +8,12 @@ import { changeMember } from './changeMember';
 import { closeCase } from './closeCase';
 import { completeAction } from './completeAction';
 import { createAction } from './createAction';
+import { addPlanObjective } from './addPlanObjective';
+import { addRecommendation } from './addRecommendation';
+import { createLearningReview } from './createLearningReview';
+import { createPlanAction } from './createPlanAction';
+import { createReviewAction } from './createReviewAction';
+import { setActionRag } from './setActionRag';
 import { deescalateCase } from './deescalateCase';
 import { escalateCase } from './escalateCase';
 import { placeReferralOnAgenda } from './placeReferralOnAgenda';
@@ -34,13 +40,15 @@ import { issueMinutes } from './issueMinutes';
 import { moveToItem } from './moveToItem';
 import { publishAgenda } from './publishAgenda';
 import { recordAttendance } from './recordAttendance';
+import { joinMeeting } from './joinMeeting';
 import { recordDecision } from './recordDecision';
 import { scheduleMeeting } from './scheduleMeeting';
 import { startMeeting } from './startMeeting';
+import { breakGlass } from './breakGlass';
+import { confirmAccessReview } from './confirmAccessReview';
 
 /** Every command, by name: the one list hosts (API, bot, scheduler) and the OpenAPI document draw on. */
 export const commands = {
-import { joinMeeting } from './joinMeeting';
   submitReferral,
   recordInvolvement,
   requestInformation,
@@ -50,6 +58,12 @@ import { joinMeeting } from './joinMeeting';
   recordScreeningDecision,
   addChronologyEntry,
   createAction,
+  createLearningReview,
+  addRecommendation,
+  createReviewAction,
+  addPlanObjective,
+  createPlanAction,
+  setActionRag,
   addActionProgress,
   completeAction,
   changeActionDueDate,
@@ -77,12 +91,14 @@ import { joinMeeting } from './joinMeeting';
   moveToItem,
   publishAgenda,
   recordAttendance,
+  joinMeeting,
   recordDecision,
   scheduleMeeting,
   startMeeting,
+  breakGlass,
+  confirmAccessReview,
 };
 export type CommandName = keyof typeof commands;
 
 export { execute, defineCommand, type Command } from '../kernel/command';
 export { makeContext, type Context } from '../kernel/context';
-  joinMeeting,
