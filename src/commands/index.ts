@@ -8,12 +8,6 @@ import { changeMember } from './changeMember';
 import { closeCase } from './closeCase';
 import { completeAction } from './completeAction';
 import { createAction } from './createAction';
-import { addPlanObjective } from './addPlanObjective';
-import { addRecommendation } from './addRecommendation';
-import { createLearningReview } from './createLearningReview';
-import { createPlanAction } from './createPlanAction';
-import { createReviewAction } from './createReviewAction';
-import { setActionRag } from './setActionRag';
 import { deescalateCase } from './deescalateCase';
 import { escalateCase } from './escalateCase';
 import { placeReferralOnAgenda } from './placeReferralOnAgenda';
@@ -44,8 +38,6 @@ import { joinMeeting } from './joinMeeting';
 import { recordDecision } from './recordDecision';
 import { scheduleMeeting } from './scheduleMeeting';
 import { startMeeting } from './startMeeting';
-import { breakGlass } from './breakGlass';
-import { confirmAccessReview } from './confirmAccessReview';
 
 /** Every command, by name: the one list hosts (API, bot, scheduler) and the OpenAPI document draw on. */
 export const commands = {
@@ -58,12 +50,6 @@ export const commands = {
   recordScreeningDecision,
   addChronologyEntry,
   createAction,
-  createLearningReview,
-  addRecommendation,
-  createReviewAction,
-  addPlanObjective,
-  createPlanAction,
-  setActionRag,
   addActionProgress,
   completeAction,
   changeActionDueDate,
@@ -95,8 +81,6 @@ export const commands = {
   recordDecision,
   scheduleMeeting,
   startMeeting,
-  breakGlass,
-  confirmAccessReview,
 };
 export type CommandName = keyof typeof commands;
 
