@@ -26,9 +26,9 @@ export async function checkShortNameFree(tx: Parameters<typeof recordAudit>[1], 
 /** A coordinator adds a partner agency. */
 export const addAgency = defineCommand({
   name: 'addAgency',
-  summary: 'Add a partner agency (name, short name, kind)',
+  summary: 'Add a partner agency (name, short name, kind, core member or not)',
   output: agencyItemSchema,
-  input: z.object(agencyFields).strict(),
+  input: z.object({ ...agencyFields, core: z.boolean().default(false) }).strict(),
   async run(ctx, tx, input) {
     authorize(ctx.actor, 'coordinate', 'partnership', null, 'Only coordinators can add agencies.');
     await checkShortNameFree(tx, input.shortName);

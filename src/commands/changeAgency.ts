@@ -23,6 +23,7 @@ export const changeAgency = defineCommand({
       name: agencyFields.name.optional(),
       shortName: agencyFields.shortName.optional(),
       kind: agencyFields.kind.optional(),
+      core: z.boolean().optional(),
       active: z.boolean().optional(),
       expectedVersion,
     })

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { AGENCY_KINDS, ROLES } from '../domain/enums';
 import { appAbilitiesSchema } from './abilities';
 
-export const agencyItemSchema = z.object({ id: z.string(), name: z.string(), shortName: z.string(), kind: z.enum(AGENCY_KINDS), active: z.boolean() });
+export const agencyItemSchema = z.object({
+  id: z.string(), name: z.string(), shortName: z.string(), kind: z.enum(AGENCY_KINDS), active: z.boolean(),
+  /** A core member of the panel. */
+  core: z.boolean().optional(),
+  /** The last access review the agency's lead confirmed. */
+  accessReviewedAt: z.string().optional(),
+  accessReviewedById: z.string().optional(),
+});
 export type AgencyItem = z.infer<typeof agencyItemSchema>;
 export const agencyListSchema = z.array(agencyItemSchema);
 

@@ -6,6 +6,7 @@ export * from './abilities';
 export * from './actions';
 export * from './cases';
 export * from './directory';
+export * from './governance';
 export * from './meetings';
 export * from './operations';
 export * from './paths';

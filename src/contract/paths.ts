@@ -81,4 +81,18 @@ export const paths = {
   /** The board's indicators: period (2026-03, 2026-Q1, 2026, or from..to) and optionally agencyId. */
   reports: (query?: QueryValues | URLSearchParams) => withQuery('/api/reports', query),
   reportExports: () => '/api/reports/exports',
+  /** Governance: members and agencies, the access review, the audit trail, break-glass, restriction, sharing. */
+  adminDirectory: () => '/api/admin/directory',
+  adminMembers: () => '/api/admin/members',
+  adminMember: (id: string) => `/api/admin/members/${seg(id)}`,
+  adminAgencies: () => '/api/admin/agencies',
+  adminAgency: (id: string) => `/api/admin/agencies/${seg(id)}`,
+  accessReview: (query?: QueryValues) => withQuery('/api/admin/access-review', query),
+  accessReviewConfirmations: () => '/api/admin/access-review/confirmations',
+  /** Audit search: ref, memberId, agencyId, action, from, to. */
+  auditSearch: (query?: QueryValues | URLSearchParams) => withQuery('/api/audit', query),
+  auditExports: () => '/api/audit/exports',
+  breakGlass: () => '/api/break-glass',
+  caseRestriction: (id: string) => casePath(id, 'restriction'),
+  caseSharingDecisions: (id: string) => casePath(id, 'sharing-decisions'),
 } as const;

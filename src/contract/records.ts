@@ -72,6 +72,8 @@ export const caseRecordSchema = z.object({
   retentionDate: z.string().optional(),
   legalHold: z.boolean(),
   repeatOfCaseId: z.string().optional(),
+  /** Break-glass openings: who, when, until when, why. */
+  breakGlass: z.array(z.object({ memberId: z.string(), agencyId: z.string(), at: z.string(), until: z.string(), reason: z.string() })).optional(),
 });
 export type CaseRecordView = z.infer<typeof caseRecordSchema>;
 

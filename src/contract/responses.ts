@@ -6,6 +6,8 @@ import { homeSchema, meetingListSchema, meetingViewSchema, stageViewSchema } fro
 import { dataQualityListSchema, overdueScanReportSchema } from './operations';
 import { chronologyEntrySchema, riskAssessmentSchema } from './records';
 import { indicatorsSchema, reportExportSchema } from './reports';
+import { accessReviewSchema, adminDirectorySchema, auditExportSchema, auditSearchSchema, breakGlassResultSchema, sharingDecisionsSchema } from './governance';
+import { agencyItemSchema, memberItemSchema } from './directory';
 
 /**
  * The success answer of every API operation, by operationId: the OpenAPI document declares these and
@@ -61,5 +63,17 @@ export const responseSchemas = {
   listDataQualityIssues: dataQualityListSchema,
   getIndicators: indicatorsSchema,
   exportIndicators: reportExportSchema,
+  getAdminDirectory: adminDirectorySchema,
+  addMember: memberItemSchema,
+  changeMember: memberItemSchema,
+  addAgency: agencyItemSchema,
+  changeAgency: agencyItemSchema,
+  getAccessReview: accessReviewSchema,
+  confirmAccessReview: agencyItemSchema,
+  searchAudit: auditSearchSchema,
+  exportAudit: auditExportSchema,
+  breakGlass: breakGlassResultSchema,
+  restrictCase: savedCaseSchema,
+  listSharingDecisions: sharingDecisionsSchema,
 } as const satisfies Record<string, z.ZodType>;
 export type OperationId = keyof typeof responseSchemas;

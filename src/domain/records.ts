@@ -10,7 +10,17 @@ export interface Versioned { id: string; version: number }
 /** Append-only records carry the key that makes a retried append a no-op. */
 export interface Appended extends Versioned { idempotencyKey: string }
 
-export interface Agency extends Versioned { name: string; shortName: string; kind: AgencyKind; active: boolean }
+export interface Agency extends Versioned {
+  name: string;
+  shortName: string;
+  kind: AgencyKind;
+  active: boolean;
+  /** A core member of the panel (counts towards quorum and is expected at every meeting); absent means not core. */
+  core?: boolean;
+  /** The last quarterly access review the agency's lead confirmed: when and by whom. */
+  accessReviewedAt?: string;
+  accessReviewedById?: string;
+}
 
 export interface Member extends Versioned {
   aadObjectId: string;
@@ -78,7 +88,12 @@ export interface CaseRecord extends Versioned {
   retentionDate?: string;
   legalHold: boolean;
   repeatOfCaseId?: string;
+  /** Break-glass openings by members outside the rules: each a time-limited read with its stated reason. */
+  breakGlass?: BreakGlassGrant[];
 }
+
+/** A member's break-glass opening of a case they could not otherwise read: read access until `until`. */
+export interface BreakGlassGrant { memberId: string; agencyId: string; at: string; until: string; reason: string }
 
 export interface DomainRating { domain: RiskDomain; rating: RagRating; evidence: string; sourceAgencyId?: string }
 export interface RiskAssessment extends Versioned {

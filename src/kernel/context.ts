@@ -14,5 +14,7 @@ export interface Context {
 }
 
 export function makeContext(parts: Pick<Context, 'store' | 'actor'> & Partial<Context>): Context {
-  return { now: () => new Date(), refPrefix: 'CASPA', correlationId: randomUUID(), newId: randomUUID, ...parts };
+  const ctx: Context = { now: () => new Date(), refPrefix: 'CASPA', correlationId: randomUUID(), newId: randomUUID, ...parts };
+  // The policies judge time-limited access (break-glass) by the request's clock, not the machine's.
+  return { ...ctx, actor: { ...ctx.actor, now: ctx.now } };
 }

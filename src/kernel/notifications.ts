@@ -56,6 +56,8 @@ export const NOTIFICATION_PAYLOADS = {
     reason: z.string().max(200),
     lostAt: z.string().max(40),
   }),
+  /** A member opened a case by break-glass: the coordinators are told at once (reference and who; no personal data). */
+  breakGlass: z.object({ caseId: recordId, ref, memberId: recordId, agencyId: recordId, at: z.string().max(40), until: z.string().max(40) }),
 } as const;
 
 export type NotificationKind = keyof typeof NOTIFICATION_PAYLOADS;

@@ -5,7 +5,14 @@ import type { Agency, Member } from '../domain/records';
 export interface Actor {
   member: Member;
   agency: Agency;
+  /**
+   * The clock time-limited access (break-glass) is judged by: the request's clock, set by makeContext, so tests that
+   * move the clock move the expiry too. Without it the policies read the system clock.
+   */
+  now?: () => Date;
 }
+
+export const nowOf = (actor: Actor): Date => actor.now?.() ?? new Date();
 
 export const hasRole = (actor: Actor, ...roles: Role[]): boolean =>
   actor.member.active && roles.some((r) => actor.member.roles.includes(r));

@@ -1,7 +1,7 @@
 import { LIVE_CASE_STATUSES } from '../domain/enums';
 import type { CaseRecord } from '../domain/records';
 import { isReferralStage } from '../domain/rules';
-import { type Actor, hasRole } from './actor';
+import { type Actor, hasRole, nowOf } from './actor';
 import { allow } from './policy';
 
 const agencyOf = (a: Actor) => a.member.agencyId;
@@ -33,7 +33,18 @@ export function canReadCaseSummary(a: Actor, c: CaseRecord): boolean {
   return !c.restricted && isScreenable(c) && hasRole(a, 'partner', 'chair');
 }
 
+/** A break-glass opening by this member that has not yet expired (judged by the request's clock). */
+export function hasLiveBreakGlass(a: Actor, c: CaseRecord): boolean {
+  if (!c.breakGlass?.length) return false;
+  const now = nowOf(a).toISOString();
+  return c.breakGlass.some((g) => g.memberId === a.member.id && g.until > now);
+}
+
 allow('case', ['read'], canReadCase);
+// Break-glass gives a time-limited read of the case and nothing more: every change still needs the rules above.
+allow('case', ['read'], (a, c) => hasRole(a, 'partner', 'chair') && hasLiveBreakGlass(a, c));
+// Only someone the rules keep out may break the glass (a draft is its writer's alone, never opened this way).
+allow('case', ['breakGlass'], (a, c) => hasRole(a, 'partner', 'chair') && c.status !== 'draft' && !canReadCase(a, c));
 allow('case', ['readSummary'], canReadCaseSummary);
 
 allow('referral', ['create'], (a) => hasRole(a, 'partner', 'coordinator', 'chair'));

@@ -6,7 +6,7 @@ import './partnershipPolicy';
 
 export { allow, can, authorize, type Abilities, type Ability, type Entity, type Subjects } from './policy';
 export type { Actor } from './actor';
-export { canReadCase, canReadCaseSummary } from './casePolicy';
+export { canReadCase, canReadCaseSummary, hasLiveBreakGlass } from './casePolicy';
 export { canReadAction, type ActionSubject } from './actionPolicy';
 export {
   CASE_ABILITIES, presentCase, presentScreening, presentAction, presentMeeting, presentApp,

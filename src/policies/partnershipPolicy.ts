@@ -11,3 +11,10 @@ allow('partnership', ['readScreeningQueue', 'readAnyAgencyActions'], (a) => hasR
 allow('agency', ['readActions'], (a, s) => s.agencyId === a.member.agencyId || hasRole(a, 'coordinator', 'chair'));
 // The board's indicators are counts, never a person: board members (viewers), coordinators and chairs read them.
 allow('partnership', ['readReports'], (a) => hasRole(a, 'viewer', 'coordinator', 'chair'));
+// Members and agencies are kept by coordinators. Break-glass is for practitioners (partners and chairs) with a need the
+// rules do not foresee; coordinators already see every case, viewers read counts only.
+allow('partnership', ['manageMembers'], (a) => hasRole(a, 'coordinator'));
+allow('partnership', ['breakGlass'], (a) => hasRole(a, 'partner', 'chair'));
+// The quarterly access review: coordinators read every agency's; each agency's lead reads and confirms their own.
+allow('agency', ['readAccessReview'], (a, s) => hasRole(a, 'coordinator') || (a.member.agencyLead && a.member.agencyId === s.agencyId));
+allow('agency', ['confirmAccessReview'], (a, s) => a.member.agencyLead && a.member.agencyId === s.agencyId && hasRole(a, 'partner', 'chair', 'coordinator'));

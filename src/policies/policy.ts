@@ -10,15 +10,16 @@ import type { Actor } from './actor';
 export interface Abilities {
   case:
     | 'read' | 'readSummary' | 'submit' | 'recordInvolvement' | 'requestInfo' | 'list' | 'withdraw' | 'screen' | 'close'
-    | 'addChronology' | 'createAction' | 'updatePlan' | 'readAudit';
+    | 'addChronology' | 'createAction' | 'updatePlan' | 'readAudit' | 'breakGlass';
   action: 'read' | 'addProgress' | 'complete' | 'changeDueDate';
   meeting: 'read' | 'readAgenda' | 'join' | 'manage' | 'schedule' | 'editAgenda' | 'drive' | 'recordAttendance' | 'editMinutes' | 'approveMinutes' | 'issueMinutes';
   referral: 'create';
   /** Partnership-wide work, not about one record. */
   partnership:
-    | 'coordinate' | 'runOverdueScan' | 'readDataQuality' | 'readScreeningQueue' | 'readMemberEmails' | 'readAuditTrail' | 'readAnyAgencyActions' | 'readReports';
-  /** One agency's records (its action list). */
-  agency: 'readActions';
+    | 'coordinate' | 'runOverdueScan' | 'readDataQuality' | 'readScreeningQueue' | 'readMemberEmails' | 'readAuditTrail' | 'readAnyAgencyActions' | 'readReports'
+    | 'manageMembers' | 'breakGlass';
+  /** One agency's records (its action list), and who in it may see what (the access review). */
+  agency: 'readActions' | 'readAccessReview' | 'confirmAccessReview';
 }
 
 /** What each entity's rules are judged against. */

@@ -4,24 +4,12 @@ import { id } from '../kernel/validation';
 import type { AuditEvent } from '../domain/records';
 import { authorize } from '../policies';
 import { memberNames } from './actionItems';
+import { caseChildIds } from './caseRecordIds';
 import { loadVisibleCase } from '../kernel/caseAccess';
 import { defineQuery } from '../kernel/query';
-import type { Tx } from '../store/port';
 import { caseAuditSchema } from '../contract/cases';
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** The ids of every record that belongs to a case, whose audit events belong in the case's trail. */
-async function caseChildIds(tx: Tx, caseId: string): Promise<string[]> {
-  const byCase = { where: [{ field: 'caseId', op: 'eq' as const, value: caseId }] };
-  const lists = await Promise.all([
-    tx.find('actions', { where: [{ field: 'parentId', op: 'eq', value: caseId }] }),
-    tx.find('chronology', byCase),
-    tx.find('decisions', byCase),
-    tx.find('riskAssessments', byCase),
-  ]);
-  return lists.flat().map((r) => r.id);
-}
 
 export type AuditLine = AuditEvent & { actorName: string };
 export interface CaseAuditView {

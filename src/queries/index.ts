@@ -21,23 +21,30 @@ import { listScreeningQueue } from './listScreeningQueue';
 import { nextMeeting } from './nextMeeting';
 import { getIndicators } from './getIndicators';
 import { exportIndicators } from './exportIndicators';
+import { getAdminDirectory } from './getAdminDirectory';
+import { getAccessReview } from './getAccessReview';
+import { searchAudit } from './searchAudit';
+import { exportAudit } from './exportAudit';
+import { listSharingDecisions } from './listSharingDecisions';
+import { auditedList } from '../kernel/auditedList';
 
 /** Every read model, by name: the API, the bot and the tab helpers look queries up here. */
 export const queries = {
   getMe,
   getCase,
-  listRegister,
-  listMyActions,
-  listAgencyActions,
-  listOverdueActions,
+  // The register and the working lists are audited on every read: one view event with the count (issue 13).
+  listRegister: auditedList(listRegister, 'caseList', (page) => page.items.length),
+  listMyActions: auditedList(listMyActions, 'actionList', (items) => items.length),
+  listAgencyActions: auditedList(listAgencyActions, 'actionList', (items) => items.length),
+  listOverdueActions: auditedList(listOverdueActions, 'actionList', (items) => items.length),
   getCaseAudit,
   listMeetings,
   nextMeeting,
   listAgencies,
-  listMembers,
+  listMembers: auditedList(listMembers, 'memberList', (items) => items.length),
   listDataQualityIssues,
   getHome,
-  listScreeningQueue,
+  listScreeningQueue: auditedList(listScreeningQueue, 'screeningQueue', (items) => items.length),
   getNewReferralCard,
   getOverdueDigestCard,
   getActionReminderCard,
@@ -47,6 +54,11 @@ export const queries = {
   getMeetingStage,
   getIndicators,
   exportIndicators,
+  getAdminDirectory,
+  getAccessReview,
+  searchAudit,
+  exportAudit,
+  listSharingDecisions,
 };
 export type QueryName = keyof typeof queries;
 

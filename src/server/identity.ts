@@ -4,6 +4,7 @@ import { type AuthDeps, authenticate } from '../auth/authenticate';
 import { makeContext } from '../kernel/context';
 import { UnauthenticatedError } from '../domain/errors';
 import { correlationIdOf } from './requestContext';
+import { SignInAudit } from './signInAudit';
 
 export interface IdentityDeps extends AuthDeps {
   refPrefix: string;
@@ -15,10 +16,11 @@ export interface IdentityDeps extends AuthDeps {
  * commands and queries run with. Routes read it with contextOf(res).
  */
 export function identity(deps: IdentityDeps): RequestHandler {
+  const signIns = new SignInAudit();
   return async (req, res, next) => {
     try {
       const actor = await authenticate(deps, req.get('authorization'));
-      res.locals.ctx = makeContext({
+      const ctx = makeContext({
         store: deps.store,
         actor,
         now: deps.now,
@@ -26,6 +28,9 @@ export function identity(deps: IdentityDeps): RequestHandler {
         // The correlationId middleware always runs first; the fallback only guards a mis-ordered app.
         correlationId: correlationIdOf(res) ?? randomUUID(),
       });
+      // The tab signs in by asking who it is (GET /api/me): audited once per session (src/server/signInAudit.ts).
+      if (req.method === 'GET' && req.path === '/api/me') await signIns.record(ctx, req.get('authorization') ?? '');
+      res.locals.ctx = ctx;
       next();
     } catch (err) {
       if (err instanceof UnauthenticatedError) res.setHeader('WWW-Authenticate', deps.config.mode === 'local' ? 'Dev, Bearer' : 'Bearer');

@@ -132,6 +132,25 @@ describe('every route answers what the contract says', () => {
     await call('exportIndicators', 'POST', paths.reportExports(), 'chair', { period: '2026-05', format: 'csv', reason: 'Invented: quarterly return' });
   });
 
+  it('parses the answers of governance: members and agencies, access review, audit trail, break-glass, restriction, sharing', async () => {
+    const dir = await call('getAdminDirectory', 'GET', paths.adminDirectory(), 'coordinator');
+    expect(dir.members.length).toBeGreaterThan(0);
+    const m = await call('addMember', 'POST', paths.adminMembers(), 'coordinator', {
+      name: 'Invented Contract Member', email: 'invented.contract@example.test', aadObjectId: '21111111-2222-4333-8444-555555555555', agencyId: 'ag-fire', roles: ['partner'],
+    }, 201);
+    await call('changeMember', 'PATCH', paths.adminMember(m.id), 'coordinator', { agencyLead: true, expectedVersion: 1 });
+    const a = await call('addAgency', 'POST', paths.adminAgencies(), 'coordinator', { name: 'Invented Contract Trust', shortName: 'ICT', kind: 'voluntary', core: false }, 201);
+    await call('changeAgency', 'PATCH', paths.adminAgency(a.id), 'coordinator', { core: true });
+    await call('getAccessReview', 'GET', paths.accessReview(), 'coordinator');
+    await call('confirmAccessReview', 'POST', paths.accessReviewConfirmations(), 'policeLead', { agencyId: 'ag-police' });
+    await call('searchAudit', 'GET', paths.auditSearch({ memberId: 'coordinator' }), 'coordinator');
+    await call('exportAudit', 'POST', paths.auditExports(), 'coordinator', { reason: 'Invented: contract test' });
+    const referral = await call('submitReferral', 'POST', paths.referrals(), 'police', referralInput({ adult: { name: 'Invented Glass Person' } }), 201);
+    await call('restrictCase', 'POST', paths.caseRestriction(referral.id), 'coordinator', { restricted: true, namedMemberIds: [], reason: 'Invented: domestic abuse.' });
+    await call('breakGlass', 'POST', paths.breakGlass(), 'fire', { ref: referral.ref, reason: 'Invented: fire crew attending the address tonight.' }, 201);
+    await call('listSharingDecisions', 'GET', paths.caseSharingDecisions(referral.id), 'coordinator');
+  });
+
   it('checked every operation of the route table', () => {
     const operations = apiRoutes.map((r) => r.operationId).sort();
     expect([...checked].sort()).toEqual(operations);

@@ -11,7 +11,10 @@ const LONG_TEXT = `Invented: ${'a long note with "quotes", commas; semicolons;# 
 const LONG_CONVERSATION_ID = `a:1${'InventedPersonalChatId0123456789'.repeat(10)}`;
 
 export const FULL_RECORDS: { [K in Kind]: Required<NewRecord<K>> } = {
-  agencies: { id: 'full-agency', name: 'Invented Borough Council', shortName: 'IBC', kind: 'council', active: true },
+  agencies: {
+    id: 'full-agency', name: 'Invented Borough Council', shortName: 'IBC', kind: 'council', active: true, core: true,
+    accessReviewedAt: '2026-04-01T09:00:00.000Z', accessReviewedById: 'full-member',
+  },
   members: {
     id: 'full-member',
     aadObjectId: '00000000-0000-4000-8000-00000000f011',
@@ -67,6 +70,7 @@ export const FULL_RECORDS: { [K in Kind]: Required<NewRecord<K>> } = {
     retentionDate: '2032-06-01',
     legalHold: true,
     repeatOfCaseId: 'earlier-case',
+    breakGlass: [{ memberId: 'full-member', agencyId: 'full-agency', at: '2026-06-02T10:00:00.000Z', until: '2026-06-02T14:00:00.000Z', reason: LONG_TEXT }],
   },
   riskAssessments: {
     id: 'full-assessment',

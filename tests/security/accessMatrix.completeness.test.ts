@@ -2,7 +2,7 @@ import { cardRef, verbSchema } from '../../bot/actions/cardActionData';
 import { CARD_KINDS, CARD_VERBS } from '../../src/cards/universalActions';
 import { apiRoutes } from '../../src/server/routes';
 import {
-  ACTION_WRITE_BODIES, CARD_KIND_SUBJECT, CASE_READ_ROUTES, CASE_WRITE_BODIES, CREATE_ROUTES, DIRECTORY_ROUTES, LIST_ROUTES, MEETING_READ_ROUTES,
+  ACTION_WRITE_BODIES, CARD_KIND_SUBJECT, CASE_READ_ROUTES, CASE_WRITE_BODIES, CREATE_ROUTES, DIRECTORY_ROUTES, GOVERNANCE_ROUTES, LIST_ROUTES, MEETING_READ_ROUTES,
   MEETING_ARRIVAL_ROUTES, MEETING_WRITE_ROUTES, VERB_KINDS,
 } from './coverage';
 
@@ -18,6 +18,7 @@ const groups: Record<string, string[]> = {
   create: CREATE_ROUTES,
   meetingRead: Object.keys(MEETING_READ_ROUTES),
   meetingWrite: Object.keys(MEETING_WRITE_ROUTES),
+  governance: Object.keys(GOVERNANCE_ROUTES),
   meetingArrival: Object.keys(MEETING_ARRIVAL_ROUTES),
 };
 const groupOf = (operationId: string) => Object.entries(groups).filter(([, ids]) => ids.includes(operationId)).map(([g]) => g);
@@ -36,6 +37,8 @@ describe('the access matrix covers', () => {
 
   it('every route that names a record, in the group for its kind of record', () => {
     const wrong = apiRoutes.flatMap((r) => {
+      // Members and agencies are not adults' records: the governance matrix judges those routes.
+      if (groupOf(r.operationId).includes('governance')) return [];
       const fields = Object.values(r.params ?? {});
       if (!fields.length) return r.method === 'get' ? [] : groupOf(r.operationId).includes('create') ? [] : [`${r.operationId}: a write naming no record, not in CREATE_ROUTES`];
       const expected = fields.includes('meetingId')

@@ -114,6 +114,16 @@ describe('API: routes that open one case', () => {
         if (!allowed && leakedSecrets(raw, kase).length) failures.push(`${what}: refused audit leaks ${leakedSecrets(raw, kase).join(' | ')}`);
         return;
       }
+      if (op === 'listSharingDecisions') {
+        // A case's information-sharing record is part of the full case: a summary reader is answered as for a missing case.
+        cell(`api ${op}`, access === 'full');
+        if (access === 'full' && res.status !== 200) failures.push(`${what}: full read allowed but ${res.status} ${brief(raw)}`);
+        if (access !== 'full') {
+          const body = normalizedProblem(JSON.parse(raw), [kase.id, kase.ref]);
+          if (res.status !== gone.status || body !== gone.body) failures.push(`${what}: ${access}, answered ${res.status} ${brief(body)}; a missing case ${gone.status} ${brief(gone.body)}`);
+        }
+        return;
+      }
       cell(`api ${op}`, access !== 'hidden');
       if (access === 'hidden') {
         const body = res.headers.get('content-type')?.startsWith('application/problem+json') ? normalizedProblem(JSON.parse(raw), [kase.id, kase.ref]) : raw;

@@ -10,6 +10,7 @@ export const CASE_READ_ROUTES: Record<string, { by: 'id' | 'ref'; path: (c: { id
   getCase: { by: 'id', path: (c) => `/api/cases/${encodeURIComponent(c.id)}` },
   getCaseByRef: { by: 'ref', path: (c) => `/api/cases/by-ref/${encodeURIComponent(c.ref)}` },
   getCaseAudit: { by: 'id', path: (c) => `/api/cases/${encodeURIComponent(c.id)}/audit` },
+  listSharingDecisions: { by: 'id', path: (c) => `/api/cases/${encodeURIComponent(c.id)}/sharing-decisions` },
 };
 
 /** GET routes listing cases or naming them (rule 1 lists, rule 5 agenda): no case the persona may not see. */
@@ -55,6 +56,36 @@ export const MEETING_ARRIVAL_ROUTES: Record<string, { method: 'POST'; tail: stri
   joinMeeting: { method: 'POST', tail: 'arrival' },
 };
 
+/**
+ * Governance routes (members and agencies, the access review, the audit trail): judged by their own matrix
+ * (accessMatrix.governance.test.ts): whom the policy named here allows gets an answer; everyone else a 403 problem, and
+ * a refused write changes nothing. `path` and `body` are built for the persona calling.
+ */
+export const GOVERNANCE_ROUTES: Record<string, {
+  method: 'GET' | 'POST' | 'PATCH';
+  path: (p: { id: string; agencyId: string; caseId: string }) => string;
+  body?: (p: { id: string; agencyId: string; key: string }) => Record<string, unknown>;
+  allowed: 'manageMembers' | 'readAuditTrail' | 'readAccessReview' | 'confirmAccessReview';
+}> = {
+  // Coordinators only, refused before the case is read (so a hidden and a missing case answer alike: 403).
+  restrictCase: {
+    method: 'POST', path: (p) => `/api/cases/${encodeURIComponent(p.caseId)}/restriction`, allowed: 'manageMembers',
+    body: () => ({ restricted: true, reason: 'Invented: matrix test.' }),
+  },
+  getAdminDirectory: { method: 'GET', path: () => '/api/admin/directory', allowed: 'manageMembers' },
+  addMember: {
+    method: 'POST', path: () => '/api/admin/members', allowed: 'manageMembers',
+    body: (p) => ({ name: 'Invented Newcomer', email: `invented.${p.key}@riskpanel.example`, aadObjectId: '11111111-2222-4333-8444-555555555555', agencyId: p.agencyId, roles: ['partner'] }),
+  },
+  changeMember: { method: 'PATCH', path: (p) => `/api/admin/members/${encodeURIComponent(p.id)}`, allowed: 'manageMembers', body: () => ({ name: 'Invented Renamed Person' }) },
+  addAgency: { method: 'POST', path: () => '/api/admin/agencies', allowed: 'manageMembers', body: (p) => ({ name: 'Invented Trust', shortName: `Inv ${p.key.slice(0, 20)}`, kind: 'voluntary' }) },
+  changeAgency: { method: 'PATCH', path: (p) => `/api/admin/agencies/${encodeURIComponent(p.agencyId)}`, allowed: 'manageMembers', body: () => ({ core: true }) },
+  getAccessReview: { method: 'GET', path: (p) => `/api/admin/access-review?agencyId=${encodeURIComponent(p.agencyId)}`, allowed: 'readAccessReview' },
+  confirmAccessReview: { method: 'POST', path: () => '/api/admin/access-review/confirmations', allowed: 'confirmAccessReview', body: (p) => ({ agencyId: p.agencyId }) },
+  searchAudit: { method: 'GET', path: () => '/api/audit?from=2026-06-01', allowed: 'readAuditTrail' },
+  exportAudit: { method: 'POST', path: () => '/api/audit/exports', allowed: 'readAuditTrail', body: () => ({ from: '2026-06-14', reason: 'Invented: matrix test' }) },
+};
+
 /** GET routes about the partnership, not about adults: they must name no case at all. */
 export const DIRECTORY_ROUTES: Record<string, string> = {
   getIndicators: '/api/reports?period=2026',
@@ -93,7 +124,7 @@ export const ACTION_WRITE_BODIES: Record<string, (version: number) => Record<str
 };
 
 /** Writes that name no existing record (they create one, or scan): covered by the fuzz suite only. */
-export const CREATE_ROUTES = ['submitReferral', 'saveReferralDraft', 'runOverdueScan', 'scheduleMeeting', 'exportIndicators'];
+export const CREATE_ROUTES = ['submitReferral', 'saveReferralDraft', 'runOverdueScan', 'scheduleMeeting', 'exportIndicators', 'breakGlass'];
 
 /** Card verbs: what each does, so the matrix knows which record it must be refused on. */
 export const VERB_KINDS: Record<string, 'read' | 'caseWrite' | 'actionWrite'> = {

@@ -2,6 +2,7 @@ import { isNotificationKind, type NotificationKind, payloadOf } from '../../kern
 import type { Render } from '../render';
 import { renderActionAssigned } from './actionAssigned';
 import { renderActionCompleted } from './actionCompleted';
+import { renderBreakGlass } from './breakGlass';
 import { renderCaseClosed } from './caseClosed';
 import { renderConversationLost } from './conversationLost';
 import { renderDecision } from './decision';
@@ -26,6 +27,7 @@ export const RENDERERS: KindRenderers = {
   escalation: renderEscalation,
   updateReferralCard: renderUpdateReferralCard,
   conversationLost: renderConversationLost,
+  breakGlass: renderBreakGlass,
 };
 
 export interface RenderOptions {
