@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type EntraSsoSettings, readEntraSsoSettings } from './auth/entraSsoSettings';
 import { ConfigError } from './configError';
 import type { SharePointSettings } from './store/sharepoint/sharePointStore';
+import { type RetentionSchedule, retentionScheduleFrom } from './domain/retention';
 
 export { ConfigError } from './configError';
 
@@ -30,6 +31,8 @@ export interface Config {
   sso?: EntraSsoSettings;
   /** Requests one member may make to the API a minute (per instance). */
   apiRateLimitPerMinute?: number;
+  /** Retention periods changed from the defaults (RETENTION_YEARS); absent: src/domain/retention.ts DEFAULT_RETENTION. */
+  retention?: RetentionSchedule;
 }
 
 /** The daily scan, reminders, escalations and the outbox sender. */
@@ -159,6 +162,18 @@ export const ENV_SCHEMA = z.object({
   AUDIT_CHECKPOINT_KEY: z.string().regex(/^[A-Za-z0-9+/=_-]{43,}\s*$/, 'must be base64 text of at least 32 random bytes').optional(),
   AUDIT_KEY_FILE: z.string().optional(),
   API_RATE_LIMIT_PER_MINUTE: whole(1, 100_000, DEFAULT_RATE_LIMIT_PER_MINUTE),
+  // Retention periods per record kind, e.g. "case=10,minutes=15"; a typo is refused rather than shortening retention.
+  RETENTION_YEARS: z
+    .string()
+    .check((ctx) => {
+      try {
+        retentionScheduleFrom(ctx.value);
+      } catch (err) {
+        ctx.issues.push({ code: 'custom', input: ctx.value, message: (err as Error).message });
+      }
+    })
+    .transform((text) => retentionScheduleFrom(text))
+    .optional(),
   // Read by the Azure Monitor distro itself (src/telemetry/register.ts); listed so a malformed one is named here.
   APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().includes('InstrumentationKey=', { message: 'must be an Application Insights connection string (InstrumentationKey=...)' }).optional(),
 });
@@ -233,6 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     ...(sso ? { sso } : {}),
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
+    ...(e.RETENTION_YEARS ? { retention: e.RETENTION_YEARS } : {}),
   };
 }
 

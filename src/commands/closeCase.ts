@@ -25,7 +25,7 @@ export const closeCase = defineCommand({
 
     const now = ctx.now().toISOString();
     // The retention period starts at closure (src/domain/retention.ts); disposal is due from this date, unless held.
-    const retentionDate = retentionDateFor('case', now);
+    const retentionDate = retentionDateFor('case', now, ctx.retention);
     const updated = await tx.update('cases', { ...c, status: 'closed', closedAt: now, closureReason: input.reason, retentionDate, updatedAt: now });
     const decision = await appendDecision(ctx, tx, { caseId: c.id, outcome: 'close', rationale: input.rationale });
     const entry = await appendChronology(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../policies/actor';
 import type { Store } from '../store/port';
+import type { RetentionSchedule } from '../domain/retention';
 
 /** What every command and query runs with: the store, who is acting, and the clock (injected so tests control time). */
 export interface Context {
@@ -11,6 +12,8 @@ export interface Context {
   /** Ties the audit events and notifications of one request together; a retry with the same id is deduplicated. */
   correlationId: string;
   newId: () => string;
+  /** The partnership's retention schedule (RETENTION_YEARS); absent: the defaults in src/domain/retention.ts. */
+  retention?: RetentionSchedule;
 }
 
 export function makeContext(parts: Pick<Context, 'store' | 'actor'> & Partial<Context>): Context {

@@ -67,7 +67,7 @@ export function createApp({
   mountBot(app, botServices(config, store, now));
 
   mountOpenApi(app, apiRoutes);
-  const signIn = identity({ config, store, verifyBearer, refPrefix: config.refPrefix, now });
+  const signIn = identity({ config, store, verifyBearer, refPrefix: config.refPrefix, now, ...(config.retention ? { retention: config.retention } : {}) });
   const limit = memberRateLimit(rateLimit ?? { limit: DEFAULT_RATE_LIMIT_PER_MINUTE });
   registerRoutes(app, apiRoutes, { config, store }, signInThenLimit(signIn, limit));
   // A meeting's live stream (Server-Sent Events), signed in and limited like the API. The feed polls the store, so
@@ -89,7 +89,7 @@ export function botServices(config: Config, store: Store, now: () => Date = () =
   return {
     config,
     now,
-    contextFor: (actor) => makeContext({ store, actor, refPrefix: config.refPrefix, now }),
+    contextFor: (actor) => makeContext({ store, actor, refPrefix: config.refPrefix, now, ...(config.retention ? { retention: config.retention } : {}) }),
     resolveMember: async (aadObjectId) => {
       try {
         return await resolveActor(store, { aadObjectId });

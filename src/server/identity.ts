@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { type AuthDeps, authenticate } from '../auth/authenticate';
 import { makeContext } from '../kernel/context';
+import type { RetentionSchedule } from '../domain/retention';
 import { UnauthenticatedError } from '../domain/errors';
 import { correlationIdOf } from './requestContext';
 import { SignInAudit } from './signInAudit';
@@ -9,6 +10,7 @@ import { SignInAudit } from './signInAudit';
 export interface IdentityDeps extends AuthDeps {
   refPrefix: string;
   now: () => Date;
+  retention?: RetentionSchedule;
 }
 
 /**
@@ -25,6 +27,7 @@ export function identity(deps: IdentityDeps): RequestHandler {
         actor,
         now: deps.now,
         refPrefix: deps.refPrefix,
+        ...(deps.retention ? { retention: deps.retention } : {}),
         // The correlationId middleware always runs first; the fallback only guards a mis-ordered app.
         correlationId: correlationIdOf(res) ?? randomUUID(),
       });
