@@ -38,6 +38,8 @@ import { joinMeeting } from './joinMeeting';
 import { recordDecision } from './recordDecision';
 import { scheduleMeeting } from './scheduleMeeting';
 import { startMeeting } from './startMeeting';
+import { breakGlass } from './breakGlass';
+import { confirmAccessReview } from './confirmAccessReview';
 
 /** Every command, by name: the one list hosts (API, bot, scheduler) and the OpenAPI document draw on. */
 export const commands = {
@@ -81,6 +83,8 @@ export const commands = {
   recordDecision,
   scheduleMeeting,
   startMeeting,
+  breakGlass,
+  confirmAccessReview,
 };
 export type CommandName = keyof typeof commands;
 
