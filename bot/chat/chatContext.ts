@@ -11,8 +11,8 @@ export const SHARED_DETAILS_NOTE = 'Only references, initials and states here: a
  * "CASPA-2026-0014 · A.I.E.", or what an answer says instead for an action with no case, or — in a channel or group
  * chat — for a restricted case (the queries flag it, so the bot reads no case itself).
  */
-export function caseLabel(item: { caseId?: string; caseRef?: string; caseInitials?: string; caseRestricted?: true }, shared: boolean): string {
-  if (!item.caseId || !item.caseRef) return 'No case (board or review action)';
+export function caseLabel(item: { caseId?: string; caseRef?: string; caseInitials?: string; caseRestricted?: true; sourceLabel?: string }, shared: boolean): string {
+  if (!item.caseId || !item.caseRef) return item.sourceLabel ?? 'No case (board or review action)';
   if (shared && item.caseRestricted) return 'Restricted case';
   return `${item.caseRef} \u00b7 ${item.caseInitials ?? ''}`;
 }

@@ -8,6 +8,12 @@ import { changeMember } from './changeMember';
 import { closeCase } from './closeCase';
 import { completeAction } from './completeAction';
 import { createAction } from './createAction';
+import { addPlanObjective } from './addPlanObjective';
+import { addRecommendation } from './addRecommendation';
+import { createLearningReview } from './createLearningReview';
+import { createPlanAction } from './createPlanAction';
+import { createReviewAction } from './createReviewAction';
+import { setActionRag } from './setActionRag';
 import { deescalateCase } from './deescalateCase';
 import { escalateCase } from './escalateCase';
 import { placeReferralOnAgenda } from './placeReferralOnAgenda';
@@ -52,6 +58,12 @@ export const commands = {
   recordScreeningDecision,
   addChronologyEntry,
   createAction,
+  createLearningReview,
+  addRecommendation,
+  createReviewAction,
+  addPlanObjective,
+  createPlanAction,
+  setActionRag,
   addActionProgress,
   completeAction,
   changeActionDueDate,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTION_PARENT_KINDS, ACTION_STATUSES } from '../domain/enums';
+import { ACTION_PARENT_KINDS, ACTION_STATUSES, RAG_RATINGS } from '../domain/enums';
 import { actionAbilitiesSchema } from './abilities';
 import { actionRecordSchema } from './records';
 
@@ -23,6 +23,10 @@ export const actionItemSchema = z.object({
   caseInitials: z.string().optional(),
   /** The case is restricted: shared surfaces show no reference or initials for it. */
   caseRestricted: z.literal(true).optional(),
+  /** Where a learning-review or board-plan action comes from: "SAR 2026-01 rec 3", "Board plan SAB1.2". */
+  sourceLabel: z.string().optional(),
+  recommendationNumber: z.number().int().optional(),
+  rag: z.object({ rating: z.enum(RAG_RATINGS), reason: z.string(), at: z.string(), byMemberId: z.string() }).optional(),
   can: actionAbilitiesSchema,
 });
 export type ActionItem = z.infer<typeof actionItemSchema>;

@@ -4,6 +4,7 @@
  */
 export * from './abilities';
 export * from './actions';
+export * from './boardWork';
 export * from './cases';
 export * from './directory';
 export * from './governance';

@@ -81,6 +81,15 @@ export const paths = {
   /** The board's indicators: period (2026-03, 2026-Q1, 2026, or from..to) and optionally agencyId. */
   reports: (query?: QueryValues | URLSearchParams) => withQuery('/api/reports', query),
   reportExports: () => '/api/reports/exports',
+  learningReviews: () => '/api/learning-reviews',
+  learningReview: (id: string) => `/api/learning-reviews/${seg(id)}`,
+  learningReviewRecommendations: (id: string) => `/api/learning-reviews/${seg(id)}/recommendations`,
+  learningReviewActions: (id: string) => `/api/learning-reviews/${seg(id)}/actions`,
+  /** The board's business plan: planYear (2026-27) optional. */
+  boardPlan: (query?: QueryValues) => withQuery('/api/board-plan', query),
+  planObjectives: () => '/api/board-plan/objectives',
+  planObjectiveActions: (id: string) => `/api/board-plan/objectives/${seg(id)}/actions`,
+  actionRag: (id: string) => actionPath(id, 'rag'),
   /** Governance: members and agencies, the access review, the audit trail, break-glass, restriction, sharing. */
   adminDirectory: () => '/api/admin/directory',
   adminMembers: () => '/api/admin/members',

@@ -98,6 +98,8 @@ export const actionRecordSchema = z.object({
   completedAt: z.string().optional(),
   completedById: z.string().optional(),
   evidence: z.string().optional(),
+  recommendationNumber: z.number().int().optional(),
+  rag: z.object({ rating: z.enum(RAG_RATINGS), reason: z.string(), at: z.string(), byMemberId: z.string() }).optional(),
 });
 
 export const chronologyEntrySchema = z.object({

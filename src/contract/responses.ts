@@ -8,6 +8,7 @@ import { chronologyEntrySchema, riskAssessmentSchema } from './records';
 import { indicatorsSchema, reportExportSchema } from './reports';
 import { accessReviewSchema, adminDirectorySchema, auditExportSchema, auditSearchSchema, breakGlassResultSchema, sharingDecisionsSchema } from './governance';
 import { agencyItemSchema, memberItemSchema } from './directory';
+import { boardPlanViewSchema, learningReviewListSchema, learningReviewRecordSchema, learningReviewViewSchema, planObjectiveRecordSchema } from './boardWork';
 
 /**
  * The success answer of every API operation, by operationId: the OpenAPI document declares these and
@@ -75,5 +76,14 @@ export const responseSchemas = {
   breakGlass: breakGlassResultSchema,
   restrictCase: savedCaseSchema,
   listSharingDecisions: sharingDecisionsSchema,
+  listLearningReviews: learningReviewListSchema,
+  createLearningReview: learningReviewRecordSchema,
+  getLearningReview: learningReviewViewSchema,
+  addRecommendation: learningReviewRecordSchema,
+  createReviewAction: savedActionSchema,
+  getBoardPlan: boardPlanViewSchema,
+  addPlanObjective: planObjectiveRecordSchema,
+  createPlanAction: savedActionSchema,
+  setActionRag: savedActionSchema,
 } as const satisfies Record<string, z.ZodType>;
 export type OperationId = keyof typeof responseSchemas;

@@ -23,7 +23,7 @@ export const NOTIFICATION_PAYLOADS = {
   /** A case closed (its closing decision). */
   caseClosed: z.object({ caseId: recordId, ref, decisionId: recordId, closureReason: z.string().max(4000).optional() }),
   /** A new action for its owner. */
-  actionAssigned: z.object({ actionId: recordId, caseId: recordId, ref, ownerId: recordId }),
+  actionAssigned: z.object({ actionId: recordId, caseId: recordId.optional(), ref: ref.optional(), ownerId: recordId }),
   /** An action completed: the cards already posted that list it are updated. */
   actionCompleted: z.object({
     actionId: recordId, caseId: recordId.optional(), ref: ref.optional(), outcome: z.string().max(60), completedById: recordId,

@@ -3,6 +3,7 @@ import './casePolicy';
 import './actionPolicy';
 import './meetingPolicy';
 import './partnershipPolicy';
+import './boardWorkPolicy';
 
 export { allow, can, authorize, type Abilities, type Ability, type Entity, type Subjects } from './policy';
 export type { Actor } from './actor';

@@ -20,6 +20,8 @@ export interface Abilities {
     | 'manageMembers' | 'breakGlass';
   /** One agency's records (its action list), and who in it may see what (the access review). */
   agency: 'readActions' | 'readAccessReview' | 'confirmAccessReview';
+  /** Learning reviews and the board's plan (src/policies/boardWorkPolicy.ts). */
+  boardWork: 'read' | 'manage';
 }
 
 /** What each entity's rules are judged against. */
@@ -31,6 +33,7 @@ export interface Subjects {
   referral: null;
   partnership: null;
   agency: { agencyId: string };
+  boardWork: null;
 }
 
 export type Entity = keyof Abilities;

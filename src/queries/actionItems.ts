@@ -4,6 +4,7 @@ import { daysOverdue, isOverdue, isoDate } from '../domain/rules';
 import { type ActionAbilities, can, presentAction } from '../policies';
 import type { Actor } from '../policies/actor';
 import type { Tx } from '../store/port';
+import { actionSourceOf, type SourceCache } from './actionSource';
 
 /** One line of an action list (mine, agency, overdue): enough to chase it, with the case by reference and initials only. */
 export interface ActionItem {
@@ -25,6 +26,10 @@ export interface ActionItem {
   caseInitials?: string;
   /** The case is restricted: shared surfaces show no reference or initials for it. */
   caseRestricted?: true;
+  /** Where a learning-review or board-plan action comes from: "SAR 2026-01 rec 3", "Board plan SAB1.2". */
+  sourceLabel?: string;
+  recommendationNumber?: number;
+  rag?: ActionRecord['rag'];
   /** What the actor may do with it now (policy and state together). */
   can: ActionAbilities;
 }
@@ -49,6 +54,7 @@ export async function memberNames(tx: Tx): Promise<Map<string, string>> {
 export async function readableActionItems(tx: Tx, actor: Actor, actions: ActionRecord[], now: Date): Promise<ActionItem[]> {
   const names = await memberNames(tx);
   const cases = new Map<string, CaseRecord | undefined>();
+  const sources: SourceCache = new Map();
   const items: ActionItem[] = [];
   for (const action of actions) {
     let parentCase: CaseRecord | undefined;
@@ -59,6 +65,7 @@ export async function readableActionItems(tx: Tx, actor: Actor, actions: ActionR
       if (!parentCase) continue;
     }
     if (!can(actor, 'read', 'action', { action, parentCase })) continue;
+    const sourceLabel = await actionSourceOf(tx, action, sources);
     items.push({
       id: action.id,
       version: action.version,
@@ -73,6 +80,9 @@ export async function readableActionItems(tx: Tx, actor: Actor, actions: ActionR
       parentKind: action.parentKind,
       parentId: action.parentId,
       ...(parentCase ? { caseId: parentCase.id, caseRef: parentCase.ref, caseInitials: parentCase.initials, ...(parentCase.restricted ? { caseRestricted: true as const } : {}) } : {}),
+      ...(sourceLabel ? { sourceLabel } : {}),
+      ...(action.recommendationNumber ? { recommendationNumber: action.recommendationNumber } : {}),
+      ...(action.rag ? { rag: action.rag } : {}),
       can: presentAction(actor, { action, parentCase }),
     });
   }

@@ -2,6 +2,7 @@ import type { ActionRecord, CaseRecord, Meeting, Member } from '../domain/record
 import { daysOverdue, isActionFinished, isOverdue, isoDate } from '../domain/rules';
 import { payloadOf } from '../kernel/notifications';
 import type { Tx } from '../store/port';
+import { actionSourceOf } from './actionSource';
 
 /*
  * Card data read from the store: the read model behind the card queries (cardQueries.ts, which apply the policies and
@@ -206,9 +207,11 @@ export async function loadLine(
   const agency = await tx.get('agencies', action.agencyId);
   const hidden = options.shared && parentCase?.restricted;
   const finished = isActionFinished(action);
+  // A learning-review or board-plan action says where it comes from in the reference's place ("SAR 2026-01 rec 3").
+  const source = parentCase ? undefined : await actionSourceOf(tx, action);
   const line: ActionLineData = {
     actionId: action.id,
-    ref: hidden ? RESTRICTED_CASE : (parentCase?.ref ?? ''),
+    ref: hidden ? RESTRICTED_CASE : (parentCase?.ref ?? source ?? ''),
     initials: hidden ? '' : (parentCase?.initials ?? ''),
     agency: agency?.shortName ?? 'Unknown agency',
     owner: members.get(action.ownerId)?.name ?? 'Unknown member',

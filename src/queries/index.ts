@@ -20,6 +20,9 @@ import { listRegister } from './listRegister';
 import { listScreeningQueue } from './listScreeningQueue';
 import { nextMeeting } from './nextMeeting';
 import { getIndicators } from './getIndicators';
+import { getBoardPlan } from './getBoardPlan';
+import { getLearningReview } from './getLearningReview';
+import { listLearningReviews } from './listLearningReviews';
 import { exportIndicators } from './exportIndicators';
 import { getAdminDirectory } from './getAdminDirectory';
 import { getAccessReview } from './getAccessReview';
@@ -53,6 +56,9 @@ export const queries = {
   getMeeting,
   getMeetingStage,
   getIndicators,
+  listLearningReviews,
+  getLearningReview,
+  getBoardPlan,
   exportIndicators,
   getAdminDirectory,
   getAccessReview,

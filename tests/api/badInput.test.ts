@@ -32,6 +32,7 @@ describe('bad input on every route that takes a body', () => {
         'saveReferralDraft', 'updateReferralDraft', 'submitDraft', 'recordRiskAssessment', 'updateCasePlan', 'runOverdueScan',
         'scheduleMeeting', 'buildAgenda', 'editAgenda', 'publishAgenda', 'startMeeting', 'moveToItem', 'recordDecision', 'recordAttendance', 'joinMeeting',
         'addMember', 'changeMember', 'addAgency', 'changeAgency', 'confirmAccessReview', 'exportAudit', 'breakGlass', 'restrictCase',
+        'createLearningReview', 'addRecommendation', 'createReviewAction', 'addPlanObjective', 'createPlanAction', 'setActionRag',
         'endMeeting', 'editMinutes', 'approveMinutes', 'issueMinutes', 'exportIndicators'].sort(),
     );
   });

@@ -132,6 +132,24 @@ describe('every route answers what the contract says', () => {
     await call('exportIndicators', 'POST', paths.reportExports(), 'chair', { period: '2026-05', format: 'csv', reason: 'Invented: quarterly return' });
   });
 
+  it('parses the answers of learning reviews and the board plan', async () => {
+    let review = await call('createLearningReview', 'POST', paths.learningReviews(), 'coordinator', { title: 'Invented contract review', kind: 'sar', startedOn: '2026-05-01' }, 201);
+    review = await call('addRecommendation', 'POST', paths.learningReviewRecommendations(review.id), 'coordinator', { text: 'Invented recommendation.', expectedVersion: review.version });
+    await call('createReviewAction', 'POST', paths.learningReviewActions(review.id), 'coordinator', {
+      recommendationNumber: 1, description: 'Invented: train staff.', successMeasure: 'Invented: trained.', ownerId: 'police', dueDate: '2026-09-01',
+    }, 201);
+    await call('listLearningReviews', 'GET', paths.learningReviews(), 'viewer');
+    await call('getLearningReview', 'GET', paths.learningReview(review.id), 'police');
+    const objective = await call('addPlanObjective', 'POST', paths.planObjectives(), 'coordinator', {
+      planYear: '2026-27', priorityCode: 'SAB1', priorityTitle: 'Invented priority', objective: 'Invented objective.', successMeasure: 'Invented measure.',
+    }, 201);
+    const action = await call('createPlanAction', 'POST', paths.planObjectiveActions(objective.id), 'coordinator', {
+      description: 'Invented: audit meetings.', successMeasure: 'Invented: audit report.', ownerId: 'police', dueDate: '2026-09-30',
+    }, 201);
+    await call('setActionRag', 'POST', paths.actionRag(action.id), 'police', { rating: 'green', reason: 'Invented: on track.', expectedVersion: action.version });
+    await call('getBoardPlan', 'GET', paths.boardPlan({ planYear: '2026-27' }), 'chair');
+  });
+
   it('parses the answers of governance: members and agencies, access review, audit trail, break-glass, restriction, sharing', async () => {
     const dir = await call('getAdminDirectory', 'GET', paths.adminDirectory(), 'coordinator');
     expect(dir.members.length).toBeGreaterThan(0);

@@ -94,6 +94,8 @@ export const DIRECTORY_ROUTES: Record<string, string> = {
   listMembers: '/api/members',
   listPersonas: '/api/personas',
   listDataQualityIssues: '/api/data-quality',
+  listLearningReviews: '/api/learning-reviews',
+  getBoardPlan: '/api/board-plan',
 };
 
 /** Write routes on one case: a body valid enough to reach the record (so the answer is about the record, not the body). */
@@ -121,6 +123,30 @@ export const ACTION_WRITE_BODIES: Record<string, (version: number) => Record<str
   addActionProgress: (v) => ({ note: text, expectedVersion: v }),
   completeAction: (v) => ({ expectedVersion: v }),
   changeActionDueDate: (v) => ({ dueDate: '2026-12-01', reason: text, expectedVersion: v }),
+  setActionRag: (v) => ({ rating: 'amber', reason: text, expectedVersion: v }),
+};
+
+/**
+ * Learning reviews and the board plan (no adult's data; every member reads them, coordinators keep them): judged by
+ * tests/security/accessMatrix.boardWork.test.ts, persona by persona, on a review and an objective the test creates.
+ */
+export const BOARD_WORK_ROUTES: Record<string, {
+  method: 'GET' | 'POST';
+  path: (ids: { reviewId: string; objectiveId: string }) => string;
+  body?: Record<string, unknown>;
+}> = {
+  createLearningReview: { method: 'POST', path: () => '/api/learning-reviews', body: { title: text, kind: 'sar', startedOn: '2026-05-01' } },
+  getLearningReview: { method: 'GET', path: (ids) => `/api/learning-reviews/${encodeURIComponent(ids.reviewId)}` },
+  addRecommendation: { method: 'POST', path: (ids) => `/api/learning-reviews/${encodeURIComponent(ids.reviewId)}/recommendations`, body: { text } },
+  createReviewAction: {
+    method: 'POST', path: (ids) => `/api/learning-reviews/${encodeURIComponent(ids.reviewId)}/actions`,
+    body: { recommendationNumber: 1, description: text, successMeasure: text, ownerId: 'police', dueDate: '2026-09-01' },
+  },
+  addPlanObjective: { method: 'POST', path: () => '/api/board-plan/objectives', body: { priorityCode: 'SAB9', priorityTitle: text, objective: text, successMeasure: text } },
+  createPlanAction: {
+    method: 'POST', path: (ids) => `/api/board-plan/objectives/${encodeURIComponent(ids.objectiveId)}/actions`,
+    body: { description: text, successMeasure: text, ownerId: 'police', dueDate: '2026-09-01' },
+  },
 };
 
 /** Writes that name no existing record (they create one, or scan): covered by the fuzz suite only. */

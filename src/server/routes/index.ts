@@ -1,5 +1,6 @@
 import type { RouteSpec } from '../routeTable';
 import { actionRoutes } from './actions';
+import { boardWorkRoutes } from './boardWork';
 import { adminRoutes, governanceCaseRoutes } from './admin';
 import { caseRoutes } from './cases';
 import { dataQualityRoutes } from './dataQuality';
@@ -9,4 +10,4 @@ import { personaRoutes } from './personas';
 import { reportRoutes } from './reports';
 
 /** The whole JSON API as data: app.ts registers it and openapi.ts documents it, so the two cannot drift apart. */
-export const apiRoutes: readonly RouteSpec[] = [...caseRoutes, ...actionRoutes, ...meetingRoutes, ...directoryRoutes, ...personaRoutes, ...dataQualityRoutes, ...reportRoutes, ...adminRoutes, ...governanceCaseRoutes];
+export const apiRoutes: readonly RouteSpec[] = [...caseRoutes, ...actionRoutes, ...boardWorkRoutes, ...meetingRoutes, ...directoryRoutes, ...personaRoutes, ...dataQualityRoutes, ...reportRoutes, ...adminRoutes, ...governanceCaseRoutes];
