@@ -12,6 +12,8 @@ import { createApp } from './server/app';
 import { keepConnectionsAlive } from './server/keepAlive';
 import { graphTokenAvailable, Readiness, storeAnswers } from './server/readiness';
 import { gracefulShutdown } from './server/shutdown';
+import { openDocuments } from './documents/openDocuments';
+import { attachDocuments } from './kernel/documentStore';
 import { openStore } from './store/openStore';
 import { holdDatabase } from './store/sqlite/databaseOwners';
 import { GRAPH_SCOPE, MsalTokenProvider } from './store/sharepoint/tokenProvider';
@@ -40,6 +42,8 @@ async function main(): Promise<void> {
   const sharepoint = config.sharepoint;
   const graphTokens = sharepoint ? new MsalTokenProvider(sharepoint) : undefined;
   const readiness = new Readiness([storeAnswers(store), ...(graphTokens ? [graphTokenAvailable(() => graphTokens.getToken(GRAPH_SCOPE))] : [])]);
+  // Documents for the record (the issued minutes): the site's document library in production, the data folder locally.
+  attachDocuments(store, openDocuments(config, graphTokens));
 
   const app = createApp({
     config,

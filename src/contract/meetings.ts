@@ -410,3 +410,11 @@ export const meetingRecordSchema = z.object({
   minutesDocumentUrl: z.string().optional(),
 });
 export type MeetingRecord = z.infer<typeof meetingRecordSchema>;
+
+/** GET /api/meetings/:id/minutes.docx: the minutes document itself (the route sends `content` as the response body). */
+export const minutesFileSchema = z.object({
+  fileName: z.string(),
+  contentType: z.string(),
+  content: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be the file'),
+}).strict();
+export type MinutesFile = z.infer<typeof minutesFileSchema>;

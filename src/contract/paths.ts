@@ -49,7 +49,7 @@ export const paths = {
   meetingMinutesApproval: (id: string) => meetingPath(id, 'minutes/approval'),
   meetingMinutesIssue: (id: string) => meetingPath(id, 'minutes/issue'),
   /** GET: the minutes as a Word document. */
-  meetingMinutesDocument: (id: string) => meetingPath(id, 'minutes/document'),
+  meetingMinutesDocument: (id: string) => meetingPath(id, 'minutes.docx'),
   screeningQueue: () => '/api/screening-queue',
   dataQuality: () => '/api/data-quality',
   overdueScan: () => '/api/scans/overdue',

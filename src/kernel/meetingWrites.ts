@@ -1,7 +1,7 @@
 import type { MeetingStatus } from '../domain/enums';
 import { ConflictError } from '../domain/errors';
 import type { AgendaItem, Meeting } from '../domain/records';
-import type { Tx } from '../store/port';
+import type { ReadTx, Tx } from '../store/port';
 import { recordAudit } from './audit';
 import type { Context } from './context';
 import { stateLabel } from './guards';
@@ -36,7 +36,7 @@ export async function saveMeeting(ctx: Context, tx: Tx, next: Meeting, change: R
 }
 
 /** The meeting's agenda items in running order. */
-export async function agendaOf(tx: Tx, meetingId: string): Promise<AgendaItem[]> {
+export async function agendaOf(tx: ReadTx, meetingId: string): Promise<AgendaItem[]> {
   const items = await tx.find('agendaItems', { where: [{ field: 'meetingId', op: 'eq', value: meetingId }] });
   return items.sort((a, b) => a.order - b.order);
 }

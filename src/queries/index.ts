@@ -7,6 +7,7 @@ import { getHome } from './getHome';
 import { getMe } from './getMe';
 import { getMeeting } from './getMeeting';
 import { getMeetingStage } from './getMeetingStage';
+import { downloadMinutes } from './downloadMinutes';
 import { getNewReferralCard } from './getNewReferralCard';
 import { getOverdueDigestCard } from './getOverdueDigestCard';
 import { listAgencies } from './listAgencies';
@@ -55,6 +56,7 @@ export const queries = {
   getCaseStatus,
   getMeeting,
   getMeetingStage,
+  downloadMinutes,
   getIndicators,
   listLearningReviews,
   getLearningReview,

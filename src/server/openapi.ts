@@ -131,7 +131,9 @@ function operationOf(spec: RouteSpec): Json {
   const status = String(spec.status ?? 200);
   const isCommand = spec.operation.kind === 'command';
   const responses: Json = {
-    [status]: { description: status === '201' ? 'Created' : 'OK', content: { 'application/json': { schema: responseSchemaOf(spec.operationId) } } },
+    [status]: { description: status === '201' ? 'Created' : 'OK', content: spec.produces
+      ? { [spec.produces]: { schema: { type: 'string', contentMediaType: spec.produces } } }
+      : { 'application/json': { schema: responseSchemaOf(spec.operationId) } } },
     400: ref('BadRequest'),
     ...(spec.public ? {} : { 401: ref('Unauthorized'), 403: ref('Forbidden') }),
     404: ref('NotFound'),

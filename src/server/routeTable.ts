@@ -40,7 +40,12 @@ export interface RouteSpec {
   public?: boolean;
   /** Extra words for the OpenAPI description. */
   description?: string;
+  /** The route answers a file of this type (its operation returns a FileAnswer), not JSON. */
+  produces?: string;
 }
+
+/** What a route that `produces` a file answers: the body is `content`, offered for saving under `fileName`. */
+export interface FileAnswer { fileName: string; contentType: string; content: Uint8Array }
 
 export const command = (c: Command): Operation => ({ kind: 'command', command: c as Command });
 export const query = (q: ReadQuery): Operation => ({ kind: 'query', query: q as ReadQuery });

@@ -6,7 +6,7 @@ import { runQuery } from '../kernel/query';
 import type { Store } from '../store/port';
 import { UnsupportedMediaTypeError } from './httpErrors';
 import { contextOf } from './requestContext';
-import type { RouteSpec } from './routeTable';
+import type { FileAnswer, RouteSpec } from './routeTable';
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -63,6 +63,11 @@ export function registerRoutes(
     if (!spec.public) before.push(signIn);
     app[spec.method](spec.path, ...before, async (req, res) => {
       const result = await run(spec, req, res, deps);
+      if (spec.produces) {
+        const file = result as FileAnswer;
+        res.status(spec.status ?? 200).type(file.contentType).attachment(file.fileName).send(Buffer.from(file.content));
+        return;
+      }
       res.status(spec.status ?? 200).json(result ?? null);
     });
   }

@@ -127,6 +127,13 @@ describe('every route answers what the contract says', () => {
     m = await call('editMinutes', 'PUT', paths.meetingMinutes(m.id), 'coordinator', { expectedVersion: m.version, generalNotes: 'Invented: quorate throughout.' });
     m = await call('approveMinutes', 'POST', paths.meetingMinutesApproval(m.id), 'chair', { expectedVersion: m.version });
     await call('issueMinutes', 'POST', paths.meetingMinutesIssue(m.id), 'coordinator', { expectedVersion: m.version });
+    // The minutes document is the one answer that is a file, not JSON: its type, its name and a Word (zip) body.
+    const docx = await server.call('GET', paths.meetingMinutesDocument(m.id), { as: 'police' });
+    expect({ status: docx.status, type: docx.headers.get('content-type'), disposition: docx.headers.get('content-disposition')?.startsWith('attachment;') }).toEqual({
+      status: 200, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', disposition: true,
+    });
+    expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    checked.add('downloadMinutes');
 
     await call('getIndicators', 'GET', paths.reports({ period: '2026' }), 'viewer');
     await call('exportIndicators', 'POST', paths.reportExports(), 'chair', { period: '2026-05', format: 'csv', reason: 'Invented: quarterly return' });

@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import type { DemoPersona } from '../../src/demo/personas';
 import type { ActionRecord, Agency, CaseRecord } from '../../src/domain/records';
 import { RISK_LEVEL_LABELS } from '../../src/domain/labels';
@@ -7,6 +8,12 @@ import { type BotAnswer, press, say } from '../support/botCalls';
 import { type DemoServer, inBatches, PERSONAS, startDemoServer } from '../support/demoServer';
 import { cardTexts, leakedSecrets, mentions, normalizedProblem, objectsIn, token } from '../support/exposure';
 import { CARD_KIND_SUBJECT, CASE_READ_ROUTES, DIRECTORY_ROUTES, LIST_ROUTES, MEETING_READ_ROUTES } from './coverage';
+
+/** The text of a .docx answer's body (word/document.xml without its markup). */
+async function docxText(content: ArrayBuffer): Promise<string> {
+  const xml = await (await JSZip.loadAsync(content)).file('word/document.xml')!.async('string');
+  return xml.replace(/<\/w:p>/g, ' ').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&apos;/g, "'");
+}
 
 // The access matrix, read side: every demo persona against every demo case (and a spread of actions) through every
 // read path of the real server, with what is allowed computed from the policies themselves (src/policies `can`).
@@ -174,14 +181,16 @@ describe('API: lists and pages that name cases', () => {
     const cells = PERSONAS.flatMap((p) => routes.map((r) => ({ p, ...r })));
     await inBatches(cells, CONCURRENCY, async ({ p, op, path }) => {
       const res = await srv.call('GET', path, { as: p });
-      const raw = await res.text();
+      // A Word document (the minutes) is checked by its text, like any other answer.
+      const isDocx = res.status === 200 && res.headers.get('content-type')?.includes('wordprocessingml') === true;
+      const raw = isDocx ? await docxText(await res.arrayBuffer()) : await res.text();
       const what = `${p.key} GET ${path}`;
       if (res.status >= 500) return void failures.push(`${what}: ${res.status} ${brief(raw)}`);
       if (res.status !== 200) {
         if (!res.headers.get('content-type')?.startsWith('application/problem+json')) failures.push(`${what}: ${res.status} not problem+json`);
         return;
       }
-      const body: unknown = JSON.parse(raw);
+      const body: unknown = isDocx ? raw : JSON.parse(raw);
       const actor = actors.get(p.key)!;
       const agendaViewer = p.roles.some((r) => r === 'partner' || r === 'chair' || r === 'coordinator');
       for (const c of cases) {

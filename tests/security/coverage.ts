@@ -28,6 +28,7 @@ const text = 'Invented security-test text.';
 export const MEETING_READ_ROUTES: Record<string, (meetingId: string) => string> = {
   getMeeting: (id) => `/api/meetings/${encodeURIComponent(id)}`,
   getMeetingStage: (id) => `/api/meetings/${encodeURIComponent(id)}/stage`,
+  downloadMinutes: (id) => `/api/meetings/${encodeURIComponent(id)}/minutes.docx`,
 };
 
 /** Write routes on one meeting, with a body valid enough to reach the meeting: only its coordinators and its chair (or

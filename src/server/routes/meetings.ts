@@ -1,5 +1,6 @@
 import { commands, execute, type Command } from '../../commands';
 import { queries } from '../../queries';
+import { DOCX_CONTENT_TYPE } from '../../documents/minutesDocument';
 import { runQuery } from '../../kernel/query';
 import { type Operation, type RouteSpec, query } from '../routeTable';
 
@@ -39,9 +40,12 @@ export const meetingRoutes: RouteSpec[] = [
   step('post', 'current-item', commands.moveToItem, { description: 'The meeting\'s chair or named deputy.' }),
   step('post', 'decisions', commands.recordDecision, { description: 'The meeting\'s chair or named deputy. Outcomes by item kind: OUTCOMES_BY_ITEM_KIND.' }),
   step('post', 'attendance', commands.recordAttendance),
-  step('post', 'end', commands.endMeeting, { description: 'The meeting\'s chair or named deputy. The draft minutes exist when this answers.' }),
   step('post', 'arrival', commands.joinMeeting, { description: 'Anyone the meeting is for, on its day or while it runs; records a first arrival only.' }),
+  step('post', 'end', commands.endMeeting, { description: 'The meeting\'s chair or named deputy. The draft minutes exist when this answers.' }),
   step('put', 'minutes', commands.editMinutes),
   step('post', 'minutes/approval', commands.approveMinutes),
+  { method: 'get', path: '/api/meetings/:id/minutes.docx', operationId: 'downloadMinutes', tag: 'meetings', params: meetingId,
+    summary: queries.downloadMinutes.summary, produces: DOCX_CONTENT_TYPE, operation: query(queries.downloadMinutes),
+    description: 'The Word document itself (Content-Disposition: attachment). Issued minutes: panel members; the draft: coordinators and the chair. Audited as an export.' },
   step('post', 'minutes/issue', commands.issueMinutes, { description: 'Coordinators, once the chair has approved. Working days against the 3-day standard are recorded.' }),
 ];
