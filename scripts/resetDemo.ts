@@ -8,6 +8,7 @@ import { useCheckpointKey } from '../src/audit/checkpointKey';
 import { checkpointKeyFromEnvironment } from '../src/audit/keyFromEnvironment';
 import { ConfigError, loadConfig } from '../src/config';
 import { seedDemo } from '../src/demo/seedDemo';
+import { seedBoardWork } from '../src/demo/seedBoardWork';
 import { databaseHolders } from '../src/store/sqlite/databaseOwners';
 import { SqliteStore } from '../src/store/sqlite/sqliteStore';
 
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     const counts = await seedDemo(store, { now: new Date(), refPrefix: config.refPrefix });
     console.info(`Demo data reset in ${config.sqlitePath}`);
     for (const [kind, n] of Object.entries(counts)) console.info(`  ${kind.padEnd(16)} ${n}`);
+    for (const [kind, n] of Object.entries(await seedBoardWork(store, new Date()))) console.info(`  board ${kind.padEnd(10)} ${n}`);
   } finally {
     await store.close();
   }

@@ -6,6 +6,7 @@ import { checkpointKeyFromEnvironment } from './audit/keyFromEnvironment';
 import { createEntraTokenValidator, entraBearerVerifier } from './auth/entraToken';
 import { DEFAULT_RATE_LIMIT_PER_MINUTE, loadConfig } from './config';
 import { seedDemo } from './demo/seedDemo';
+import { seedBoardWork } from './demo/seedBoardWork';
 import { type Notifications, startNotifications } from './notify/startNotifications';
 import { flushLogs, log } from './log';
 import { createApp } from './server/app';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     const agencies = await store.transaction((tx) => tx.find('agencies', { limit: 1 }));
     if (agencies.length === 0) {
       await seedDemo(store, { now: new Date(), refPrefix: config.refPrefix });
+      await seedBoardWork(store, new Date());
       log.info({ event: 'demo.seeded' }, 'RiskPanel seeded the synthetic demo partnership');
     }
   }
