@@ -7,13 +7,21 @@ import { log } from '../src/log';
 import { CARD_FAILED, CARD_OUT_OF_DATE, type CardActionResult, handleCardAction } from './actions/handleCardAction';
 import { authConfigurationFor } from '../src/notify/botAuthConfiguration';
 import { handleMessage, SOMETHING_WENT_WRONG } from './handleMessage';
-import type { Actor, BotDeps, BotReply, ConversationType } from './types';
+import type { Context } from '../src/kernel/context';
+import type { MeetingParticipants } from '../src/kernel/meetingParticipants';
+import { handleMeetingEvent, isMeetingActivity, teamsMeetingNamesOf } from './meeting/meetingEvents';
+import { teamsMeetingParticipants } from './meeting/teamsParticipants';
+import type { Actor, BotDeps, BotReply, ConversationType, MeetingChat } from './types';
 
 /** What the composition root hands the bot: its services, made with the store the bot never sees. */
 export interface BotHostDeps extends Omit<BotDeps, 'config'> {
   config: Config;
   /** Stores where proactive cards can go, from an install, uninstall or conversation update. */
   captureConversation: (activity: Activity, at: Date) => Promise<void>;
+  /** The context RiskPanel itself acts in (meeting start and end from Teams), audited as 'system'. */
+  systemContext: (correlationId: string) => Context;
+  /** Teams' meeting participant API within a turn; default the Agents SDK adapter, a fake in tests. */
+  meetingParticipantsFor?: (context: TurnContext) => MeetingParticipants;
 }
 
 export const NOT_A_MEMBER = 'You are not a member of this partnership in RiskPanel. Ask your panel coordinator to add you.';
@@ -63,8 +71,14 @@ export function createBotHost(deps: BotHostDeps): BotHost {
   agent.onActivity(ActivityTypes.Message, async (context) => {
     const submitted = submittedAction(context.activity);
     if (submitted) return answerSubmit(context, await cardActionForActivity(context.activity, submitted, botDeps));
-    const replies = await repliesForActivity(context.activity, botDeps);
+    const participantsFor = deps.meetingParticipantsFor ?? teamsMeetingParticipants;
+    const replies = await repliesForActivity(context.activity, botDeps, meetingChatOf(context.activity, () => participantsFor(context)));
     if (replies.length) await context.sendActivities(replies.map(toActivity));
+  });
+
+  // A Teams meeting started or ended (bot/meeting/meetingEvents.ts): the panel moves with it, as RiskPanel itself.
+  agent.onActivity(ActivityTypes.Event, async (context) => {
+    await handleMeetingEvent(context.activity, { systemContext: deps.systemContext });
   });
 
   // Where proactive cards can go: stored on install, uninstall and every conversation update (src/notify).
@@ -112,13 +126,38 @@ async function actorOfActivity(activity: Pick<Activity, 'from'>, deps: BotDeps):
 export async function repliesForActivity(
   activity: Pick<Activity, 'text' | 'from' | 'conversation'>,
   deps: BotDeps,
+  meeting?: MeetingChat,
 ): Promise<BotReply[]> {
   const actor = await actorOfActivity(activity, deps);
   if (!actor) return [{ text: NOT_A_MEMBER }];
   return handleMessage(
-    { actor, conversationType: conversationTypeOf(activity.conversation?.conversationType), text: typeof activity.text === 'string' ? activity.text : '' },
+    {
+      actor,
+      conversationType: conversationTypeOf(activity.conversation?.conversationType),
+      text: typeof activity.text === 'string' ? activity.text : '',
+      ...(meeting ? { meeting } : {}),
+    },
     deps,
   );
+}
+
+/** The Teams meeting a message was said in, from the activity Teams sent (undefined outside a meeting). */
+export function meetingChatOf(
+  activity: Pick<Activity, 'from' | 'conversation' | 'channelData'>,
+  participants: () => MeetingParticipants,
+): MeetingChat | undefined {
+  const aadObjectId = activity.from?.aadObjectId?.trim();
+  if (!aadObjectId || !isMeetingActivity(activity)) return undefined;
+  const channelData = (activity.channelData ?? {}) as { meeting?: { id?: unknown }; tenant?: { id?: unknown } };
+  const teamsMeetingId = typeof channelData.meeting?.id === 'string' ? channelData.meeting.id : undefined;
+  const tenantId = typeof channelData.tenant?.id === 'string' ? channelData.tenant.id : activity.conversation?.tenantId;
+  return {
+    names: teamsMeetingNamesOf(activity),
+    aadObjectId,
+    participants: participants(),
+    ...(teamsMeetingId ? { teamsMeetingId } : {}),
+    ...(tenantId ? { tenantId } : {}),
+  };
 }
 
 /** A card action (Action.Execute invoke, or its Action.Submit fallback) in, the rebuilt card or a message out. */

@@ -1,6 +1,7 @@
 import type { AdaptiveCardJson } from '../src/cards/types';
 import type { Config } from '../src/config';
 import type { Context } from '../src/kernel/context';
+import type { MeetingParticipants } from '../src/kernel/meetingParticipants';
 
 /** Where a message was said. Anything but a personal chat is shared: many people see the answer. */
 export type ConversationType = 'personal' | 'groupChat' | 'channel';
@@ -10,6 +11,20 @@ export interface BotInput {
   actor: Actor;
   conversationType: ConversationType;
   text: string;
+  /** Set when the message was said in a Teams meeting's chat: which meeting, and how to ask Teams about its people. */
+  meeting?: MeetingChat;
+}
+
+/** A Teams meeting's chat, as an activity names it (read from the authenticated activity, never from its text). */
+export interface MeetingChat {
+  /** Every name Teams gives the meeting in the activity (chat conversation id, meeting id). */
+  names: string[];
+  /** Teams' meeting id (channelData.meeting.id) and tenant, for the participant API. */
+  teamsMeetingId?: string;
+  tenantId?: string;
+  /** The speaker's Entra object id (from the activity). */
+  aadObjectId: string;
+  participants: MeetingParticipants;
 }
 
 export type { AdaptiveCardJson };

@@ -3,6 +3,7 @@ import { authorize } from '../policies';
 import { meetingStepBodySchema, meetingRecordSchema } from '../contract/meetings';
 import { defineCommand } from '../kernel/command';
 import { id } from '../kernel/validation';
+import { isSystemActor } from '../kernel/systemActor';
 import { agendaOf, loadMeetingAt, saveMeeting } from '../kernel/meetingWrites';
 
 /**
@@ -17,7 +18,10 @@ export const endMeeting = defineCommand({
   ...{ output: meetingRecordSchema },
   async run(ctx, tx, input) {
     const meeting = await loadMeetingAt(tx, input.meetingId, input.expectedVersion);
-    authorize(ctx.actor, 'drive', 'meeting', meeting, 'Only the meeting\'s chair (or the deputy the coordinator named) can end it.');
+    // RiskPanel itself (SYSTEM_ACTOR) when Teams reports the meeting's end (bot/meeting/meetingEvents.ts).
+    if (!isSystemActor(ctx.actor)) {
+      authorize(ctx.actor, 'drive', 'meeting', meeting, 'Only the meeting\'s chair (or the deputy the coordinator named) can end it.');
+    }
     assertMeetingTransition(meeting.status, 'held');
     const items = await agendaOf(tx, meeting.id);
     const now = ctx.now().toISOString();

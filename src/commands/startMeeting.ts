@@ -4,6 +4,7 @@ import { authorize } from '../policies';
 import { meetingStepBodySchema, meetingRecordSchema } from '../contract/meetings';
 import { defineCommand } from '../kernel/command';
 import { id } from '../kernel/validation';
+import { isSystemActor } from '../kernel/systemActor';
 import { agendaOf, loadMeetingAt, saveMeeting } from '../kernel/meetingWrites';
 
 /** The chair opens the meeting on its first item; its clock starts now. */
@@ -14,7 +15,10 @@ export const startMeeting = defineCommand({
   ...{ output: meetingRecordSchema },
   async run(ctx, tx, input) {
     const meeting = await loadMeetingAt(tx, input.meetingId, input.expectedVersion);
-    authorize(ctx.actor, 'drive', 'meeting', meeting, 'Only the meeting\'s chair (or the deputy the coordinator named) can start it.');
+    // RiskPanel itself (SYSTEM_ACTOR) when Teams reports the meeting's start (bot/meeting/meetingEvents.ts).
+    if (!isSystemActor(ctx.actor)) {
+      authorize(ctx.actor, 'drive', 'meeting', meeting, 'Only the meeting\'s chair (or the deputy the coordinator named) can start it.');
+    }
     assertMeetingTransition(meeting.status, 'in_progress');
     const [first] = await agendaOf(tx, meeting.id);
     if (!first) throw new ConflictError('The agenda has no items.');

@@ -7,6 +7,7 @@ import { getHome } from './getHome';
 import { getMe } from './getMe';
 import { getMeeting } from './getMeeting';
 import { getMeetingStage } from './getMeetingStage';
+import { findTeamsMeeting } from './findTeamsMeeting';
 import { downloadMinutes } from './downloadMinutes';
 import { getNewReferralCard } from './getNewReferralCard';
 import { getOverdueDigestCard } from './getOverdueDigestCard';
@@ -56,6 +57,7 @@ export const queries = {
   getCaseStatus,
   getMeeting,
   getMeetingStage,
+  findTeamsMeeting,
   downloadMinutes,
   getIndicators,
   listLearningReviews,

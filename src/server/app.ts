@@ -6,6 +6,7 @@ import { resolveActor } from '../auth/resolveActor';
 import { type Config, DEFAULT_RATE_LIMIT_PER_MINUTE, notifySettingsOf } from '../config';
 import { UnauthenticatedError } from '../domain/errors';
 import { makeContext } from '../kernel/context';
+import { SYSTEM_ACTOR } from '../kernel/systemActor';
 import { MeetingFeed } from '../live/meetingFeed';
 import { meetingStreamHandler } from '../live/meetingStream';
 import { captureConversation } from '../notify/captureConversation';
@@ -90,6 +91,7 @@ export function botServices(config: Config, store: Store, now: () => Date = () =
     config,
     now,
     contextFor: (actor) => makeContext({ store, actor, refPrefix: config.refPrefix, now, ...(config.retention ? { retention: config.retention } : {}) }),
+    systemContext: (correlationId) => makeContext({ store, actor: SYSTEM_ACTOR, refPrefix: config.refPrefix, now, correlationId }),
     resolveMember: async (aadObjectId) => {
       try {
         return await resolveActor(store, { aadObjectId });
