@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Adult, CaseRecord } from './records';
-import { LONDON, londonDate } from './time';
+import { londonDay } from './indicators/londonDays';
+import { LONDON } from './time';
 
 /**
  * Repeat referrals (docs/domain.md): a referral for an adult already referred in the 12 months before it. The same
@@ -47,8 +48,19 @@ export function sameAdult(a: Pick<Adult, 'name' | 'dateOfBirth' | 'nhsNumber'>, 
 }
 
 /** The first London date a referral received at `receivedAt` looks back to (12 calendar months before its day). */
-export const repeatLookBackDate = (receivedAt: string): string =>
-  DateTime.fromISO(londonDate(new Date(receivedAt)), { zone: LONDON }).minus({ months: REPEAT_WINDOW_MONTHS }).toISODate()!;
+/** Look-backs by London date: the board's indicator asks for thousands, over a few hundred dates. */
+const lookBackOf = new Map<string, string>();
+
+export function repeatLookBackDate(receivedAt: string): string {
+  const day = londonDay(receivedAt);
+  let from = lookBackOf.get(day);
+  if (from === undefined) {
+    from = DateTime.fromISO(day, { zone: LONDON }).minus({ months: REPEAT_WINDOW_MONTHS }).toISODate()!;
+    if (lookBackOf.size > 10_000) lookBackOf.clear();
+    lookBackOf.set(day, from);
+  }
+  return from;
+}
 
 /** The instant the look-back starts: the start of that London day, for an indexed `receivedAt ge` read. */
 export const repeatLookBackInstant = (receivedAt: string): string =>
@@ -65,7 +77,7 @@ export function earlierReferral<C extends RepeatCandidate>(referral: RepeatCandi
   let found: C | undefined;
   for (const c of candidates) {
     if (c.id === referral.id || !c.receivedAt || c.receivedAt >= at) continue;
-    if (londonDate(new Date(c.receivedAt)) < from || !sameAdult(c.adult, referral.adult)) continue;
+    if (londonDay(c.receivedAt) < from || !sameAdult(c.adult, referral.adult)) continue;
     if (!found || c.receivedAt > found.receivedAt!) found = c;
   }
   return found;

@@ -1,6 +1,6 @@
 import { ACTION_PARENT_KINDS, type ActionParentKind } from '../enums';
 import type { ActionRecord } from '../records';
-import { hasLondonDayEnded, londonDate } from '../time';
+import { londonDay, londonDayEnded } from './londonDays';
 import { dateInPeriod } from './period';
 import { type IndicatorScope, share } from './scope';
 
@@ -37,11 +37,11 @@ function outcomeOf(a: ActionFields, now: Date): Outcome {
   switch (a.status) {
     case 'completed':
       // On time means done by the end of the London day it was due (the current due date: a change has its reason).
-      return a.completedAt && londonDate(new Date(a.completedAt)) <= a.dueDate ? 'completedOnTime' : 'completedLate';
+      return a.completedAt && londonDay(a.completedAt) <= a.dueDate ? 'completedOnTime' : 'completedLate';
     case 'not_done_agency': return 'notDoneAgency';
     case 'not_done_circumstance': return 'notDoneCircumstance';
     case 'cancelled': return 'cancelled';
-    default: return hasLondonDayEnded(a.dueDate, now) ? 'overdue' : 'notYetDue';
+    default: return londonDayEnded(a.dueDate, now) ? 'overdue' : 'notYetDue';
   }
 }
 

@@ -1,6 +1,7 @@
 import { RISK_LEVELS, type RiskLevel } from '../enums';
 import type { CaseRecord } from '../records';
-import { daysBetween, londonDate } from '../time';
+import { londonDate } from '../time';
+import { calendarDaysBetween, londonDay } from './londonDays';
 import { periodInstants } from './period';
 import { type Count, countEach, type IndicatorScope } from './scope';
 import { CASE_AGE_BANDS, type CaseAgeBand } from './vocabulary';
@@ -36,6 +37,6 @@ export function openCasesIndicator(cases: readonly OpenCaseFields[], scope: Indi
     asAt,
     total: open.length,
     byRiskLevel: countEach([...RISK_LEVELS, 'not_assessed'] as const, open, (c) => c.riskLevel ?? 'not_assessed'),
-    byAge: countEach(CASE_AGE_BANDS, open, (c) => band(daysBetween(londonDate(new Date(c.acceptedAt!)), asAt))),
+    byAge: countEach(CASE_AGE_BANDS, open, (c) => band(calendarDaysBetween(londonDay(c.acceptedAt!), asAt))),
   };
 }

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { ValidationError } from '../errors';
-import { LONDON, londonDate } from '../time';
+import { LONDON } from '../time';
+import { londonDay } from './londonDays';
 import type { PeriodKind } from './vocabulary';
 
 /**
@@ -78,10 +79,10 @@ export const dateInPeriod = (date: string, p: Pick<Period, 'from' | 'to'>): bool
 
 /** Whether an instant (ISO string, stored in UTC) falls on a London date in the period. */
 export const instantInPeriod = (at: string | undefined, p: Pick<Period, 'from' | 'to'>): boolean =>
-  at !== undefined && dateInPeriod(londonDate(new Date(at)), p);
+  at !== undefined && dateInPeriod(londonDay(at), p);
 
 /** The London month (yyyy-mm) of an instant. */
-export const londonMonth = (at: string): string => londonDate(new Date(at)).slice(0, 7);
+export const londonMonth = (at: string): string => londonDay(at).slice(0, 7);
 
 /** The instants that bound the period in storage (UTC ISO strings): from its first London midnight, to before the next one after its end. */
 export function periodInstants(p: Pick<Period, 'from' | 'to'>): { start: string; endExclusive: string } {

@@ -1,5 +1,6 @@
 import type { CaseRecord } from '../records';
-import { adultKeys, earlierReferral, sameAdult } from '../repeatReferral';
+import { adultKeys, earlierReferral, repeatLookBackDate, sameAdult } from '../repeatReferral';
+import { londonDay } from './londonDays';
 import { referralsInScope } from './referrals';
 import { type IndicatorScope, share } from './scope';
 
@@ -23,7 +24,8 @@ export { sameAdult };
 export function repeatsIndicator(cases: readonly RepeatCaseFields[], scope: IndicatorScope): RepeatsIndicator {
   const received = cases.filter((c) => c.receivedAt);
   const referrals = referralsInScope(received, scope);
-  // Candidates by NHS number and by name and date of birth, so each referral looks at its few, not every case.
+  // Candidates by NHS number and by name and date of birth, oldest first, so each referral looks back from its own
+  // place in its few lists (a binary search), not through every case.
   const byKey = new Map<string, RepeatCaseFields[]>();
   for (const c of received) {
     for (const k of adultKeys(c.adult)) {
@@ -32,10 +34,28 @@ export function repeatsIndicator(cases: readonly RepeatCaseFields[], scope: Indi
       else byKey.set(k, [c]);
     }
   }
-  const repeats = referrals.filter((c) => {
-    if (c.repeatOfCaseId) return true;
-    const candidates = adultKeys(c.adult).flatMap((k) => byKey.get(k) ?? []);
-    return candidates.length > 1 && earlierReferral(c, candidates) !== undefined;
-  }).length;
+  for (const list of byKey.values()) list.sort((a, b) => (a.receivedAt! < b.receivedAt! ? -1 : a.receivedAt! > b.receivedAt! ? 1 : 0));
+  const isRepeat = (c: RepeatCaseFields): boolean => adultKeys(c.adult).some((k) => {
+    const list = byKey.get(k)!;
+    const from = repeatLookBackDate(c.receivedAt!);
+    // Walk back from the last referral received before this one, while still inside its 12 months.
+    for (let i = firstNotBefore(list, c.receivedAt!) - 1; i >= 0 && londonDay(list[i]!.receivedAt!) >= from; i--) {
+      if (earlierReferral(c, [list[i]!])) return true;
+    }
+    return false;
+  });
+  const repeats = referrals.filter((c) => c.repeatOfCaseId || isRepeat(c)).length;
   return { referrals: referrals.length, repeats, share: share(repeats, referrals.length) };
+}
+
+/** The index of the first referral in `sorted` (oldest first) received at or after `at`. */
+function firstNotBefore(sorted: readonly RepeatCaseFields[], at: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.receivedAt! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -1,6 +1,6 @@
 import { RISK_CATEGORIES, type RiskCategory } from '../enums';
 import type { CaseRecord, Decision } from '../records';
-import { daysBetween, londonDate } from '../time';
+import { calendarDaysBetween, londonDay } from './londonDays';
 import { instantInPeriod } from './period';
 import { type Count, countEach, type IndicatorScope, median, share } from './scope';
 
@@ -42,7 +42,7 @@ export function screeningIndicator(
   const declinedCases = answers.filter((d) => d.outcome === 'decline').map((d) => byId.get(d.caseId)!);
   const days = answers.flatMap((d) => {
     const received = byId.get(d.caseId)!.receivedAt;
-    return received ? [daysBetween(londonDate(new Date(received)), londonDate(new Date(d.decidedAt)))] : [];
+    return received ? [calendarDaysBetween(londonDay(received), londonDay(d.decidedAt))] : [];
   });
   return {
     accepted,
