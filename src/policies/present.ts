@@ -100,6 +100,10 @@ export interface AppAbilities {
   manageMeetings: boolean;
   /** The board's indicators and exports: the Reports page. */
   readReports: boolean;
+  /** Keep members and agencies: the Admin page. */
+  manageMembers: boolean;
+  /** Read (and, as the agency's lead, confirm) their agency's access review. */
+  reviewAccess: boolean;
 }
 export function presentApp(actor: Actor): AppAbilities {
   const partnership = (ability: Parameters<typeof can<'partnership'>>[1]) => can(actor, ability, 'partnership', null);
@@ -116,5 +120,7 @@ export function presentApp(actor: Actor): AppAbilities {
     readMeetings: can(actor, 'read', 'meeting', null),
     manageMeetings: can(actor, 'manage', 'meeting', null),
     readReports: partnership('readReports'),
+    manageMembers: partnership('manageMembers'),
+    reviewAccess: can(actor, 'readAccessReview', 'agency', { agencyId: actor.member.agencyId }),
   };
 }

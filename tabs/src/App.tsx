@@ -10,7 +10,7 @@ import { prefetchFirstPage } from './pages/register/registerPrefetch';
 import { readQuery } from './pages/register/registerQuery';
 import { pageLoaders } from './routing/pageLoaders';
 import {
-  type PageName, type Route, actionsHref, homeHref, meetingsHref, referHref, registerHref, reportsHref, screeningHref, useHashRoute,
+  type PageName, type Route, actionsHref, adminHref, homeHref, meetingsHref, referHref, registerHref, reportsHref, screeningHref, useHashRoute,
 } from './routing/useHashRoute';
 import { HostThemeProvider } from './theme/HostThemeProvider';
 
@@ -28,6 +28,7 @@ const MeetingPage = lazy(pageLoaders.meeting);
 const MeetingPanelPage = lazy(pageLoaders.meetingPanel);
 const MeetingStagePage = lazy(pageLoaders.meetingStage);
 const ReportsPage = lazy(pageLoaders.reports);
+const AdminPage = lazy(pageLoaders.admin);
 
 export function App() {
   const route = useHashRoute();
@@ -61,7 +62,7 @@ export function App() {
 /** Which navigation entry a page belongs to (a case is reached from the register). */
 const SECTION: Partial<Record<PageName, string>> = {
   home: 'home', register: 'register', case: 'register', caseByRef: 'register', refer: 'refer', screening: 'screening',
-  actions: 'actions', meetings: 'meetings', meeting: 'meetings', reports: 'reports',
+  actions: 'actions', meetings: 'meetings', meeting: 'meetings', reports: 'reports', admin: 'admin',
 };
 
 function Pages() {
@@ -81,6 +82,7 @@ function Pages() {
     { key: 'actions', href: actionsHref(), label: 'Actions' },
     { key: 'meetings', href: meetingsHref(), label: 'Meetings' },
     ...(session.me.can.readReports ? [{ key: 'reports', href: reportsHref(), label: 'Reports' }] : []),
+    ...(session.me.can.manageMembers || session.me.can.reviewAccess || session.me.can.readAuditTrail ? [{ key: 'admin', href: adminHref(), label: 'Admin' }] : []),
   ].map((item) => ({ href: item.href, label: item.label, current: item.key === section }));
   return (
     // Keyed by who is signed in, so switching persona starts every page afresh.
@@ -114,6 +116,8 @@ function Page({ route }: { route: Route }) {
       return <MeetingsPage />;
     case 'reports':
       return <ReportsPage />;
+    case 'admin':
+      return <AdminPage />;
     case 'meeting':
       return <MeetingPage key={route.id} id={route.id} />;
     case 'meetingPanel':

@@ -54,11 +54,15 @@ describe('presentMeeting and presentApp', () => {
     expect(presentApp(actorOf('coordinator'))).toEqual({
       refer: true, screen: true, coordinate: true, readScreeningQueue: true, readAgencyActions: true, readDataQuality: true,
       runOverdueScan: true, readAuditTrail: true, readMemberEmails: true, readMeetings: true, manageMeetings: true, readReports: true,
+      manageMembers: true, reviewAccess: true,
     });
     expect(presentApp(actorOf('chair'))).toMatchObject({ refer: true, screen: true, coordinate: false, readAgencyActions: true, runOverdueScan: false });
     expect(presentApp(actorOf('police'))).toMatchObject({ refer: true, screen: false, coordinate: false, readAgencyActions: false, readMeetings: true, manageMeetings: false });
     expect(presentApp(actorOf('viewer'))).toMatchObject({ refer: false, screen: false, readMeetings: true, readReports: true });
     expect(presentApp(actorOf('police'))).toMatchObject({ readReports: false });
+    // The access review: an agency's lead for their own agency; other partners not at all.
+    expect(presentApp(actorOf('policeLead'))).toMatchObject({ reviewAccess: true, manageMembers: false });
+    expect(presentApp(actorOf('police'))).toMatchObject({ reviewAccess: false, manageMembers: false });
     expect(Object.values(presentApp(actorOf('inactive'))).some(Boolean)).toBe(false);
   });
 });

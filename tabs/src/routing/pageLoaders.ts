@@ -16,4 +16,5 @@ export const pageLoaders = {
   meetingStage: () => import('../pages/meeting/StagePage'),
   config: () => import('../pages/config/ConfigPage'),
   reports: () => import('../pages/reports/ReportsPage'),
+  admin: () => import('../pages/admin/AdminPage'),
 } satisfies Partial<Record<PageName, () => Promise<unknown>>>;

@@ -17,6 +17,7 @@ export type Route =
   | { page: 'meetingStage'; id: string }
   | { page: 'config' }
   | { page: 'reports' }
+  | { page: 'admin' }
   | { page: 'notFound'; path: string };
 
 export type PageName = Route['page'];
@@ -63,6 +64,7 @@ export function parseHash(hash: string): Route {
   if (meetingId) return { page: meeting?.[2] === 'panel' ? 'meetingPanel' : meeting?.[2] === 'stage' ? 'meetingStage' : 'meeting', id: meetingId };
   if (path === '/config') return { page: 'config' };
   if (path === '/reports') return { page: 'reports' };
+  if (path === '/admin') return { page: 'admin' };
   return { page: 'notFound', path };
 }
 
@@ -77,6 +79,7 @@ export const meetingsHref = (): string => '#/meetings';
 export const meetingHref = (id: string, surface?: 'panel' | 'stage'): string => `#/meetings/${encodeURIComponent(id)}${surface ? `/${surface}` : ''}`;
 export const configHref = (): string => '#/config';
 export const reportsHref = (): string => '#/reports';
+export const adminHref = (): string => '#/admin';
 export const registerHref = (query?: URLSearchParams): string => {
   const search = query?.toString();
   return search ? `#/register?${search}` : '#/register';
