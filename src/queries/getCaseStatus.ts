@@ -7,8 +7,9 @@ import { caseAccess, loadVisibleCase, normalizeRef } from '../kernel/caseAccess'
 import type { Context } from '../kernel/context';
 import { defineQuery, HiddenRecordError } from '../kernel/query';
 import { can } from '../policies';
-import type { Tx } from '../store/port';
+import type { ReadTx } from '../store/port';
 import { nearest } from './fuzzy';
+import { refParts } from '../domain/reference';
 import { surface } from './surface';
 import { caseStatusViewSchema } from '../contract/views';
 
@@ -82,23 +83,18 @@ export const getCaseStatus = defineQuery({
   },
 });
 
-/** "CASPA-2026-0014" → its parts, for comparing one reference with another. */
-export function refParts(ref: string): { prefix: string; year: string; number: number } | undefined {
-  const m = /^([A-Z][A-Z0-9]*)-(\d{4})-(\d+)$/.exec(ref.toUpperCase());
-  return m ? { prefix: m[1]!, year: m[2]!, number: Number(m[3]) } : undefined;
-}
-
 /**
  * The reference they probably meant: a case the actor may see with the same number and a prefix and year within two
  * slips ("CASP-2026-14", "CASPA-2025-0014"). Only cases the actor may see are candidates, so a suggestion never tells
  * anyone that a case they may not see exists; a number alone is never "corrected" to a neighbouring number.
  */
-async function nearestVisibleRef(ctx: Context, tx: Tx, typed: string): Promise<string | undefined> {
+async function nearestVisibleRef(ctx: Context, tx: ReadTx, typed: string): Promise<string | undefined> {
   const exact = normalizeRef(typed);
   const wanted = refParts(exact);
   if (!wanted) return undefined;
   const byHead = new Map<string, string>();
-  for (const c of await tx.find('cases')) {
+  // Only cases with the number typed can be suggested: the reference's number is a search key (an index lookup).
+  for (const c of await tx.find('cases', { where: [{ field: 'search', op: 'eq', value: `n:${wanted.number}` }] })) {
     const parts = refParts(c.ref);
     if (parts?.number === wanted.number && c.ref !== exact && caseAccess(ctx.actor, c)) byHead.set(`${parts.prefix}-${parts.year}`, c.ref);
   }

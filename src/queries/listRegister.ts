@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id } from '../kernel/validation';
-import { ACTION_STATUSES, CASE_STATUSES, FINISHED_ACTION_STATUSES, LIVE_CASE_STATUSES, RISK_LEVELS, type CaseStatus, type RiskLevel } from '../domain/enums';
+import { CASE_STATUSES, LIVE_CASE_STATUSES, RISK_LEVELS, type CaseStatus, type RiskLevel } from '../domain/enums';
 import type { CaseRecord } from '../domain/records';
 import { MAX_IN_VALUES, type Condition, type Order, type ReadTx } from '../store/port';
 import { memberAudience } from '../store/caseAudience';
@@ -9,6 +9,7 @@ import { type CaseAccess, caseAccess } from '../kernel/caseAccess';
 import { defineQuery } from '../kernel/query';
 import { type Actor, type CaseAbilities, presentCase } from '../policies';
 import { booleanParam, intParam, optionalParam } from './queryString';
+import { lettersAndDigits } from '../domain/reference';
 import { badCursor, decodeCursor, encodeCursor, type RegisterCursor } from './registerCursor';
 import { registerPageSchema } from '../contract/cases';
 
@@ -63,7 +64,6 @@ const registerInput = z
   .strip();
 
 const DAY_MS = 86_400_000;
-const alnum = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Sort keys; undefined sorts last whichever the order, so blanks never crowd the top of the register. */
 function sortKey(item: RegisterItem, sort: RegisterSort): string | number | undefined {
@@ -117,16 +117,17 @@ function toItem(actor: Actor, c: CaseRecord, access: CaseAccess, overdueActions 
 type RegisterInput = z.output<typeof registerInput>;
 type Sorted = { sort: RegisterSort; desc: boolean };
 
-const UNFINISHED = ACTION_STATUSES.filter((s) => !FINISHED_ACTION_STATUSES.includes(s));
-
-/** Overdue actions of the given cases, read by parent id (open ones due before today only), not by scanning actions. */
+/**
+ * Overdue actions of the given cases, read by parent id and due date (one index, ix_actions_parent_due), not by
+ * scanning actions; whether each is still open is judged here (a status condition would lead SQLite to walk every
+ * open action instead).
+ */
 async function overdueCounts(tx: ReadTx, caseIds: string[], now: Date): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (let i = 0; i < caseIds.length; i += MAX_IN_VALUES) {
     const pastDue = await tx.find('actions', {
       where: [
         { field: 'parentId', op: 'in', value: caseIds.slice(i, i + MAX_IN_VALUES) },
-        { field: 'status', op: 'in', value: UNFINISHED },
         { field: 'dueDate', op: 'lt', value: todayOf(now) },
       ],
     });
@@ -210,14 +211,27 @@ async function pageFromStore(tx: ReadTx, actor: Actor, plan: StorePlan, input: R
     if (cursor?.k !== 'b') {
       const after = cursor?.k === 'a' ? { after: cursor.after } : { offset: start };
       keep(await tx.find('cases', { where: datedWhere, orderBy: plan.order, limit: size, ...after }), false);
-      if (!cursor) restFrom = Math.max(0, start - (await tx.count('cases', { where: datedWhere })));
+      if (!cursor && start > 0) restFrom = Math.max(0, start - (await tx.count('cases', { where: datedWhere })));
     }
     if (rows.length < size) {
       // The undated rows: summaries (partners see every referral awaiting screening) and the actor's own drafts.
-      const restRef = cursor?.k === 'b' ? cursor.ref : undefined;
-      const candidates = await tx.find('cases', { where: restWhere, orderBy: { field: 'ref', direction: 'asc' } });
-      const rest = candidates.filter((c) => (restRef === undefined || c.ref > restRef) && (!c.receivedAt || caseAccess(actor, c) === 'summary'));
-      keep(rest.slice(restFrom, restFrom + size - rows.length), true);
+      // Read in pages by reference from the cursor's on (never all of them at once), skipping `restFrom` first.
+      let from = cursor?.k === 'b' ? cursor.ref : undefined;
+      let skip = restFrom;
+      for (;;) {
+        const limit = skip + size - rows.length;
+        const chunk = await tx.find('cases', {
+          where: from === undefined ? restWhere : [...restWhere, { field: 'ref', op: 'gt', value: from }],
+          orderBy: { field: 'ref', direction: 'asc' },
+          limit,
+        });
+        const rest = chunk.filter((c) => !c.receivedAt || caseAccess(actor, c) === 'summary');
+        const skipped = Math.min(skip, rest.length);
+        skip -= skipped;
+        keep(rest.slice(skipped, skipped + size - rows.length), true);
+        if (rows.length >= size || chunk.length < limit) break;
+        from = chunk[chunk.length - 1]!.ref;
+      }
     }
   }
   const last = rows[rows.length - 1];
@@ -236,11 +250,19 @@ async function pageInMemory(tx: ReadTx, actor: Actor, input: RegisterInput, { so
   const keys = memberAudience(actor.member);
   const where: Condition[] = [];
   if (input.status) where.push({ field: 'status', op: 'eq', value: input.status });
-  if (keys) where.push({ field: 'audience', op: 'in', value: keys });
-  const cases = await tx.find('cases', { where });
-
   const q = input.q?.toLowerCase();
-  const qInitials = q ? alnum(q) : '';
+  const qInitials = q ? lettersAndDigits(q) : '';
+  let cases: CaseRecord[];
+  if (q) {
+    // A search reads only the cases whose reference or initials contain what was typed (index ranges on their
+    // search keys), whoever may see them; the policy below decides which the actor sees.
+    const byRef = await tx.find('cases', { where: [...where, { field: 'search', op: 'startsWith', value: `r:${q}` }] });
+    const byInitials = qInitials ? await tx.find('cases', { where: [...where, { field: 'search', op: 'startsWith', value: `i:${qInitials}` }] }) : [];
+    cases = [...new Map([...byRef, ...byInitials].map((c) => [c.id, c])).values()];
+  } else {
+    if (keys) where.push({ field: 'audience', op: 'in', value: keys });
+    cases = await tx.find('cases', { where });
+  }
   const items: RegisterItem[] = [];
   for (const c of cases) {
     const access = caseAccess(actor, c);
@@ -263,7 +285,7 @@ async function pageInMemory(tx: ReadTx, actor: Actor, input: RegisterInput, { so
       const due = full && LIVE_CASE_STATUSES.includes(c.status) && c.nextReviewDate !== undefined && c.nextReviewDate <= reviewHorizon;
       if (due !== input.reviewDue) continue;
     }
-    if (q && !c.ref.toLowerCase().includes(q) && !(qInitials && alnum(c.initials).includes(qInitials))) continue;
+    if (q && !c.ref.toLowerCase().includes(q) && !(qInitials && lettersAndDigits(c.initials).includes(qInitials))) continue;
     items.push(toItem(actor, c, access));
   }
   items.sort((a, b) => compare(a, b, sort, desc));

@@ -35,7 +35,11 @@ export type Scalar = string | number | boolean;
  * field (schema.ts DERIVED_FIELDS, such as a case's audience) it matches when any of the record's values is in
  * the set.
  */
-export type Condition = { field: string; op: Op; value: Scalar } | { field: string; op: 'in'; value: readonly Scalar[] };
+export type Condition =
+  | { field: string; op: Op; value: Scalar }
+  | { field: string; op: 'in'; value: readonly Scalar[] }
+  /** Some value begins with this text (case-sensitive): on derived many-valued fields only, as one index range. */
+  | { field: string; op: 'startsWith'; value: string };
 
 /** The most values an `in` may list: enough for a page of ids or a person's visibility keys, small enough to index. */
 export const MAX_IN_VALUES = 200;

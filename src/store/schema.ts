@@ -1,6 +1,7 @@
 import type { CaseRecord } from '../domain/records';
 import { adultKeys } from '../domain/repeatReferral';
 import { caseAudience } from './caseAudience';
+import { caseSearchKeys } from './caseSearchKeys';
 import type { Kind, RecordMap, Scalar } from './port';
 
 /**
@@ -10,7 +11,7 @@ import type { Kind, RecordMap, Scalar } from './port';
 export const INDEXED_FIELDS: Readonly<Record<Kind, readonly string[]>> = {
   agencies: ['shortName', 'active'],
   members: ['email', 'aadObjectId', 'agencyId', 'active'],
-  cases: ['ref', 'status', 'leadAgencyId', 'referrerAgencyId', 'nextReviewDate', 'riskLevel', 'receivedAt', 'audience', 'adultKeys'],
+  cases: ['ref', 'status', 'leadAgencyId', 'referrerAgencyId', 'nextReviewDate', 'riskLevel', 'receivedAt', 'audience', 'adultKeys', 'search'],
   riskAssessments: ['caseId'],
   actions: ['parentId', 'ownerId', 'agencyId', 'status', 'dueDate'],
   chronology: ['caseId'],
@@ -32,7 +33,7 @@ export const INDEXED_FIELDS: Readonly<Record<Kind, readonly string[]>> = {
  * with it). Each may hold several values; a condition `in` matches when any of them is in the set.
  */
 export const DERIVED_FIELDS: { readonly [K in Kind]?: Readonly<Record<string, (r: RecordMap[K]) => readonly Scalar[]>> } = {
-  cases: { audience: (c: CaseRecord) => caseAudience(c), adultKeys: (c: CaseRecord) => adultKeys(c.adult) },
+  cases: { audience: (c: CaseRecord) => caseAudience(c), adultKeys: (c: CaseRecord) => adultKeys(c.adult), search: (c: CaseRecord) => caseSearchKeys(c) },
 };
 
 export const derivedField = (kind: Kind, field: string): ((r: never) => readonly Scalar[]) | undefined =>

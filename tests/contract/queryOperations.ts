@@ -119,6 +119,52 @@ export function describeQueryOperations(getStore: () => Store): void {
       expect(caseAudience(CASES[0]! as CaseRecord)).toContain('pc:screenable');
     });
 
+    it('pages and counts by audience in the register order, and keeps both right across updates and removals', async () => {
+      await seed();
+      const keys = memberAudience({ id: 'fire', agencyId: 'ag-fire', roles: ['partner'], active: true });
+      const where = [{ field: 'audience', op: 'in', value: keys } as const];
+      const newest = { field: 'receivedAt', direction: 'desc', emptyLast: true, then: 'ref' } as const;
+      const count = () => run((tx) => tx.count('cases', { where }));
+      // Fire: c3 and c4 (referred), c5 (named), c1 (awaiting screening); c2 and c3 received at the same time.
+      expect(ids(await find({ where, orderBy: newest, limit: 2 }))).toEqual(['c5', 'c3']);
+      expect(ids(await find({ where, orderBy: newest, limit: 2, offset: 2 }))).toEqual(['c4', 'c1']);
+      const [, second] = await find({ where, orderBy: newest, limit: 2 });
+      expect(ids(await find({ where, orderBy: newest, limit: 5, after: second as unknown as Record<string, unknown> }))).toEqual(['c4', 'c1']);
+      expect(ids(await find({ where: [...where, { field: 'receivedAt', op: 'lt', value: '2026-05-03' }], orderBy: newest, limit: 5 }))).toEqual(['c4', 'c1']);
+      expect(ids(await find({ where: [...where, { field: 'status', op: 'eq', value: 'open' }], orderBy: { field: 'ref', direction: 'desc' }, limit: 5 }))).toEqual(['c5', 'c3']);
+      expect(await count()).toBe(4);
+      expect(await run((tx) => tx.count('cases', { where: [...where, { field: 'receivedAt', op: 'ge', value: '2026-05-03' }] }))).toBe(2);
+      await run(async (tx) => {
+        const c2 = (await tx.get('cases', 'c2'))!;
+        await tx.update('cases', { ...c2, leadAgencyId: 'ag-fire' });
+      });
+      expect(await count()).toBe(5);
+      expect(ids(await find({ where, orderBy: newest, limit: 3 }))).toEqual(['c5', 'c3', 'c2']);
+      await run(async (tx) => {
+        const c4 = (await tx.get('cases', 'c4'))!;
+        await tx.remove('cases', 'c4', c4.version);
+      });
+      expect(await count()).toBe(4);
+      expect(ids(await find({ where, orderBy: newest, limit: 5 }))).toEqual(['c5', 'c3', 'c2', 'c1']);
+    });
+
+    it("finds cases by search keys: the reference's number, and text in the reference or initials (startsWith)", async () => {
+      await seed();
+      await run(async (tx) => {
+        const c1 = (await tx.get('cases', 'c1'))!;
+        await tx.update('cases', { ...c1, initials: 'J.B.' });
+      });
+      const search = async (op: 'eq' | 'startsWith', value: string) => ids(await find({ where: [{ field: 'search', op, value } as never], orderBy: { field: 'ref', direction: 'asc' } }));
+      expect(await search('eq', 'n:4')).toEqual(['c4']);
+      expect(await search('eq', 'n:99')).toEqual([]);
+      expect(await search('startsWith', 'r:2026-000')).toEqual(['c3', 'c2', 'c5', 'c4', 'c1', 'c6']);
+      expect(await search('startsWith', 'r:0005')).toEqual(['c1']);
+      expect(await search('startsWith', 'i:jb')).toEqual(['c1']);
+      expect(await search('startsWith', 'i:b')).toEqual(['c1']);
+      expect(await search('startsWith', 'r:caspb')).toEqual([]);
+      expect(await run((tx) => tx.get('cases', 'c1'))).not.toHaveProperty('search');
+    });
+
     it('reads through `read` when the store has it, seeing what was committed', async () => {
       await seed();
       const store = getStore();

@@ -62,7 +62,7 @@ const comparable = (v: unknown): Comparable | undefined =>
   v === undefined || v === null ? undefined : typeof v === 'boolean' ? Number(v) : typeof v === 'number' ? v : typeof v === 'string' ? v : JSON.stringify(v);
 const cmp = (a: Comparable, b: Comparable) => (a < b ? -1 : a > b ? 1 : 0);
 
-function compareValues(a: unknown, b: unknown, op: Exclude<Condition['op'], 'in'>): boolean {
+function compareValues(a: unknown, b: unknown, op: Exclude<Condition['op'], 'in' | 'startsWith'>): boolean {
   const x = comparable(a);
   const y = comparable(b);
   if (x === undefined || y === undefined) return false;
@@ -77,10 +77,12 @@ function compareValues(a: unknown, b: unknown, op: Exclude<Condition['op'], 'in'
 export function matches(record: Record<string, unknown>, c: Condition, kind?: Kind): boolean {
   if (kind && derivedField(kind, c.field)) {
     const values = fieldValue(kind, record, c.field) as readonly Scalar[];
+    if (c.op === 'startsWith') return values.some((v) => typeof v === 'string' && v.startsWith(c.value));
     const wanted = c.op === 'in' ? c.value : c.op === 'eq' ? [c.value] : [];
     return values.some((v) => wanted.some((w) => compareValues(v, w, 'eq')));
   }
   if (c.op === 'in') return c.value.some((v) => compareValues(record[c.field], v, 'eq'));
+  if (c.op === 'startsWith') return false;
   return compareValues(record[c.field], c.value, c.op);
 }
 
@@ -127,7 +129,8 @@ export function planQuery(kind: Kind, spec: ListSpec, query: Query = {}): QueryP
   for (const c of where) {
     assertIndexed(kind, c.field);
     if (c.op === 'in' && c.value.length > MAX_IN_VALUES) throw new Error(`An "in" may list at most ${MAX_IN_VALUES} values`);
-    if (derivedField(kind, c.field) && c.op !== 'eq' && c.op !== 'in') throw new Error(`"${c.field}" of ${kind} answers only eq and in`);
+    if (derivedField(kind, c.field) && c.op !== 'eq' && c.op !== 'in' && c.op !== 'startsWith') throw new Error(`"${c.field}" of ${kind} answers only eq, in and startsWith`);
+    if (!derivedField(kind, c.field) && c.op === 'startsWith') throw new Error(`"${c.field}" of ${kind} does not answer startsWith`);
   }
   const order = query.orderBy;
   if (order) {
