@@ -5,6 +5,7 @@ import { AGENDA_KIND_LABELS, MEETING_STATUS_LABELS } from '../../src/domain/labe
 import { type BotDeps, type BotInput, type BotReply, isShared } from '../types';
 import { defineBotCommand } from './command';
 import { caseLabel, contextFor, SHARED_DETAILS_NOTE } from './chatContext';
+import { meetingAgendaReplies } from '../meeting/meetingAgenda';
 
 export const NO_MEETING = 'No panel meeting is planned yet. The coordinator sets meetings up in the RiskPanel tab.';
 export const AGENDA_NOTE = 'Papers and case details are in the RiskPanel tab.';
@@ -14,7 +15,7 @@ export const agendaCommand = defineBotCommand<Record<string, never>>({
   aliases: ['next panel', 'panel', 'next meeting'],
   usage: 'agenda',
   example: 'agenda',
-  summary: 'The next panel meeting and its agenda.',
+  summary: 'The next panel meeting and its agenda (in a meeting\'s chat: that meeting\'s running order).',
   parseArgs: (rest) => (rest.trim() === '' ? {} : undefined),
   run: (input, _args, deps) => agendaReplies(input, deps),
 });
@@ -22,8 +23,12 @@ export const agendaCommand = defineBotCommand<Record<string, never>>({
 /** A meeting link is shown only when it is a Teams https link, never whatever text the field holds. */
 const isTeamsLink = (url: string | undefined): url is string => Boolean(url && /^https:\/\/teams\.microsoft\.com\//.test(url));
 
-/** The next panel (queries.nextMeeting): when, and each agenda item by reference and initials. */
+/**
+ * In a Teams meeting's chat, that meeting's running order (bot/meeting/meetingAgenda.ts); anywhere else the next panel
+ * (queries.nextMeeting): when, and each agenda item by reference and initials.
+ */
 export async function agendaReplies(input: BotInput, deps: BotDeps): Promise<BotReply[]> {
+  if (input.meeting) return meetingAgendaReplies(input, input.meeting, deps);
   const ctx = contextFor(input, deps);
   const meeting = await runQuery(queries.nextMeeting, ctx, {});
   if (!meeting) return [{ text: NO_MEETING }];
