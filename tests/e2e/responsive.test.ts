@@ -1,4 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
+import type { MeetingSummary, MeetingView } from '../../src/contract';
 import { describeViolations } from './support/axe';
 import { launchBrowser } from './support/browser';
 import { type PersonaItem, type TabServer, apiAs, personas, startTabServer } from './support/tabServer';
@@ -16,8 +17,11 @@ let server: TabServer;
 let browser: Browser;
 let coordinator: PersonaItem;
 let partner: PersonaItem;
+let chair: PersonaItem;
 let richCaseId: string;
 let summaryCaseId: string;
+let planned: MeetingView;
+let held: MeetingSummary;
 
 beforeAll(async () => {
   server = await startTabServer();
@@ -46,6 +50,24 @@ beforeAll(async () => {
     }
   }
   if (!partner) throw new Error('The demo seed has no referral a partner sees only in summary');
+  // The demo's next panel (its page, its side panel as its chair sees it, its stage) and a panel already held.
+  const meetings = await apiAs<MeetingSummary[]>(server, coordinator.email, '/api/meetings');
+  const next = meetings.find((m) => m.status === 'planned' || m.status === 'agenda_published');
+  const past = meetings.find((m) => m.status === 'held' || m.status === 'minutes_issued');
+  if (!next || !past) throw new Error('The demo seed needs a planned and a held meeting');
+  // Published, so its side panel shows the chair's controls (Start the meeting) as on the day.
+  if (next.status === 'planned') {
+    const response = await fetch(`${server.url}/api/meetings/${next.id}/publication`, {
+      method: 'POST',
+      headers: { Authorization: `Dev ${coordinator.email}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ expectedVersion: next.version }),
+    });
+    if (!response.ok) throw new Error(`Publishing the demo meeting's agenda: ${response.status} ${await response.text()}`);
+  }
+  planned = await apiAs<MeetingView>(server, coordinator.email, `/api/meetings/${next.id}`);
+  held = past;
+  chair = all.find((p) => p.name === planned.chairName)!;
+  if (!chair) throw new Error(`The planned meeting's chair (${planned.chairName}) is not a demo persona`);
 });
 
 afterAll(async () => {
@@ -56,14 +78,17 @@ afterAll(async () => {
 /** A page of the tab, who looks at it, what shows it has loaded, and its one main action. */
 interface PageCheck {
   name: string;
-  as: 'coordinator' | 'partner';
+  as: 'coordinator' | 'partner' | 'chair';
   hash: () => string;
-  heading: string | RegExp;
+  /** A function: the exact text, known once the data is (a meeting's title). */
+  heading: string | RegExp | (() => string);
   loaded?: (page: Page) => Locator;
+  /** What to press first, for what a page shows only when asked (the case's audit trail). */
+  open?: (page: Page) => Promise<void>;
   main?: (page: Page) => Locator;
 }
 
-// Pages added later (meeting side panel, admin, reports) add a line here.
+// A page added later (admin, learning reviews, board plan, import) adds a line here.
 const PAGES: PageCheck[] = [
   { name: 'home', as: 'coordinator', hash: () => '#/', heading: 'Home', loaded: (p) => p.getByRole('heading', { name: 'My actions' }), main: (p) => p.getByRole('main').getByRole('link', { name: 'Refer an adult' }) },
   {
@@ -79,7 +104,37 @@ const PAGES: PageCheck[] = [
     loaded: (p) => p.getByRole('status').filter({ hasText: /action/ }),
     main: (p) => p.getByRole('tabpanel').getByRole('link', { name: /-\d{4}-\d+$/ }).first(),
   },
-  { name: 'meetings', as: 'coordinator', hash: () => '#/meetings', heading: 'Meetings', loaded: (p) => p.getByRole('heading', { name: 'Held' }) },
+  {
+    name: 'meetings', as: 'coordinator', hash: () => '#/meetings', heading: 'Meetings', loaded: (p) => p.getByLabel('Panels held'),
+    main: (p) => p.getByLabel('Panels coming up').getByRole('link', { name: planned.title, exact: true }).first(),
+  },
+  {
+    name: 'meeting page (agenda)', as: 'coordinator', hash: () => `#/meetings/${planned.id}`, heading: () => planned.title,
+    loaded: (p) => p.getByRole('heading', { name: 'Agenda' }),
+    main: (p) => p.getByRole('link', { name: 'Open the side panel' }),
+  },
+  { name: 'meeting page (held, minutes)', as: 'coordinator', hash: () => `#/meetings/${held.id}`, heading: () => held.title, loaded: (p) => p.getByRole('heading', { name: 'Minutes' }) },
+  {
+    name: 'case audit trail', as: 'coordinator', hash: () => `#/cases/${richCaseId}`, heading: /^Case /,
+    open: async (p) => {
+      await p.getByRole('button', { name: 'Show the audit trail' }).click();
+      await p.getByRole('status').filter({ hasText: /audit events\./ }).waitFor();
+    },
+    loaded: (p) => p.getByLabel('Audit trail', { exact: true }),
+    main: (p) => p.getByRole('button', { name: 'Reload the audit trail' }),
+  },
+  {
+    name: 'reports', as: 'coordinator', hash: () => '#/reports', heading: 'Reports',
+    loaded: (p) => p.getByRole('status').filter({ hasText: /^Indicators for/ }),
+    main: (p) => p.getByRole('button', { name: 'Download workbook (Excel)' }),
+  },
+  {
+    name: 'meeting side panel (chair)', as: 'chair', hash: () => `#/meetings/${planned.id}/panel`, heading: () => planned.title,
+    loaded: (p) => p.getByRole('heading', { name: 'Attendance' }),
+    main: (p) => p.getByRole('group', { name: "Chair's controls" }).getByRole('button', { name: 'Start the meeting' }),
+  },
+  { name: 'meeting stage', as: 'chair', hash: () => `#/meetings/${planned.id}/stage`, heading: () => planned.title, loaded: (p) => p.getByRole('heading', { level: 2 }) },
+  { name: 'meeting side panel (partner)', as: 'partner', hash: () => `#/meetings/${planned.id}/panel`, heading: () => planned.title, loaded: (p) => p.getByRole('heading', { name: 'Running order' }) },
   { name: 'partner home', as: 'partner', hash: () => '#/', heading: 'Home', loaded: (p) => p.getByRole('heading', { name: 'My actions' }), main: (p) => p.getByRole('button', { name: /^Add progress: / }).first() },
   { name: 'case summary ("known to us")', as: 'partner', hash: () => `#/cases/${summaryCaseId}`, heading: /^Case /, loaded: (p) => p.getByText('Summary only', { exact: true }), main: (p) => p.getByRole('button', { name: 'Save answer' }) },
 ];
@@ -103,11 +158,13 @@ async function openSignedIn(width: number, theme: string, who: PersonaItem) {
 describe.each(WIDTHS.flatMap((width) => THEMES.map((theme) => [width, theme] as const)))('at %i px in the %s theme', (width, theme) => {
   test('every page: no sideways scrolling, main action in reach, no serious axe violations, targets at least 24 px', async () => {
     const report: string[] = [];
-    for (const as of ['coordinator', 'partner'] as const) {
-      const { context, page, problems } = await openSignedIn(width, theme, as === 'coordinator' ? coordinator : partner);
+    for (const as of ['coordinator', 'partner', 'chair'] as const) {
+      const { context, page, problems } = await openSignedIn(width, theme, { coordinator, partner, chair }[as]);
       for (const check of PAGES.filter((p) => p.as === as)) {
         await page.evaluate((h) => (window.location.hash = h), check.hash());
-        await page.getByRole('heading', { level: 1, name: check.heading }).waitFor();
+        const heading = typeof check.heading === 'function' ? { name: check.heading(), exact: true } : { name: check.heading };
+        await page.getByRole('heading', { level: 1, ...heading }).waitFor();
+        if (check.open) await check.open(page);
         if (check.loaded) await check.loaded(page).first().waitFor();
         await settled(page);
         const where = `${check.name} at ${width} px, ${theme}`;

@@ -1,10 +1,10 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import { type ReactNode, type Ref, Fragment } from 'react';
 import { useStaticRowStyles } from '../tableStyles';
+import { ScrollBox } from './ScrollBox';
 import { useCompactLayout } from './useCompactLayout';
 
 const useStyles = makeStyles({
-  wrap: { overflowX: 'auto' },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalS, ':focus': { outline: 'none' } },
   card: {
     display: 'grid',
@@ -100,7 +100,7 @@ export function ResponsiveTable<T>({ label, rows, rowKey, columns, stacked, tabl
     );
   }
   return (
-    <div className={styles.wrap}>
+    <ScrollBox label={label}>
       <Table ref={containerRef} tabIndex={-1} aria-label={label} className={tableClassName} size={size}>
         <TableHeader>
           <TableRow>
@@ -121,6 +121,6 @@ export function ResponsiveTable<T>({ label, rows, rowKey, columns, stacked, tabl
           ))}
         </TableBody>
       </Table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -1,13 +1,11 @@
-import {
-  Badge, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens,
-} from '@fluentui/react-components';
+import { Badge, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { homeSchema, type MeetingSummary, meetingSummarySchema, paths } from '../../../../src/contract';
 import { useSession } from '../../auth/session';
 import { NextMeetingSummary } from '../../components/NextMeetingSummary';
 import { PageHeading } from '../../components/PageHeading';
 import { Section, useMutedStyles } from '../../components/Section';
 import { ErrorNotice, LiveStatus } from '../../components/Status';
-import { useStaticRowStyles } from '../../components/tableStyles';
+import { ResponsiveTable } from '../../components/layout/ResponsiveTable';
 import { formatDateTime, formatDay, todayIso } from '../../format';
 import { useApi } from '../../hooks/useApi';
 import { MEETING_STATUS_LABELS } from '../../labels';
@@ -17,8 +15,8 @@ import { ScheduleMeetingDialog } from './ScheduleMeetingDialog';
 
 const useStyles = makeStyles({
   page: { display: 'grid', gap: tokens.spacingVerticalXL },
-  wrap: { overflowX: 'auto' },
   table: { minWidth: '680px' },
+  join: { marginLeft: tokens.spacingHorizontalS },
 });
 
 // Held meetings carry their minutes' timeliness; the plain list shape is accepted too.
@@ -70,61 +68,61 @@ export default function MeetingsPage() {
   );
 }
 
+/** A table on wide screens; on a phone or in the side panel, one card per meeting: title and status, then the rest. */
 function MeetingTable({ label, meetings, past = false }: { label: string; meetings: MeetingSummary[]; past?: boolean }) {
   const styles = useStyles();
   const muted = useMutedStyles();
-  const rowStyles = useStaticRowStyles();
+  const title = (m: MeetingSummary) => (
+    <Link href={meetingHref(m.id)}>
+      <UserText>{m.title}</UserText>
+    </Link>
+  );
+  const join = (m: MeetingSummary) =>
+    m.teamsLink && !past ? (
+      <Link href={m.teamsLink} target="_blank" rel="noopener noreferrer" aria-label={`Join ${m.title} in Teams`}>
+        Join
+      </Link>
+    ) : null;
+  const status = (m: MeetingSummary) => (
+    <Badge appearance="tint" shape="rounded" color={m.status === 'minutes_issued' ? 'success' : m.status === 'held' ? 'warning' : 'informative'}>
+      {MEETING_STATUS_LABELS[m.status]}
+    </Badge>
+  );
   return (
-    <div className={styles.wrap}>
-      <Table aria-label={label} className={styles.table}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>When</TableHeaderCell>
-            <TableHeaderCell>Meeting</TableHeaderCell>
-            <TableHeaderCell>Status</TableHeaderCell>
-            <TableHeaderCell>Chair</TableHeaderCell>
-            <TableHeaderCell>{past ? 'Minutes' : 'Papers'}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {meetings.map((m) => (
-            <TableRow key={m.id} className={rowStyles.row}>
-              <TableCell>
-                <time dateTime={m.startsAt}>{formatDateTime(m.startsAt)}</time>
-              </TableCell>
-              <TableCell>
-                <Link href={meetingHref(m.id)}>
-                  <UserText>{m.title}</UserText>
-                </Link>
-                {m.teamsLink && !past && (
-                  <>
-                    {' '}
-                    <Link href={m.teamsLink} target="_blank" rel="noopener noreferrer" aria-label={`Join ${m.title} in Teams`}>
-                      Join
-                    </Link>
-                  </>
-                )}
-              </TableCell>
-              <TableCell>
-                <Badge appearance="tint" shape="rounded" color={m.status === 'minutes_issued' ? 'success' : m.status === 'held' ? 'warning' : 'informative'}>
-                  {MEETING_STATUS_LABELS[m.status]}
-                </Badge>
-              </TableCell>
-              <TableCell>{m.chairName ?? ''}</TableCell>
-              <TableCell>
-                {past ? (
-                  <MinutesCell meeting={m} />
-                ) : m.papersIssuedAt ? (
-                  `Issued ${formatDay(m.papersIssuedAt)}`
-                ) : (
-                  <span className={muted.muted}>Not issued yet</span>
-                )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <ResponsiveTable
+      label={label}
+      rows={meetings}
+      rowKey={(m) => m.id}
+      tableClassName={styles.table}
+      columns={[
+        { key: 'when', header: 'When', cell: (m) => <time dateTime={m.startsAt}>{formatDateTime(m.startsAt)}</time> },
+        {
+          key: 'meeting',
+          header: 'Meeting',
+          cell: (m) => (
+            <>
+              {title(m)}
+              {join(m) && <span className={styles.join}>{join(m)}</span>}
+            </>
+          ),
+        },
+        { key: 'status', header: 'Status', cell: status },
+        { key: 'chair', header: 'Chair', cell: (m) => m.chairName ?? '' },
+        {
+          key: 'papers',
+          header: past ? 'Minutes' : 'Papers',
+          cell: (m) =>
+            past ? (
+              <MinutesCell meeting={m} />
+            ) : m.papersIssuedAt ? (
+              `Issued ${formatDay(m.papersIssuedAt)}`
+            ) : (
+              <span className={muted.muted}>Not issued yet</span>
+            ),
+        },
+      ]}
+      stacked={{ title: (m) => <strong>{title(m)}</strong>, state: status, details: ['when', 'chair', 'papers'], action: join }}
+    />
   );
 }
 

@@ -1,19 +1,19 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ReportTable as Table } from '../../../../src/domain/indicators/tables';
+import { ScrollBox } from '../../components/layout/ScrollBox';
 
 const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', minWidth: '16rem' },
   cell: { textAlign: 'left', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   caption: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
-  wrap: { overflowX: 'auto', maxWidth: '100%' },
 });
 
 /** One indicator table: a real table with a caption and column headings, so screen readers can walk it. */
 export function ReportTable({ table }: { table: Table }) {
   const styles = useStyles();
   return (
-    <div className={styles.wrap}>
+    <ScrollBox label={table.title}>
       <table className={styles.table}>
         <caption className={styles.caption}>{table.title}</caption>
         <thead>
@@ -35,6 +35,6 @@ export function ReportTable({ table }: { table: Table }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

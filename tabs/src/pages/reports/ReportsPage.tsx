@@ -17,9 +17,10 @@ import type { ChartName } from './ReportCharts';
 const ReportChart = lazy(() => import('./ReportCharts'));
 
 const useStyles = makeStyles({
-  page: { display: 'grid', gap: tokens.spacingVerticalL },
+  // minmax(0, 1fr): the column is the page's width, not its widest content's (a chart, a table), down to 320 px.
+  page: { display: 'grid', gap: tokens.spacingVerticalL, gridTemplateColumns: 'minmax(0, 1fr)' },
   tools: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'flex-end', flexWrap: 'wrap' },
-  pair: { display: 'grid', gap: tokens.spacingHorizontalL, gridTemplateColumns: 'repeat(auto-fit, minmax(18rem, 1fr))', alignItems: 'start' },
+  pair: { display: 'grid', gap: tokens.spacingHorizontalL, gridTemplateColumns: 'repeat(auto-fit, minmax(min(18rem, 100%), 1fr))', alignItems: 'start' },
   tables: { display: 'grid', gap: tokens.spacingVerticalM },
 });
 

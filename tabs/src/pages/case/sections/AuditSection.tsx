@@ -1,17 +1,20 @@
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { HistoryRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { type AuditLine, caseAuditSchema, paths } from '../../../../../src/contract';
 import { useApiClient } from '../../../auth/session';
 import { Section, useMutedStyles } from '../../../components/Section';
 import { ErrorNotice, LiveStatus } from '../../../components/Status';
-import { useStaticRowStyles } from '../../../components/tableStyles';
+import { ResponsiveTable } from '../../../components/layout/ResponsiveTable';
+import { useCompactLayout } from '../../../components/layout/useCompactLayout';
 import { formatDateTime } from '../../../format';
 import { useDirectory } from '../../../hooks/useDirectory';
 import { UserText } from '../../../components/UserText';
 
 const useStyles = makeStyles({
-  wrap: { overflowX: 'auto', maxHeight: '32rem', overflowY: 'auto' },
+  // Wide screens: the trail scrolls in its own box under the heading. On a phone it stacks as cards in the page's
+  // own scroll (a scroll box inside a scrolling page is hard to use with a thumb).
+  wrap: { maxHeight: '32rem', overflowY: 'auto' },
   table: { minWidth: '760px' },
   change: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
 });
@@ -39,7 +42,7 @@ function describeChange(change: Record<string, unknown> | null | undefined): str
 export function AuditSection({ caseId }: { caseId: string }) {
   const styles = useStyles();
   const muted = useMutedStyles();
-  const rowStyles = useStaticRowStyles();
+  const compact = useCompactLayout();
   const client = useApiClient();
   const directory = useDirectory();
   const [state, setState] = useState<{ phase: 'idle' | 'loading' | 'ready' | 'error'; events?: AuditLine[]; error?: Error }>({ phase: 'idle' });
@@ -53,6 +56,31 @@ export function AuditSection({ caseId }: { caseId: string }) {
       setState({ phase: 'error', error: error instanceof Error ? error : new Error(String(error)) });
     }
   }
+
+  const who = (e: AuditLine) => (
+    <>
+      <UserText>{e.actorName}</UserText>
+      {e.actorAgencyId && directory.agency(e.actorAgencyId) ? <span className={muted.muted}>, {directory.agency(e.actorAgencyId)!.shortName}</span> : null}
+    </>
+  );
+  const what = (e: AuditLine) => `${ACTION_WORDS[e.action] ?? e.action} ${e.recordType}`;
+  const table = state.phase === 'ready' && (
+    <ResponsiveTable
+      label="Audit trail"
+      size="small"
+      rows={[...state.events!].reverse()}
+      rowKey={(e) => e.id}
+      tableClassName={styles.table}
+      columns={[
+        { key: 'when', header: 'When', cell: (e) => <time dateTime={e.at}>{formatDateTime(e.at)}</time> },
+        { key: 'who', header: 'Who', cell: who },
+        { key: 'what', header: 'What', cell: what },
+        { key: 'change', header: 'Change', cell: (e) => <span className={styles.change}>{describeChange(e.change)}</span> },
+        { key: 'reason', header: 'Reason', cell: (e) => <UserText>{e.reason ?? ''}</UserText> },
+      ]}
+      stacked={{ title: (e) => <strong>{what(e)}</strong>, details: ['when', 'who', 'change', 'reason'] }}
+    />
+  );
 
   return (
     <Section
@@ -70,41 +98,11 @@ export function AuditSection({ caseId }: { caseId: string }) {
       {state.phase === 'ready' && (
         <>
           <LiveStatus message={`${state.events!.length} audit events.`} />
-          <div className={styles.wrap} tabIndex={0} role="region" aria-label="Audit events, scrollable">
-            <Table aria-label="Audit trail" className={styles.table} size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>When</TableHeaderCell>
-                  <TableHeaderCell>Who</TableHeaderCell>
-                  <TableHeaderCell>What</TableHeaderCell>
-                  <TableHeaderCell>Change</TableHeaderCell>
-                  <TableHeaderCell>Reason</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {[...state.events!].reverse().map((e) => (
-                  <TableRow key={e.id} className={rowStyles.row}>
-                    <TableCell>
-                      <time dateTime={e.at}>{formatDateTime(e.at)}</time>
-                    </TableCell>
-                    <TableCell>
-                      <UserText>{e.actorName}</UserText>
-                      {e.actorAgencyId && directory.agency(e.actorAgencyId) ? <span className={muted.muted}>, {directory.agency(e.actorAgencyId)!.shortName}</span> : null}
-                    </TableCell>
-                    <TableCell>
-                      {ACTION_WORDS[e.action] ?? e.action} {e.recordType}
-                    </TableCell>
-                    <TableCell>
-                      <span className={styles.change}>{describeChange(e.change)}</span>
-                    </TableCell>
-                    <TableCell>
-                      <UserText>{e.reason ?? ''}</UserText>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          {compact ? table : (
+            <div className={styles.wrap} tabIndex={0} role="region" aria-label="Audit events, scrollable">
+              {table}
+            </div>
+          )}
         </>
       )}
     </Section>
