@@ -227,6 +227,28 @@ describe('on a phone (390 px)', () => {
     await context.close();
   });
 
+  test('the meetings and the case audit trail are stacked rows (title, state, details), not tables scrolling in a box', async () => {
+    const { context, page, problems } = await openSignedIn(390, 'light', coordinator);
+    await page.evaluate(() => (window.location.hash = '#/meetings'));
+    const held = page.getByRole('list', { name: 'Panels held' });
+    await held.waitFor();
+    await expect(page.getByRole('table').count()).resolves.toBe(0);
+    // Each row a card: the meeting's link and its status first, then when, chair and minutes as terms and values.
+    const first = held.getByRole('listitem').first();
+    await first.getByRole('link').first().waitFor();
+    await expect(first.getByRole('term').allTextContents()).resolves.toEqual(['When', 'Chair', 'Minutes']);
+
+    await page.evaluate((h) => (window.location.hash = h), `#/cases/${richCaseId}`);
+    await page.getByRole('button', { name: 'Show the audit trail' }).click();
+    const trail = page.getByRole('list', { name: 'Audit trail' });
+    await trail.waitFor();
+    await expect(page.getByRole('table', { name: 'Audit trail' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('region', { name: /Audit events/ }).count()).resolves.toBe(0);
+    await expect(trail.getByRole('listitem').first().getByRole('term').allTextContents()).resolves.toEqual(['When', 'Who', 'Change', 'Reason']);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   test('a dialog is a full-screen sheet', async () => {
     const { context, page } = await openSignedIn(390, 'dark', partner);
     await page.getByRole('button', { name: /^Add progress: / }).first().click();
