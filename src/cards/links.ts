@@ -23,3 +23,6 @@ export function referUrl(publicUrl: string, teamsAppId?: string): string {
   }
   return `${base(publicUrl)}/#/refer`;
 }
+
+/** A panel meeting's page in the tab (agenda, decisions, minutes and their document). */
+export const meetingUrl = (publicUrl: string, meetingId: string): string => `${base(publicUrl)}/#/meetings/${encodeURIComponent(meetingId)}`;

@@ -8,13 +8,15 @@ import { DOCX_CONTENT_TYPE, minutesDocument, minutesDocumentPath } from '../docu
 import { defineCommand } from '../kernel/command';
 import { documentsOf } from '../kernel/documentStore';
 import { minutesViewOf } from '../kernel/minutesView';
+import { queueNotification } from '../kernel/notifications';
 import { id } from '../kernel/validation';
 import { loadMeetingAt, saveMeeting } from '../kernel/meetingWrites';
 
 /**
  * Issues the approved minutes (coordinators): the Word document is built from the record and stored (the SharePoint
  * library in production, the data folder locally), the meeting records its link, and the working days since the
- * meeting are recorded against the standard. The upload replaces the document at the meeting's path, so a retry
+ * meeting are recorded against the standard; a card with the link goes to the channel and the meeting chat in the same
+ * unit of work. The upload replaces the document at the meeting's path, so a retry
  * after a failed save leaves one document, not two.
  */
 export const issueMinutes = defineCommand({
@@ -35,10 +37,12 @@ export const issueMinutes = defineCommand({
     const stored = await documentsOf(ctx.store).put(minutesDocumentPath(meeting), document, DOCX_CONTENT_TYPE);
     const minutesDocumentUrl = stored.webUrl ?? paths.meetingMinutesDocument(meeting.id);
 
-    return saveMeeting(ctx, tx, { ...issued, minutesDocumentUrl }, {
+    const saved = await saveMeeting(ctx, tx, { ...issued, minutesDocumentUrl }, {
       status: { from: meeting.status, to: 'minutes_issued' }, minutesIssuedAt: issued.minutesIssuedAt,
       workingDays: timeliness.workingDays, dueBy: timeliness.dueBy, withinStandard: timeliness.met,
       document: { path: stored.path, bytes: stored.bytes },
     });
+    await queueNotification(ctx, tx, 'minutesIssued', meeting.id, { meetingId: meeting.id, minutesIssuedAt: issued.minutesIssuedAt });
+    return saved;
   },
 });

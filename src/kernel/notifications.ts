@@ -58,6 +58,10 @@ export const NOTIFICATION_PAYLOADS = {
   }),
   /** A member opened a case by break-glass: the coordinators are told at once (reference and who; no personal data). */
   breakGlass: z.object({ caseId: recordId, ref, memberId: recordId, agencyId: recordId, at: z.string().max(40), until: z.string().max(40) }),
+  /** A meeting's agenda published: the partnership channel and the meeting chat (references, initials, item kinds). */
+  agendaPublished: z.object({ meetingId: recordId, papersIssuedAt: z.string().max(40) }),
+  /** A meeting's minutes issued: the same places, with the document's link (never the file) and the working days. */
+  minutesIssued: z.object({ meetingId: recordId, minutesIssuedAt: z.string().max(40) }),
 } as const;
 
 export type NotificationKind = keyof typeof NOTIFICATION_PAYLOADS;

@@ -2,12 +2,14 @@ import { isNotificationKind, type NotificationKind, payloadOf } from '../../kern
 import type { Render } from '../render';
 import { renderActionAssigned } from './actionAssigned';
 import { renderActionCompleted } from './actionCompleted';
+import { renderAgendaPublished } from './agendaPublished';
 import { renderBreakGlass } from './breakGlass';
 import { renderCaseClosed } from './caseClosed';
 import { renderConversationLost } from './conversationLost';
 import { renderDecision } from './decision';
 import { renderEscalation } from './escalation';
 import { renderInfoRequested } from './infoRequested';
+import { renderMinutesIssued } from './minutesIssued';
 import { renderNewReferral } from './newReferral';
 import { renderOverdueDigest } from './overdueDigest';
 import type { KindRenderer, KindRenderers, Rendering } from './rendering';
@@ -27,6 +29,8 @@ export const RENDERERS: KindRenderers = {
   escalation: renderEscalation,
   updateReferralCard: renderUpdateReferralCard,
   conversationLost: renderConversationLost,
+  agendaPublished: renderAgendaPublished,
+  minutesIssued: renderMinutesIssued,
   breakGlass: renderBreakGlass,
 };
 
