@@ -1,7 +1,8 @@
 import type { ActionRecord, CaseRecord } from '../domain/records';
 import { daysOverdue, isActionFinished, isOverdue } from '../domain/rules';
 import { appendAuditEvent } from '../audit/chain';
-import type { Store, Tx } from '../store/port';
+import type { Condition, Store, Tx } from '../store/port';
+import { ACTION_STATUSES, FINISHED_ACTION_STATUSES } from '../domain/enums';
 import { partnershipChannels, personalChatFor } from './conversations';
 import { dailyKey } from './dailyKey';
 import {
@@ -31,6 +32,23 @@ export interface OverdueScanReport {
   alreadyQueued: Tally;
   /** Not queued because nobody to tell has a chat with the bot yet; a later scan queues them once someone has. */
   withoutChat: Pick<Tally, 'reminders' | 'escalations'>;
+}
+
+/** The statuses of an action still being worked on: the scan's selective lead condition. */
+const OPEN_ACTION_STATUSES = ACTION_STATUSES.filter((s) => !FINISHED_ACTION_STATUSES.includes(s));
+
+/**
+ * Open actions in a due-date window, one query per open status, each led by `status eq` (an indexed column) and then
+ * the window: what SharePoint scans is the open actions of one status, never every action the list has held over
+ * the years (a lead of `dueDate lt today` matches every finished action too and fails past 5,000 items). Requests
+ * grow with open actions, not with all actions.
+ */
+async function openActions(tx: Tx, window: Condition[]): Promise<ActionRecord[]> {
+  const found: ActionRecord[] = [];
+  for (const status of OPEN_ACTION_STATUSES) {
+    found.push(...(await tx.find('actions', { where: [{ field: 'status', op: 'eq', value: status }, ...window] })));
+  }
+  return found;
 }
 
 const byDue = (a: ActionRecord, b: ActionRecord) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id < b.id ? -1 : 1);
@@ -68,7 +86,7 @@ export async function queueOverdueScan(tx: Tx, now: Date, settings: ScanSettings
   // An action whose case is gone has nothing to judge it by: it is chased nowhere (as in the action lists).
   const orphan = async (a: ActionRecord) => a.parentKind === 'case' && !(await caseOf(a));
 
-  const pastDue = await tx.find('actions', { where: [{ field: 'dueDate', op: 'lt', value: today }], orderBy: { field: 'dueDate', direction: 'asc' } });
+  const pastDue = await openActions(tx, [{ field: 'dueDate', op: 'lt', value: today }]);
   const overdue: ActionRecord[] = [];
   for (const a of pastDue.sort(byDue)) if (isOverdue(a, now) && !(await orphan(a))) overdue.push(a);
 
@@ -85,9 +103,7 @@ export async function queueOverdueScan(tx: Tx, now: Date, settings: ScanSettings
     }
   }
 
-  const window = await tx.find('actions', {
-    where: [{ field: 'dueDate', op: 'ge', value: today }, { field: 'dueDate', op: 'le', value: addDays(today, settings.reminderDaysBefore) }],
-  });
+  const window = await openActions(tx, [{ field: 'dueDate', op: 'ge', value: today }, { field: 'dueDate', op: 'le', value: addDays(today, settings.reminderDaysBefore) }]);
   const dueSoon: ActionRecord[] = [];
   for (const a of window.sort(byDue)) if (!isActionFinished(a) && !(await orphan(a))) dueSoon.push(a);
   for (const a of dueSoon) {
