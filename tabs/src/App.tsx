@@ -13,6 +13,7 @@ import {
   type PageName, type Route, actionsHref, adminHref, homeHref, meetingsHref, referHref, registerHref, reportsHref, screeningHref, useHashRoute,
 } from './routing/useHashRoute';
 import { HostThemeProvider } from './theme/HostThemeProvider';
+import { learningHref, planHref } from './routing/useHashRoute';
 
 // Each page is its own chunk, so the first load carries only the shell and the page asked for.
 const HomePage = lazy(pageLoaders.home);
@@ -28,6 +29,8 @@ const MeetingPage = lazy(pageLoaders.meeting);
 const MeetingPanelPage = lazy(pageLoaders.meetingPanel);
 const MeetingStagePage = lazy(pageLoaders.meetingStage);
 const ReportsPage = lazy(pageLoaders.reports);
+const LearningPage = lazy(pageLoaders.learning);
+const PlanPage = lazy(pageLoaders.plan);
 const AdminPage = lazy(pageLoaders.admin);
 
 export function App() {
@@ -61,6 +64,7 @@ export function App() {
 
 /** Which navigation entry a page belongs to (a case is reached from the register). */
 const SECTION: Partial<Record<PageName, string>> = {
+  learning: 'learning', plan: 'plan',
   home: 'home', register: 'register', case: 'register', caseByRef: 'register', refer: 'refer', screening: 'screening',
   actions: 'actions', meetings: 'meetings', meeting: 'meetings', reports: 'reports', admin: 'admin',
 };
@@ -82,6 +86,9 @@ function Pages() {
     { key: 'actions', href: actionsHref(), label: 'Actions' },
     { key: 'meetings', href: meetingsHref(), label: 'Meetings' },
     ...(session.me.can.readReports ? [{ key: 'reports', href: reportsHref(), label: 'Reports' }] : []),
+    // Every member reads learning reviews and the board plan (their actions are filtered by the action policy).
+    { key: 'learning', href: learningHref(), label: 'Learning reviews' },
+    { key: 'plan', href: planHref(), label: 'Board plan' },
     ...(session.me.can.manageMembers || session.me.can.reviewAccess || session.me.can.readAuditTrail ? [{ key: 'admin', href: adminHref(), label: 'Admin' }] : []),
   ].map((item) => ({ href: item.href, label: item.label, current: item.key === section }));
   return (
@@ -116,6 +123,10 @@ function Page({ route }: { route: Route }) {
       return <MeetingsPage />;
     case 'reports':
       return <ReportsPage />;
+    case 'learning':
+      return <LearningPage key={route.id ?? 'all'} id={route.id} />;
+    case 'plan':
+      return <PlanPage />;
     case 'admin':
       return <AdminPage />;
     case 'meeting':

@@ -16,5 +16,7 @@ export const pageLoaders = {
   meetingStage: () => import('../pages/meeting/StagePage'),
   config: () => import('../pages/config/ConfigPage'),
   reports: () => import('../pages/reports/ReportsPage'),
+  learning: () => import('../pages/learning/LearningPage'),
+  plan: () => import('../pages/plan/PlanPage'),
   admin: () => import('../pages/admin/AdminPage'),
 } satisfies Partial<Record<PageName, () => Promise<unknown>>>;

@@ -17,6 +17,8 @@ export type Route =
   | { page: 'meetingStage'; id: string }
   | { page: 'config' }
   | { page: 'reports' }
+  | { page: 'learning'; id?: string }
+  | { page: 'plan' }
   | { page: 'admin' }
   | { page: 'notFound'; path: string };
 
@@ -64,6 +66,10 @@ export function parseHash(hash: string): Route {
   if (meetingId) return { page: meeting?.[2] === 'panel' ? 'meetingPanel' : meeting?.[2] === 'stage' ? 'meetingStage' : 'meeting', id: meetingId };
   if (path === '/config') return { page: 'config' };
   if (path === '/reports') return { page: 'reports' };
+  if (path === '/learning') return { page: 'learning' };
+  const review = segment(/^\/learning\/([^/]+)$/.exec(path)?.[1]);
+  if (review) return { page: 'learning', id: review };
+  if (path === '/plan') return { page: 'plan' };
   if (path === '/admin') return { page: 'admin' };
   return { page: 'notFound', path };
 }
@@ -79,6 +85,9 @@ export const meetingsHref = (): string => '#/meetings';
 export const meetingHref = (id: string, surface?: 'panel' | 'stage'): string => `#/meetings/${encodeURIComponent(id)}${surface ? `/${surface}` : ''}`;
 export const configHref = (): string => '#/config';
 export const reportsHref = (): string => '#/reports';
+/** The learning reviews, or one review. */
+export const learningHref = (id?: string): string => (id ? `#/learning/${encodeURIComponent(id)}` : '#/learning');
+export const planHref = (): string => '#/plan';
 export const adminHref = (): string => '#/admin';
 export const registerHref = (query?: URLSearchParams): string => {
   const search = query?.toString();
