@@ -5,7 +5,7 @@ import { messageOf } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { Section, useMutedStyles } from '../../components/Section';
 import { ErrorNotice, LiveStatus } from '../../components/Status';
-import { ScrollBox } from '../../components/layout/ScrollBox';
+import { TableBox } from './TableBox';
 import { formatDateTime } from '../../format';
 import { useApi } from '../../hooks/useApi';
 import { useAdminStyles } from './adminStyles';
@@ -44,7 +44,7 @@ export function AccessReviewSection() {
       {error && <ErrorNotice title="The review was not confirmed" message={error} />}
       {review.data?.agencies.map((a) => (
         <div key={a.agency.id}>
-          <ScrollBox label={`Access review: ${a.agency.name}`}>
+          <TableBox label={`Access review: ${a.agency.name}`}>
             <table className={styles.table}>
               <caption className={styles.caption}>
                 {a.agency.name}: referred {a.cases.referrerAgency}, leads {a.cases.leadAgency} ({a.cases.restrictedLead} restricted), knows {a.cases.knownToAgency}.
@@ -71,7 +71,7 @@ export function AccessReviewSection() {
                 ))}
               </tbody>
             </table>
-          </ScrollBox>
+          </TableBox>
           {a.canConfirm && <Button onClick={() => void confirm(a)}>Confirm the access review for {a.agency.shortName}</Button>}
         </div>
       ))}

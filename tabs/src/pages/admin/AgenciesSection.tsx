@@ -6,7 +6,7 @@ import { ApiError, messageOf } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { Section } from '../../components/Section';
 import { ErrorNotice, LiveStatus } from '../../components/Status';
-import { ScrollBox } from '../../components/layout/ScrollBox';
+import { TableBox } from './TableBox';
 import { useAdminStyles } from './adminStyles';
 
 const EMPTY = { name: '', shortName: '', kind: 'council' as AgencyKind, core: false };
@@ -43,7 +43,7 @@ export function AgenciesSection({ directory, reload }: { directory: AdminDirecto
 
   return (
     <Section id="admin-agencies" title="Agencies">
-      <ScrollBox label="Agencies">
+      <TableBox label="Agencies">
         <table className={styles.table}>
           <caption className={styles.caption}>{directory.agencies.length} agencies</caption>
           <thead>
@@ -75,7 +75,7 @@ export function AgenciesSection({ directory, reload }: { directory: AdminDirecto
             ))}
           </tbody>
         </table>
-      </ScrollBox>
+      </TableBox>
       <form className={styles.form} onSubmit={add} aria-label="Add an agency">
         <Field label="Name" required><Input value={form.name} onChange={(_, d) => setForm({ ...form, name: d.value })} /></Field>
         <Field label="Short name" required hint="Shown on cards and in filters."><Input value={form.shortName} onChange={(_, d) => setForm({ ...form, shortName: d.value })} /></Field>

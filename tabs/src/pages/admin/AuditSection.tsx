@@ -6,7 +6,7 @@ import { messageOf } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { Section } from '../../components/Section';
 import { ErrorNotice, LiveStatus } from '../../components/Status';
-import { ScrollBox } from '../../components/layout/ScrollBox';
+import { TableBox } from './TableBox';
 import { formatDateTime } from '../../format';
 import { useApi } from '../../hooks/useApi';
 import { download, useAdminStyles } from './adminStyles';
@@ -74,7 +74,7 @@ export function AuditSection({ directory }: { directory: AdminDirectory }) {
       {found.state === 'error' && <ErrorNotice title="The search did not work" message={messageOf(found.error)} />}
       {found.data && (
         <>
-          <ScrollBox label="Audit events">
+          <TableBox label="Audit events">
             <table className={styles.table}>
               <caption className={styles.caption}>Audit events, newest first</caption>
               <thead>
@@ -94,7 +94,7 @@ export function AuditSection({ directory }: { directory: AdminDirectory }) {
                 ))}
               </tbody>
             </table>
-          </ScrollBox>
+          </TableBox>
           <div className={styles.form} role="group" aria-label="Export the audit events">
             <Field label="Reason for the export" hint="Recorded in the audit trail with the export.">
               <Input value={reason} onChange={(_, d) => setReason(d.value)} />

@@ -6,7 +6,7 @@ import { ApiError, messageOf } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { Section } from '../../components/Section';
 import { ErrorNotice, LiveStatus } from '../../components/Status';
-import { ScrollBox } from '../../components/layout/ScrollBox';
+import { TableBox } from './TableBox';
 import { useAdminStyles } from './adminStyles';
 
 const EMPTY = { name: '', email: '', aadObjectId: '', agencyId: '', roles: ['partner'] as Role[], agencyLead: false };
@@ -46,7 +46,7 @@ export function MembersSection({ directory, reload }: { directory: AdminDirector
 
   return (
     <Section id="admin-members" title="Members">
-      <ScrollBox label="Members">
+      <TableBox label="Members">
         <table className={styles.table}>
           <caption className={styles.caption}>{directory.members.length} members</caption>
           <thead>
@@ -72,7 +72,7 @@ export function MembersSection({ directory, reload }: { directory: AdminDirector
             ))}
           </tbody>
         </table>
-      </ScrollBox>
+      </TableBox>
       <form className={styles.form} onSubmit={add} aria-label="Add a member">
         <Field label="Name" required><Input value={form.name} onChange={(_, d) => setForm({ ...form, name: d.value })} /></Field>
         <Field label="Work email" required><Input type="email" value={form.email} onChange={(_, d) => setForm({ ...form, email: d.value })} /></Field>
