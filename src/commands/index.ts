@@ -26,6 +26,8 @@ import { restrictCase } from './restrictCase';
 import { runOverdueScan } from './runOverdueScan';
 import { saveReferralDraft } from './saveReferralDraft';
 import { setLegalHold } from './setLegalHold';
+import { proposeDisposal } from './proposeDisposal';
+import { approveDisposal } from './approveDisposal';
 import { submitDraft } from './submitDraft';
 import { submitReferral } from './submitReferral';
 import { updateCasePlan } from './updateCasePlan';
@@ -78,6 +80,8 @@ export const commands = {
   runOverdueScan,
   restrictCase,
   setLegalHold,
+  proposeDisposal,
+  approveDisposal,
   addMember,
   changeMember,
   addAgency,

@@ -52,6 +52,8 @@ export const paths = {
   meetingMinutesDocument: (id: string) => meetingPath(id, 'minutes.docx'),
   screeningQueue: () => '/api/screening-queue',
   dataQuality: () => '/api/data-quality',
+  disposals: () => '/api/disposals',
+  disposalApprovals: () => '/api/disposals/approvals',
   overdueScan: () => '/api/scans/overdue',
   /** The register: filters, sort and page as query-string values. */
   register: (query?: QueryValues | URLSearchParams) => withQuery('/api/cases', query),

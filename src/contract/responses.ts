@@ -4,6 +4,7 @@ import { caseAuditSchema, caseViewSchema, registerPageSchema, savedCaseSchema, s
 import { agencyListSchema, meSchema, memberListSchema, personaListSchema } from './directory';
 import { homeSchema, meetingListSchema, meetingViewSchema, stageViewSchema } from './meetings';
 import { dataQualityListSchema, overdueScanReportSchema } from './operations';
+import { disposalSchema, disposalsViewSchema } from './retention';
 import { chronologyEntrySchema, riskAssessmentSchema } from './records';
 import { indicatorsSchema, reportExportSchema } from './reports';
 import { accessReviewSchema, adminDirectorySchema, auditExportSchema, auditSearchSchema, breakGlassResultSchema, sharingDecisionsSchema } from './governance';
@@ -62,6 +63,9 @@ export const responseSchemas = {
   listMembers: memberListSchema,
   listPersonas: personaListSchema,
   listDataQualityIssues: dataQualityListSchema,
+  listDisposals: disposalsViewSchema,
+  proposeDisposal: disposalSchema,
+  approveDisposal: disposalSchema,
   getIndicators: indicatorsSchema,
   exportIndicators: reportExportSchema,
   getAdminDirectory: adminDirectorySchema,

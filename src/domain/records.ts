@@ -335,3 +335,32 @@ export interface ConversationRef extends Versioned {
 
 /** A time-limited lease so only one instance runs a scheduled job. */
 export interface Lease extends Versioned { holder: string; expiresAt: string }
+
+/**
+ * What is kept when a case is disposed of under the retention schedule: the reference, the dates and who proposed and
+ * approved it (two coordinators), never the adult or the narrative. `removed` and `kept` count records by kind.
+ */
+export interface Disposal extends Versioned {
+  caseId: string;
+  ref: string;
+  status: 'proposed' | 'approved' | 'cancelled';
+  closedAt?: string;
+  retentionDate: string;
+  proposedAt: string;
+  proposedById: string;
+  reason: string;
+  approvedAt?: string;
+  approvedById?: string;
+  removed?: Record<string, number>;
+  kept?: Record<string, number>;
+}
+
+/** Where the SharePoint delta sync of one list got to (src/store/sharepoint/deltaSync.ts); the id is the record kind. */
+export interface SyncState extends Versioned {
+  deltaLink?: string;
+  syncedAt?: string;
+  /** A throttled delta page: not before this time (the token is kept). */
+  retryAfter?: string;
+  /** Full resyncs after an expired token (410). */
+  resyncs?: number;
+}

@@ -14,6 +14,7 @@ import { getOverdueDigestCard } from './getOverdueDigestCard';
 import { listAgencies } from './listAgencies';
 import { listAgencyActions } from './listAgencyActions';
 import { listDataQualityIssues } from './listDataQualityIssues';
+import { listDisposals } from './listDisposals';
 import { listMeetings } from './listMeetings';
 import { listMembers } from './listMembers';
 import { listMyActions } from './listMyActions';
@@ -48,6 +49,7 @@ export const queries = {
   listAgencies,
   listMembers: auditedList(listMembers, 'memberList', (items) => items.length),
   listDataQualityIssues,
+  listDisposals,
   getHome,
   listScreeningQueue: auditedList(listScreeningQueue, 'screeningQueue', (items) => items.length),
   getNewReferralCard,

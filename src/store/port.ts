@@ -3,6 +3,7 @@ import type {
   Lease, Meeting, Member, OutboxMessage, RiskAssessment,
 } from '../domain/records';
 import type { LearningReview, PlanObjective } from '../domain/records';
+import type { Disposal, SyncState } from '../domain/records';
 
 /** Every record kind the store holds; in SharePoint each is one list. */
 export interface RecordMap {
@@ -21,6 +22,8 @@ export interface RecordMap {
   counters: Counter;
   conversations: ConversationRef;
   leases: Lease;
+  disposals: Disposal;
+  syncStates: SyncState;
   learningReviews: LearningReview;
   planObjectives: PlanObjective;
 }

@@ -24,6 +24,8 @@ export const INDEXED_FIELDS: Readonly<Record<Kind, readonly string[]>> = {
   counters: [],
   conversations: ['conversationId', 'memberId', 'isPartnershipChannel', 'active'],
   leases: [],
+  disposals: ['caseId', 'status'],
+  syncStates: [],
   learningReviews: ['ref'],
   planObjectives: ['planYear'],
 };

@@ -51,6 +51,7 @@ const ACTION_BODIES: Partial<Record<CommandName, (actionId: string) => Record<st
 const COORDINATOR_CASE_BODIES: Partial<Record<CommandName, (caseId: string) => Record<string, unknown>>> = {
   restrictCase: (caseId) => ({ caseId, restricted: true, reason: 'Invented reason.', expectedVersion: 1 }),
   setLegalHold: (caseId) => ({ caseId, hold: true, reason: 'Invented reason.', expectedVersion: 1 }),
+  proposeDisposal: (caseId) => ({ caseId, reason: 'Invented reason.', expectedVersion: 1 }),
 };
 /** Commands that name no case or action: new records, the scan, meetings (tests/security/accessMatrix.meetings), members and agencies. */
 const NO_RECORD: CommandName[] = [
@@ -60,6 +61,8 @@ const NO_RECORD: CommandName[] = [
   'addMember', 'changeMember', 'addAgency', 'changeAgency', 'confirmAccessReview',
   // Break-glass opens a case the member may not see, by its reference, on purpose (tests/governance/breakGlass.test.ts).
   'breakGlass',
+  // Names a disposal proposal, not a case; coordinators only (tests/governance/disposal.test.ts).
+  'approveDisposal',
 ];
 
 const errorOf = (run: () => Promise<unknown>) => run().then(() => undefined, (e: unknown) => e as Error);

@@ -176,6 +176,23 @@ describe('every route answers what the contract says', () => {
     await call('listSharingDecisions', 'GET', paths.caseSharingDecisions(referral.id), 'coordinator');
   });
 
+  it('parses the answers of retention: what is due, a proposal, and its approval by a second coordinator', async () => {
+    const old = await call('submitReferral', 'POST', paths.referrals(), 'police', referralInput({ adult: { name: 'Invented Long Ago Person' } }), 201);
+    // Closed long ago: its retention date has passed.
+    await server.world.store.transaction(async (tx) => {
+      const c = (await tx.get('cases', old.id))!;
+      await tx.update('cases', { ...c, status: 'closed', closedAt: '2010-01-04T10:00:00.000Z', retentionDate: '2018-01-04' });
+    });
+    await call('listDisposals', 'GET', paths.disposals(), 'coordinator');
+    const proposal = await call('proposeDisposal', 'POST', paths.disposals(), 'coordinator', { caseId: old.id, reason: 'Invented: retention ran out.' }, 201);
+    // Two coordinators: the proposal is made another coordinator's so this one may approve it.
+    await server.world.store.transaction(async (tx) => {
+      const d = (await tx.get('disposals', proposal.id))!;
+      await tx.update('disposals', { ...d, proposedById: 'another-coordinator' });
+    });
+    await call('approveDisposal', 'POST', paths.disposalApprovals(), 'coordinator', { disposalId: proposal.id });
+  });
+
   it('checked every operation of the route table', () => {
     const operations = apiRoutes.map((r) => r.operationId).sort();
     expect([...checked].sort()).toEqual(operations);

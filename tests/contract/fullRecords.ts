@@ -231,6 +231,12 @@ export const FULL_RECORDS: { [K in Kind]: Required<NewRecord<K>> } = {
     deactivatedReason: 'Invented: the bot was removed from the team.',
   },
   leases: { id: 'full-lease', holder: 'instance-invented-1', expiresAt: '2026-06-10T10:20:00.000Z' },
+  disposals: {
+    id: 'full-disposal', caseId: 'full-case', ref: 'CASPA-2018-0001', status: 'approved', closedAt: '2018-03-01T10:00:00.000Z', retentionDate: '2026-03-01',
+    proposedAt: '2026-06-01T09:00:00.000Z', proposedById: 'full-member', reason: 'Invented: retention ran out.', approvedAt: '2026-06-02T09:00:00.000Z',
+    approvedById: 'other-member', removed: { cases: 1, actions: 3 }, kept: { decisions: 1 },
+  },
+  syncStates: { id: 'actions', deltaLink: 'https://graph.microsoft.com/v1.0/sites/x/lists/y/items/delta?token=7', syncedAt: '2026-06-10T10:20:00.000Z', retryAfter: '2026-06-10T10:21:00.000Z', resyncs: 1 },
   learningReviews: {
     id: 'full-review', ref: 'SAR 2026-01', title: 'Invented review "X, Y and Z"', kind: 'sar', sourceCaseId: 'full-case', startedOn: '2026-01-12',
     publishedOn: '2026-05-30', status: 'published', createdAt: '2026-01-12T10:00:00.000Z', createdById: 'full-member',

@@ -85,6 +85,7 @@ export const GOVERNANCE_ROUTES: Record<string, {
   confirmAccessReview: { method: 'POST', path: () => '/api/admin/access-review/confirmations', allowed: 'confirmAccessReview', body: (p) => ({ agencyId: p.agencyId }) },
   searchAudit: { method: 'GET', path: () => '/api/audit?from=2026-06-01', allowed: 'readAuditTrail' },
   exportAudit: { method: 'POST', path: () => '/api/audit/exports', allowed: 'readAuditTrail', body: () => ({ from: '2026-06-14', reason: 'Invented: matrix test' }) },
+  listDisposals: { method: 'GET', path: () => '/api/disposals', allowed: 'manageMembers' },
 };
 
 /** GET routes about the partnership, not about adults: they must name no case at all. */
@@ -151,7 +152,7 @@ export const BOARD_WORK_ROUTES: Record<string, {
 };
 
 /** Writes that name no existing record (they create one, or scan): covered by the fuzz suite only. */
-export const CREATE_ROUTES = ['submitReferral', 'saveReferralDraft', 'runOverdueScan', 'scheduleMeeting', 'exportIndicators', 'breakGlass'];
+export const CREATE_ROUTES = ['submitReferral', 'saveReferralDraft', 'runOverdueScan', 'scheduleMeeting', 'exportIndicators', 'breakGlass', 'proposeDisposal', 'approveDisposal'];
 
 /** Card verbs: what each does, so the matrix knows which record it must be refused on. */
 export const VERB_KINDS: Record<string, 'read' | 'caseWrite' | 'actionWrite'> = {

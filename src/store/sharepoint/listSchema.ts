@@ -361,6 +361,21 @@ export const LISTS: Readonly<Record<Kind, ListSpec>> = {
     { field: 'expiresAt', displayName: 'Expires at', type: 'dateTime', required: true },
   ]),
 
+  disposals: list('disposals', 'Disposals', 'Cases disposed of (or proposed for disposal) under the retention schedule: reference, dates and the two coordinators. Do not edit.', 'Disposal', (r) => short(r.ref), [
+    { field: 'caseId', displayName: 'Case id', type: 'text', required: true },
+    { field: 'ref', displayName: 'Reference', type: 'text', required: true },
+    { field: 'status', name: 'DisposalStatus', displayName: 'Status', type: 'choice', choices: ['proposed', 'approved', 'cancelled'], required: true },
+    { field: 'retentionDate', displayName: 'Retention date', type: 'date', required: true },
+    { field: 'proposedAt', displayName: 'Proposed at', type: 'dateTime', required: true },
+    { field: 'proposedById', displayName: 'Proposed by (member id)', type: 'text', required: true },
+    { field: 'approvedAt', displayName: 'Approved at', type: 'dateTime' },
+    { field: 'approvedById', displayName: 'Approved by (member id)', type: 'text' },
+  ]),
+
+  syncStates: list('syncStates', 'Sync state', 'Where RiskPanel got to reading changes made in each list (delta tokens). Do not edit.', 'List', (r) => short(r.id), [
+    { field: 'syncedAt', displayName: 'Synced at', type: 'dateTime' },
+  ]),
+
   learningReviews: list('learningReviews', 'Learning reviews', 'Safeguarding Adults Reviews and other learning reviews; recommendations are in the record, actions in Actions.', 'Review', (r) => short(`${String(r.ref ?? '')} ${String(r.title ?? '')}`), [
     { field: 'ref', displayName: 'Reference', type: 'text', required: true },
     { field: 'title', name: 'ReviewTitle', displayName: 'Title', type: 'text', required: true },

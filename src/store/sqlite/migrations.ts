@@ -129,6 +129,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string; run?: (db
       }
     },
   },
+  { version: 8, name: 'disposal records and the SharePoint delta sync state', sql: tableSql(['disposals', 'syncStates']) },
   { version: 9, name: 'learning reviews and the board plan', sql: tableSql(['learningReviews', 'planObjectives'], (k) => (k === 'learningReviews' ? ['ref'] : ['planYear'])) },
   {
     version: 10,
