@@ -13,7 +13,9 @@ import { normalRole } from './chairCheck';
 export function teamsMeetingParticipants(context: TurnContext): MeetingParticipants {
   return {
     async roleOf({ teamsMeetingId, aadObjectId, tenantId }: TeamsParticipantQuestion) {
-      const participant: unknown = await TeamsInfo.getMeetingParticipant(context, teamsMeetingId, aadObjectId, tenantId);
+      // The SDK puts both ids into the path as given; a base64 meeting id can hold '/' and '+', so they go encoded
+      // (as the Bot Framework SDK's own client encoded them).
+      const participant: unknown = await TeamsInfo.getMeetingParticipant(context, encodeURIComponent(teamsMeetingId), encodeURIComponent(aadObjectId), tenantId);
       // The SDK types `meeting` as its route helper class; on the wire it is { role, inMeeting }.
       const meeting = (participant as { meeting?: { role?: unknown } } | undefined)?.meeting;
       return normalRole(meeting?.role);
