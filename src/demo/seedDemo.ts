@@ -55,6 +55,7 @@ export function buildDemoData(opts: SeedOptions): DemoData {
     history.buildCaseAudit(b);
   }
   seedActions(seed).buildActions(builds);
+  panel.publishNextMonth();
   return data;
 }
 

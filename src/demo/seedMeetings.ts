@@ -1,13 +1,19 @@
-import type { DecisionOutcome } from '../domain/enums';
+import { buildAgenda as buildDefaultAgenda, type AgendaCase } from '../domain/agenda';
+import { type DecisionOutcome, FINISHED_ACTION_STATUSES } from '../domain/enums';
+import { paths } from '../contract/paths';
 import type { NewRecord } from '../store/port';
 import { DECISION_RATIONALE, LAWFUL_BASIS } from './demoText';
 import { DEMO_PERSONAS } from './personas';
 import { type CaseBuild, CHAIR, pad, type Seed, STATUS_AFTER } from './seedContext';
 
-/** The panel meetings: two held (agendas, decisions, attendance) and one planned. */
+/**
+ * The panel meetings: two held (agendas, decisions, attendance; the first with issued minutes and their document),
+ * one planned next week (its agenda for the coordinator to reorder and publish), and next month's with its agenda
+ * built by the real agenda builder over the demo's cases and actions, and published.
+ */
 export function seedMeetings(seed: Seed) {
   const { opts, clock, data, panelDay, builds, audit } = seed;
-  return { buildMeetings, decision };
+  return { buildMeetings, decision, publishNextMonth };
 
 
   function buildMeetings(): { m1: string; m2: string; m3: string } {
@@ -20,6 +26,8 @@ export function seedMeetings(seed: Seed) {
         id: ids.m1, title: title(panelDay.m1), startsAt: clock.at(panelDay.m1, 10).toISOString(), chairId: CHAIR().id,
         status: 'minutes_issued', quorum, papersIssuedAt: clock.past(panelDay.m1 - 5, 16),
         minutesIssuedAt: clock.past(panelDay.m1 + 2, 15),
+        // Built from the record when downloaded (the seed writes no files).
+        minutesDocumentUrl: paths.meetingMinutesDocument(ids.m1),
       },
       // Held, minutes not issued yet: the product shows that they are due.
       {
@@ -34,6 +42,50 @@ export function seedMeetings(seed: Seed) {
     attendance(ids.m1, 'm1');
     attendance(ids.m2, 'm2');
     return ids;
+  }
+
+  /**
+   * Next month's panel, its agenda built by the same builder the coordinator's "Build the agenda" runs: the referrals
+   * being screened now (lined up for it), reviews falling due, escalations, cases with overdue actions, and two items
+   * of any other business; then published, as a coordinator would. Called once the actions exist.
+   */
+  function publishNextMonth(): string {
+    const id = 'mtg-04';
+    const day = clock.weekday(panelDay.m3 + 28);
+    const quorum = data.meetings[0]!.quorum;
+    const startsAt = clock.at(day, 10).toISOString();
+    const title = `${opts.refPrefix} panel, ${clock.at(day).toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })}`;
+    const asCase = (c: (typeof data.cases)[number]): AgendaCase => ({
+      id: c.id, ref: c.ref, initials: c.initials, status: c.status,
+      ...(c.receivedAt ? { receivedAt: c.receivedAt } : {}),
+      ...(c.nextReviewDate ? { nextReviewDate: c.nextReviewDate } : {}),
+      ...(c.referrerAgencyId ? { referrerAgencyId: c.referrerAgencyId } : {}),
+      ...(c.leadAgencyId ? { leadAgencyId: c.leadAgencyId } : {}),
+    });
+    const live = data.cases.filter((c) => c.status === 'open' || c.status === 'escalated');
+    const liveIds = new Set(live.map((c) => c.id));
+    const plan = buildDefaultAgenda({
+      meeting: { startsAt, lengthMinutes: 150 },
+      listedReferrals: data.cases.filter((c) => c.status === 'submitted').map(asCase),
+      liveCases: live.map(asCase),
+      actions: data.actions.filter((a) => a.parentKind === 'case' && liveIds.has(a.parentId) && !FINISHED_ACTION_STATUSES.includes(a.status)),
+      closureProposals: [],
+      anyOtherBusiness: [{ title: 'Training dates for 2027' }, { title: 'Information-sharing agreement: annual refresh' }],
+    });
+    data.meetings.push({
+      id, title, startsAt, lengthMinutes: 150, chairId: CHAIR().id, status: 'agenda_published', quorum,
+      papersIssuedAt: clock.past(day - 5, 16),
+    });
+    for (const item of plan.items) {
+      data.agendaItems.push({
+        id: `agi-${id.slice(4)}-${pad(item.order)}`, meetingId: id, order: item.order, kind: item.kind, minutesAllotted: item.minutesAllotted,
+        ...(item.caseId ? { caseId: item.caseId } : {}),
+        ...(item.presentingAgencyId ? { presentingAgencyId: item.presentingAgencyId } : {}),
+        ...(item.alsoBecause.length ? { alsoBecause: item.alsoBecause } : {}),
+        ...(item.title ? { title: item.title } : {}),
+      });
+    }
+    return id;
   }
 
   function heldAgenda(which: 'm1' | 'm2', meetingId: string): void {

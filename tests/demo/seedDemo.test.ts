@@ -142,7 +142,7 @@ describe('seedDemo', () => {
     const decisions = await all(store, 'decisions');
     const attendance = await all(store, 'attendance');
     const agenda = await all(store, 'agendaItems');
-    expect(meetings).toHaveLength(3);
+    expect(meetings).toHaveLength(4);
     const held = meetings.filter((m) => m.status === 'held' || m.status === 'minutes_issued');
     expect(held).toHaveLength(2);
     for (const m of held) {
@@ -162,6 +162,19 @@ describe('seedDemo', () => {
     expect(plannedItems.length).toBeGreaterThan(0);
     const cases = await all(store, 'cases');
     for (const c of cases.filter((x) => x.status === 'listed')) expect(plannedItems.some((a) => a.caseId === c.id)).toBe(true);
+
+    // Next month's panel: its agenda built by the agenda builder over the demo's cases, and published.
+    const published = meetings.filter((m) => m.status === 'agenda_published');
+    expect(published).toHaveLength(1);
+    expect(published[0]!.startsAt > planned[0]!.startsAt && published[0]!.papersIssuedAt! < NOW.toISOString()).toBe(true);
+    const items = agenda.filter((a) => a.meetingId === published[0]!.id).sort((a, b) => a.order - b.order);
+    const kinds = items.map((a) => a.kind);
+    for (const kind of ['new_referral', 'review', 'any_other_business'] as const) expect(kinds).toContain(kind);
+    // Overdue actions: an item of their own, or a reason of a case already listed for something more urgent.
+    expect(items.some((a) => a.kind === 'overdue_actions' || a.alsoBecause?.includes('overdue_actions'))).toBe(true);
+    expect(kinds.at(-1)).toBe('any_other_business');
+    // The past panel with issued minutes links its document.
+    expect(meetings.find((m) => m.status === 'minutes_issued')?.minutesDocumentUrl).toMatch(/^\/api\/meetings\/.+\/minutes\.docx$/);
   });
 
   it('has police-led cases, health-led cases with police involved, a restricted case and cases the fire partner cannot see', async () => {
