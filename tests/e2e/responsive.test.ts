@@ -88,7 +88,7 @@ interface PageCheck {
   main?: (page: Page) => Locator;
 }
 
-// A page added later (admin, learning reviews, board plan, import) adds a line here.
+// A page added later (import) adds a line here.
 const PAGES: PageCheck[] = [
   { name: 'home', as: 'coordinator', hash: () => '#/', heading: 'Home', loaded: (p) => p.getByRole('heading', { name: 'My actions' }), main: (p) => p.getByRole('main').getByRole('link', { name: 'Refer an adult' }) },
   {
@@ -127,6 +127,15 @@ const PAGES: PageCheck[] = [
     name: 'reports', as: 'coordinator', hash: () => '#/reports', heading: 'Reports',
     loaded: (p) => p.getByRole('status').filter({ hasText: /^Indicators for/ }),
     main: (p) => p.getByRole('button', { name: 'Download workbook (Excel)' }),
+  },
+  { name: 'admin', as: 'coordinator', hash: () => '#/admin', heading: 'Admin', loaded: (p) => p.getByRole('heading', { name: 'Members' }), main: (p) => p.getByRole('button', { name: 'Add member' }) },
+  {
+    name: 'learning reviews', as: 'coordinator', hash: () => '#/learning', heading: 'Learning reviews',
+    loaded: (p) => p.getByRole('status').filter({ hasText: /learning review/ }), main: (p) => p.getByRole('button', { name: 'Add a learning review' }),
+  },
+  {
+    name: 'board plan', as: 'coordinator', hash: () => '#/plan', heading: 'Board plan',
+    loaded: (p) => p.getByRole('status').filter({ hasText: /^Plan year/ }), main: (p) => p.getByRole('button', { name: 'Add an objective' }),
   },
   {
     name: 'meeting side panel (chair)', as: 'chair', hash: () => `#/meetings/${planned.id}/panel`, heading: () => planned.title,
