@@ -33,7 +33,7 @@ async function main(): Promise<void> {
       await page.getByRole('button', { name: 'Show the audit trail' }).click();
       await page.getByRole('status').filter({ hasText: /audit events\./ }).waitFor();
     };
-    // A page added later (admin, learning reviews, board plan, import) adds a line here.
+    // A page added later (import) adds a line here.
     const pages: { file: string; who: PersonaItem; hash: string; width?: number; open?: (page: Page) => Promise<void> }[] = [
       { file: 'home', who: coordinator, hash: '#/' },
       { file: 'register', who: coordinator, hash: '#/register' },
@@ -50,6 +50,9 @@ async function main(): Promise<void> {
       ...(held ? [{ file: 'meeting-held', who: coordinator, hash: `#/meetings/${held.id}` }] : []),
       ...(cases.items[0] ? [{ file: 'case-audit', who: coordinator, hash: `#/cases/${cases.items[0].id}`, open: showAudit }] : []),
       { file: 'reports', who: coordinator, hash: '#/reports' },
+      { file: 'admin', who: coordinator, hash: '#/admin' },
+      { file: 'learning', who: coordinator, hash: '#/learning' },
+      { file: 'plan', who: coordinator, hash: '#/plan' },
       { file: 'home-partner', who: partner, hash: '#/' },
       ...(summary ? [{ file: 'case-summary-partner', who: partner, hash: `#/cases/${summary.id}` }] : []),
     ];
