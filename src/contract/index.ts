@@ -14,3 +14,4 @@ export * from './paths';
 export * from './records';
 export * from './reports';
 export * from './responses';
+export * from './retention';

@@ -7,6 +7,7 @@ import { useApi } from '../../hooks/useApi';
 import { AccessReviewSection } from './AccessReviewSection';
 import { AgenciesSection } from './AgenciesSection';
 import { AuditSection } from './AuditSection';
+import { DisposalSection } from './DisposalSection';
 import { MembersSection } from './MembersSection';
 import { useAdminStyles } from './adminStyles';
 
@@ -29,6 +30,7 @@ export default function AdminPage() {
       {directory.data && <AgenciesSection directory={directory.data} reload={directory.reload} />}
       {me.can.reviewAccess && <AccessReviewSection />}
       {me.can.readAuditTrail && directory.data && <AuditSection directory={directory.data} />}
+      {keeps && <DisposalSection />}
     </div>
   );
 }
