@@ -121,7 +121,7 @@ export function describeQueryOperations(getStore: () => Store): void {
 
     it('pages and counts by audience in the register order, and keeps both right across updates and removals', async () => {
       await seed();
-      const keys = memberAudience({ id: 'fire', agencyId: 'ag-fire', roles: ['partner'], active: true });
+      const keys = memberAudience({ id: 'fire', agencyId: 'ag-fire', roles: ['partner'], active: true })!;
       const where = [{ field: 'audience', op: 'in', value: keys } as const];
       const newest = { field: 'receivedAt', direction: 'desc', emptyLast: true, then: 'ref' } as const;
       const count = () => run((tx) => tx.count('cases', { where }));
