@@ -87,7 +87,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string; run?: (db
     ].join(';\n'),
     run: (db) => {
       const add = db.prepare(`INSERT OR IGNORE INTO "${derivedTable('cases', 'audience')}" (value, id) VALUES (?, ?)`);
-      for (const row of db.prepare('SELECT id, data FROM "cases"').iterate() as Iterable<{ id: string; data: string }>) {
+      for (const row of db.prepare('SELECT id, data FROM "cases"').all() as { id: string; data: string }[]) {
         for (const key of caseAudience(JSON.parse(row.data))) add.run(key, row.id);
       }
     },
@@ -140,7 +140,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string; run?: (db
     ].join(';\n'),
     run: (db) => {
       const add = db.prepare(`INSERT OR IGNORE INTO "${derivedTable('cases', 'adultKeys')}" (value, id) VALUES (?, ?)`);
-      for (const row of db.prepare('SELECT id, data FROM "cases"').iterate() as Iterable<{ id: string; data: string }>) {
+      for (const row of db.prepare('SELECT id, data FROM "cases"').all() as { id: string; data: string }[]) {
         for (const key of adultKeys((JSON.parse(row.data) as { adult?: Adult }).adult ?? { name: '' })) add.run(key, row.id);
       }
     },
