@@ -39,6 +39,7 @@ import { editAgenda } from './editAgenda';
 import { editMinutes } from './editMinutes';
 import { endMeeting } from './endMeeting';
 import { issueMinutes } from './issueMinutes';
+import { importLog } from './importLog';
 import { moveToItem } from './moveToItem';
 import { publishAgenda } from './publishAgenda';
 import { recordAttendance } from './recordAttendance';
@@ -92,6 +93,7 @@ export const commands = {
   editMinutes,
   endMeeting,
   issueMinutes,
+  importLog,
   moveToItem,
   publishAgenda,
   recordAttendance,

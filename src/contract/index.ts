@@ -13,5 +13,6 @@ export * from './operations';
 export * from './paths';
 export * from './records';
 export * from './reports';
+export * from './imports';
 export * from './responses';
 export * from './retention';

@@ -83,6 +83,8 @@ export const paths = {
   /** The board's indicators: period (2026-03, 2026-Q1, 2026, or from..to) and optionally agencyId. */
   reports: (query?: QueryValues | URLSearchParams) => withQuery('/api/reports', query),
   reportExports: () => '/api/reports/exports',
+  importPreview: () => '/api/imports/preview',
+  imports: () => '/api/imports',
   learningReviews: () => '/api/learning-reviews',
   learningReview: (id: string) => `/api/learning-reviews/${seg(id)}`,
   learningReviewRecommendations: (id: string) => `/api/learning-reviews/${seg(id)}/recommendations`,

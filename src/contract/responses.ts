@@ -7,6 +7,7 @@ import { dataQualityListSchema, overdueScanReportSchema } from './operations';
 import { disposalSchema, disposalsViewSchema } from './retention';
 import { chronologyEntrySchema, riskAssessmentSchema } from './records';
 import { indicatorsSchema, reportExportSchema } from './reports';
+import { importPreviewSchema, importResultSchema } from './imports';
 import { accessReviewSchema, adminDirectorySchema, auditExportSchema, auditSearchSchema, breakGlassResultSchema, sharingDecisionsSchema } from './governance';
 import { agencyItemSchema, memberItemSchema } from './directory';
 import { boardPlanViewSchema, learningReviewListSchema, learningReviewRecordSchema, learningReviewViewSchema, planObjectiveRecordSchema } from './boardWork';
@@ -68,6 +69,8 @@ export const responseSchemas = {
   approveDisposal: disposalSchema,
   getIndicators: indicatorsSchema,
   exportIndicators: reportExportSchema,
+  previewImport: importPreviewSchema,
+  importLog: importResultSchema,
   getAdminDirectory: adminDirectorySchema,
   addMember: memberItemSchema,
   changeMember: memberItemSchema,

@@ -23,6 +23,7 @@ import { listRegister } from './listRegister';
 import { listScreeningQueue } from './listScreeningQueue';
 import { nextMeeting } from './nextMeeting';
 import { getIndicators } from './getIndicators';
+import { previewImport } from './previewImport';
 import { getBoardPlan } from './getBoardPlan';
 import { getLearningReview } from './getLearningReview';
 import { listLearningReviews } from './listLearningReviews';
@@ -62,6 +63,7 @@ export const queries = {
   findTeamsMeeting,
   downloadMinutes,
   getIndicators,
+  previewImport,
   listLearningReviews,
   getLearningReview,
   getBoardPlan,

@@ -62,6 +62,8 @@ export function createApp({
   app.get('/readyz', readinessRoute(readiness));
 
   // Only application/json is parsed (strict: objects and arrays only); other types are refused per route with 415.
+  // An imported log travels base64 in JSON (at most 1 MB of file, src/kernel/import): only that route takes more.
+  app.use('/api/imports', express.json({ limit: '1500kb', strict: true, type: 'application/json' }));
   app.use('/api', express.json({ limit: JSON_BODY_LIMIT, strict: true, type: 'application/json' }));
 
   // The Teams bot (POST /api/messages) needs the parsed body, so it is mounted after the JSON parser.

@@ -152,7 +152,7 @@ export const BOARD_WORK_ROUTES: Record<string, {
 };
 
 /** Writes that name no existing record (they create one, or scan): covered by the fuzz suite only. */
-export const CREATE_ROUTES = ['submitReferral', 'saveReferralDraft', 'runOverdueScan', 'scheduleMeeting', 'exportIndicators', 'breakGlass', 'proposeDisposal', 'approveDisposal'];
+export const CREATE_ROUTES = ['submitReferral', 'saveReferralDraft', 'runOverdueScan', 'scheduleMeeting', 'exportIndicators', 'previewImport', 'importLog', 'breakGlass', 'proposeDisposal', 'approveDisposal'];
 
 /** Card verbs: what each does, so the matrix knows which record it must be refused on. */
 export const VERB_KINDS: Record<string, 'read' | 'caseWrite' | 'actionWrite'> = {

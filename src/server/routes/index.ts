@@ -8,7 +8,8 @@ import { directoryRoutes } from './directory';
 import { meetingRoutes } from './meetings';
 import { personaRoutes } from './personas';
 import { reportRoutes } from './reports';
+import { importRoutes } from './imports';
 import { retentionRoutes } from './retention';
 
 /** The whole JSON API as data: app.ts registers it and openapi.ts documents it, so the two cannot drift apart. */
-export const apiRoutes: readonly RouteSpec[] = [...caseRoutes, ...actionRoutes, ...boardWorkRoutes, ...meetingRoutes, ...directoryRoutes, ...personaRoutes, ...dataQualityRoutes, ...reportRoutes, ...adminRoutes, ...governanceCaseRoutes, ...retentionRoutes];
+export const apiRoutes: readonly RouteSpec[] = [...caseRoutes, ...actionRoutes, ...boardWorkRoutes, ...meetingRoutes, ...directoryRoutes, ...personaRoutes, ...dataQualityRoutes, ...reportRoutes, ...importRoutes, ...adminRoutes, ...governanceCaseRoutes, ...retentionRoutes];
