@@ -46,6 +46,7 @@ const ACTION_BODIES: Partial<Record<CommandName, (actionId: string) => Record<st
   addActionProgress: (actionId) => ({ actionId, note: 'Invented note.' }),
   completeAction: (actionId) => ({ actionId }),
   changeActionDueDate: (actionId) => ({ actionId, dueDate: '2026-07-20', reason: 'Invented reason.' }),
+  setActionRag: (actionId) => ({ actionId, rating: 'amber', reason: 'Invented reason.' }),
 };
 /** Coordinator-only case commands: refused before the case is read, so hidden and missing answer the same 403. */
 const COORDINATOR_CASE_BODIES: Partial<Record<CommandName, (caseId: string) => Record<string, unknown>>> = {
@@ -57,7 +58,11 @@ const COORDINATOR_CASE_BODIES: Partial<Record<CommandName, (caseId: string) => R
 const NO_RECORD: CommandName[] = [
   'submitReferral', 'saveReferralDraft', 'runOverdueScan',
   'scheduleMeeting', 'buildAgenda', 'editAgenda', 'publishAgenda', 'startMeeting', 'moveToItem', 'recordDecision', 'recordAttendance',
-  'endMeeting', 'editMinutes', 'approveMinutes', 'issueMinutes',
+  'endMeeting', 'editMinutes', 'approveMinutes', 'issueMinutes', 'joinMeeting',
+  // Learning reviews and the board plan name a review or an objective, not a case; their actions are created new.
+  'createLearningReview', 'addRecommendation', 'createReviewAction', 'addPlanObjective', 'createPlanAction',
+  // Imports create records from a file (tests/import).
+  'importLog',
   'addMember', 'changeMember', 'addAgency', 'changeAgency', 'confirmAccessReview',
   // Break-glass opens a case the member may not see, by its reference, on purpose (tests/governance/breakGlass.test.ts).
   'breakGlass',

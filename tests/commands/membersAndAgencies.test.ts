@@ -81,7 +81,7 @@ describe('agencies', () => {
 
     await execute(changeAgency, world.ctx('coordinator'), { agencyId: a.id, active: false });
     expect((await auditOf(world, a.id)).map((e) => e.change)).toEqual([
-      { name: 'Invented Housing Trust', shortName: 'Housing', kind: 'voluntary' },
+      { name: 'Invented Housing Trust', shortName: 'Housing', kind: 'voluntary', core: false },
       { active: { from: true, to: false } },
     ]);
     const refused = await expectRefused(world, () => execute(addMember, world.ctx('coordinator'), { ...NEW_MEMBER, agencyId: a.id }), ValidationError);

@@ -137,6 +137,10 @@ describe('every route answers what the contract says', () => {
 
     await call('getIndicators', 'GET', paths.reports({ period: '2026' }), 'viewer');
     await call('exportIndicators', 'POST', paths.reportExports(), 'chair', { period: '2026-05', format: 'csv', reason: 'Invented: quarterly return' });
+    // An invented past log of one referral, previewed then imported (a CSV, as a coordinator uploads it).
+    const pastLog = Buffer.from('Reference,Name,Referring agency,Received,Status\r\nOLD-9,Invented Person,Police,2025-03-14,Declined').toString('base64');
+    await call('previewImport', 'POST', paths.importPreview(), 'coordinator', { fileName: 'past.csv', base64: pastLog });
+    await call('importLog', 'POST', paths.imports(), 'coordinator', { fileName: 'past.csv', base64: pastLog }, 201);
   });
 
   it('parses the answers of learning reviews and the board plan', async () => {
