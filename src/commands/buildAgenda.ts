@@ -48,7 +48,7 @@ export const buildAgenda = defineCommand({
       listedReferrals: listed.map(asAgendaCase),
       liveCases: live.map(asAgendaCase),
       actions,
-      closureProposals: [],
+      closureProposals: live.filter((c) => c.closureProposal).map((c) => ({ caseId: c.id })),
       anyOtherBusiness: input.anyOtherBusiness ?? [],
       ...(input.minutesPerKind ? { minutesPerKind: input.minutesPerKind } : {}),
     });

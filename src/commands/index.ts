@@ -31,6 +31,7 @@ import { approveDisposal } from './approveDisposal';
 import { submitDraft } from './submitDraft';
 import { submitReferral } from './submitReferral';
 import { updateCasePlan } from './updateCasePlan';
+import { proposeClosure } from './proposeClosure';
 import { updateReferralDraft } from './updateReferralDraft';
 import { withdrawReferral } from './withdrawReferral';
 import { approveMinutes } from './approveMinutes';
@@ -78,6 +79,7 @@ export const commands = {
   submitDraft,
   recordRiskAssessment,
   updateCasePlan,
+  proposeClosure,
   runOverdueScan,
   restrictCase,
   setLegalHold,

@@ -72,9 +72,15 @@ export const recordDecision = defineCommand({
       next = { ...next, acceptedAt: at, leadAgencyId: agency.id, leadProfessionalId: lead.id, riskLevel: input.riskLevel, riskLevelAtAcceptance: input.riskLevel };
     }
     if (input.outcome === 'close') next = { ...next, closedAt: at, closureReason: input.closureReason };
+    // The panel has answered the lead's proposal (closed, or the plan goes on): it leaves the next agenda.
+    const answersProposal = item.kind === 'closure_proposal' && next.closureProposal !== undefined;
+    if (answersProposal) {
+      const { closureProposal: _answered, ...rest } = next;
+      next = rest;
+    }
     const actionsOnCase = input.actions ?? [];
     if (actionsOnCase.length && !LIVE_CASE_STATUSES.includes(next.status)) throw invalid('actions', 'actions are added to an open case only');
-    const updated = to || input.nextReviewDate || input.outcome === 'accept' ? await tx.update('cases', next) : c;
+    const updated = to || input.nextReviewDate || input.outcome === 'accept' || answersProposal ? await tx.update('cases', next) : c;
 
     const quorum = await quorumNow(tx, meeting);
     const { record: decision } = await tx.append('decisions', {

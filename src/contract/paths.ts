@@ -71,6 +71,7 @@ export const paths = {
   caseChronology: (id: string) => casePath(id, 'chronology'),
   caseActions: (id: string) => casePath(id, 'actions'),
   caseClosure: (id: string) => casePath(id, 'closure'),
+  caseClosureProposal: (id: string) => casePath(id, 'closure-proposal'),
   caseDraft: (id: string) => casePath(id, 'draft'),
   caseSubmission: (id: string) => casePath(id, 'submission'),
   caseRiskAssessments: (id: string) => casePath(id, 'risk-assessments'),

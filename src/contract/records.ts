@@ -74,6 +74,8 @@ export const caseRecordSchema = z.object({
   repeatOfCaseId: z.string().optional(),
   /** Break-glass openings: who, when, until when, why. */
   breakGlass: z.array(z.object({ memberId: z.string(), agencyId: z.string(), at: z.string(), until: z.string(), reason: z.string() })).optional(),
+  /** The lead's proposal to close: on the next agenda until the panel decides. */
+  closureProposal: z.object({ proposedAt: z.string(), proposedById: z.string(), rationale: z.string() }).optional(),
 });
 export type CaseRecordView = z.infer<typeof caseRecordSchema>;
 

@@ -36,6 +36,7 @@ export const responseSchemas = {
   submitDraft: savedCaseSchema,
   recordRiskAssessment: riskAssessmentSchema,
   updateCasePlan: savedCaseSchema,
+  proposeClosure: savedCaseSchema,
   listScreeningQueue: screeningQueueSchema,
   getHome: homeSchema,
   listActions: actionListSchema,

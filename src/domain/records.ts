@@ -90,6 +90,15 @@ export interface CaseRecord extends Versioned {
   repeatOfCaseId?: string;
   /** Break-glass openings by members outside the rules: each a time-limited read with its stated reason. */
   breakGlass?: BreakGlassGrant[];
+  /** The lead's proposal that the panel close the case: it goes on the next agenda until the panel decides. */
+  closureProposal?: ClosureProposal;
+}
+
+/** Who proposed closing a live case, when and why (narrative: never on a shared surface). */
+export interface ClosureProposal {
+  proposedAt: string;
+  proposedById: string;
+  rationale: string;
 }
 
 /** A member's break-glass opening of a case they could not otherwise read: read access until `until`. */

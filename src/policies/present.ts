@@ -15,7 +15,7 @@ import { can } from './policy';
 /** The buttons of a case page (and of a referral's line in the screening queue). */
 export const CASE_ABILITIES = [
   'recordInvolvement', 'requestInfo', 'provideInformation', 'list', 'withdraw', 'screen', 'close', 'escalate', 'deescalate',
-  'addChronology', 'createAction', 'updatePlan', 'readAudit', 'submit',
+  'addChronology', 'createAction', 'updatePlan', 'proposeClosure', 'readAudit', 'submit',
 ] as const;
 export type CaseAbility = (typeof CASE_ABILITIES)[number];
 export type CaseAbilities = Record<CaseAbility, boolean>;
@@ -41,6 +41,8 @@ const CASE_RULES: Record<CaseAbility, (a: Actor, c: CaseRecord) => boolean> = {
   addChronology: (a, c) => can(a, 'addChronology', 'case', c),
   createAction: (a, c) => can(a, 'createAction', 'case', c) && isLive(c),
   updatePlan: (a, c) => can(a, 'updatePlan', 'case', c) && isLive(c),
+  // Whoever may change the plan may propose ending it; one standing proposal at a time, until the panel decides.
+  proposeClosure: (a, c) => can(a, 'updatePlan', 'case', c) && isLive(c) && !c.closureProposal,
   readAudit: (a, c) => can(a, 'readAudit', 'case', c),
   // The policy already holds the state (drafts only).
   submit: (a, c) => can(a, 'submit', 'case', c),

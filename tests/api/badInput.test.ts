@@ -29,7 +29,7 @@ describe('bad input on every route that takes a body', () => {
     expect(postRoutes.map((r) => r.operationId).sort()).toEqual(
       ['addActionProgress', 'addChronologyEntry', 'changeActionDueDate', 'closeCase', 'completeAction', 'createAction', 'placeReferralOnAgenda',
         'provideInformation', 'recordInvolvement', 'recordScreeningDecision', 'requestInformation', 'submitReferral', 'withdrawReferral',
-        'saveReferralDraft', 'updateReferralDraft', 'submitDraft', 'recordRiskAssessment', 'updateCasePlan', 'runOverdueScan',
+        'saveReferralDraft', 'updateReferralDraft', 'submitDraft', 'recordRiskAssessment', 'updateCasePlan', 'proposeClosure', 'runOverdueScan',
         'scheduleMeeting', 'buildAgenda', 'editAgenda', 'publishAgenda', 'startMeeting', 'moveToItem', 'recordDecision', 'recordAttendance', 'joinMeeting',
         'addMember', 'changeMember', 'addAgency', 'changeAgency', 'confirmAccessReview', 'exportAudit', 'breakGlass', 'restrictCase', 'proposeDisposal', 'approveDisposal',
         'createLearningReview', 'addRecommendation', 'createReviewAction', 'addPlanObjective', 'createPlanAction', 'setActionRag',

@@ -41,6 +41,7 @@ const CASE_BODIES: Partial<Record<CommandName, (caseId: string) => Record<string
     adultView: 'Invented.',
   }),
   updateCasePlan: (caseId) => ({ caseId, expectedVersion: 1, contingencyPlan: 'Invented plan.' }),
+  proposeClosure: (caseId) => ({ caseId, expectedVersion: 1, rationale: 'Invented: settled with support.' }),
 };
 const ACTION_BODIES: Partial<Record<CommandName, (actionId: string) => Record<string, unknown>>> = {
   addActionProgress: (actionId) => ({ actionId, note: 'Invented note.' }),

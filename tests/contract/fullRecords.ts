@@ -71,6 +71,7 @@ export const FULL_RECORDS: { [K in Kind]: Required<NewRecord<K>> } = {
     legalHold: true,
     repeatOfCaseId: 'earlier-case',
     breakGlass: [{ memberId: 'full-member', agencyId: 'full-agency', at: '2026-06-02T10:00:00.000Z', until: '2026-06-02T14:00:00.000Z', reason: LONG_TEXT }],
+    closureProposal: { proposedAt: '2026-06-03T10:00:00.000Z', proposedById: 'full-member', rationale: LONG_TEXT },
   },
   riskAssessments: {
     id: 'full-assessment',

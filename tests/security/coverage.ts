@@ -111,6 +111,7 @@ export const CASE_WRITE_BODIES: Record<string, (version: number) => Record<strin
   addChronologyEntry: () => ({ occurredAt: '2026-06-01T10:00:00.000Z', type: 'contact', summary: text, significance: 'low' }),
   createAction: () => ({ description: text, successMeasure: text, ownerId: 'mem-police', dueDate: '2026-09-01' }),
   closeCase: (v) => ({ reason: CLOSURE_REASONS[0], rationale: text, expectedVersion: v }),
+  proposeClosure: (v) => ({ rationale: text, expectedVersion: v }),
   updateReferralDraft: (v) => ({ reasons: text, expectedVersion: v }),
   submitDraft: (v) => ({ expectedVersion: v }),
   recordRiskAssessment: (v) => ({

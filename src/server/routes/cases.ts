@@ -32,6 +32,8 @@ export const caseRoutes: RouteSpec[] = [
     summary: commands.createAction.summary, operation: command(commands.createAction) },
   { method: 'post', path: '/api/cases/:id/closure', operationId: 'closeCase', tag: 'cases', params: caseId,
     summary: commands.closeCase.summary, operation: command(commands.closeCase) },
+  { method: 'post', path: '/api/cases/:id/closure-proposal', operationId: 'proposeClosure', tag: 'cases', params: caseId,
+    summary: commands.proposeClosure.summary, operation: command(commands.proposeClosure) },
   { method: 'get', path: '/api/cases/:id/audit', operationId: 'getCaseAudit', tag: 'cases', params: caseId,
     summary: queries.getCaseAudit.summary, operation: query(queries.getCaseAudit) },
   { method: 'post', path: '/api/referrals/drafts', operationId: 'saveReferralDraft', tag: 'cases', status: 201,

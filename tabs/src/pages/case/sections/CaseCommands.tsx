@@ -1,5 +1,5 @@
 import { Button, Field, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { EditRegular, LockClosedRegular } from '@fluentui/react-icons';
+import { EditRegular, LockClosedRegular, SignOutRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { CLOSURE_REASONS, type ClosureReason } from '../../../../../src/domain/enums';
 import { type FullCaseView, savedCaseSchema, meetingListSchema, paths } from '../../../../../src/contract';
@@ -9,6 +9,7 @@ import { ReferralActions } from '../../../components/referral/ReferralActions';
 import { errorProps } from '../../../forms/FormParts';
 import type { FieldErrors } from '../../../forms/fieldErrors';
 import { useApi } from '../../../hooks/useApi';
+import { formatDay } from '../../../format';
 import { CLOSURE_REASON_LABELS } from '../../../labels';
 import { referHref } from '../../../routing/useHashRoute';
 
@@ -33,7 +34,8 @@ export function CaseCommands({ detail, onChanged }: { detail: FullCaseView; onCh
   };
   const draft = can.submit;
   const closable = can.close;
-  if (!draft && !screening && !closable && !done) return null;
+  const proposal = c.closureProposal;
+  if (!draft && !screening && !closable && !can.proposeClosure && !proposal && !done) return null;
   return (
     <div className={styles.root}>
       <div className={styles.bar}>
@@ -53,8 +55,17 @@ export function CaseCommands({ detail, onChanged }: { detail: FullCaseView; onCh
             onChanged={changed}
           />
         )}
+        {can.proposeClosure && <ProposeClosureDialog detail={detail} onChanged={changed} />}
         {closable && <CloseCaseDialog detail={detail} onChanged={changed} />}
       </div>
+      {proposal && c.status !== 'closed' && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            Closing this case was proposed on <time dateTime={proposal.proposedAt}>{formatDay(proposal.proposedAt)}</time>: the panel decides at
+            its next meeting.
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div role="status" aria-live="polite">
         {done && (
           <MessageBar intent="success">
@@ -108,6 +119,35 @@ function CloseCaseDialog({ detail, onChanged }: { detail: FullCaseView; onChange
             <Textarea value={rationale} onChange={(_, d) => setRationale(d.value)} resize="vertical" rows={4} maxLength={4000} />
           </Field>
         </>
+      )}
+    </CommandDialog>
+  );
+}
+
+/** The lead asks the panel to close the case: it goes on the next agenda as a closure proposal. */
+function ProposeClosureDialog({ detail, onChanged }: { detail: FullCaseView; onChanged: (what: string) => void }) {
+  const client = useApiClient();
+  const c = detail.case;
+  const [rationale, setRationale] = useState('');
+  return (
+    <CommandDialog
+      trigger="Propose closure"
+      icon={<SignOutRegular />}
+      title={`Propose closing ${c.ref}`}
+      submitLabel="Propose closure"
+      fields={['rationale']}
+      baseline={detail}
+      onOpen={() => setRationale('')}
+      validate={(): FieldErrors => (rationale.trim() ? {} : { rationale: 'Say why the risk is managed well enough to close.' })}
+      send={(version) =>
+        client.post(paths.caseClosureProposal(c.id), { rationale: rationale.trim(), expectedVersion: version ?? c.version }, savedCaseSchema)
+      }
+      onDone={() => onChanged(`Closing ${c.ref} is proposed: it is on the next panel's agenda.`)}
+    >
+      {(errors) => (
+        <Field label="Why the case can close" required hint="The panel reads this with the case when it decides." {...errorProps(errors.rationale)}>
+          <Textarea value={rationale} onChange={(_, d) => setRationale(d.value)} resize="vertical" rows={4} maxLength={4000} />
+        </Field>
       )}
     </CommandDialog>
   );
