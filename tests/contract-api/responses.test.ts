@@ -70,6 +70,7 @@ describe('every route answers what the contract says', () => {
     expect(assessment.assessmentNumber).toBe(1);
     c = (await call('getCase', 'GET', paths.case(referral.id), 'police')).case as typeof c;
     c = await call('updateCasePlan', 'PATCH', paths.casePlan(referral.id), 'police', { contingencyPlan: 'Invented contingency.', expectedVersion: c.version });
+    c = await call('proposeClosure', 'POST', paths.caseClosureProposal(referral.id), 'police', { rationale: 'Invented: settled with support.', expectedVersion: c.version });
 
     let a = await call('addActionProgress', 'POST', paths.actionProgress(action.id), 'police', { note: 'Invented: booked.' });
     a = await call('changeActionDueDate', 'POST', paths.actionDueDate(action.id), 'police', { dueDate: '2026-06-25', reason: 'Invented reason.', expectedVersion: a.version });
