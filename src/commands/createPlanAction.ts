@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { insertBoardAction, loadPlanObjective, requireBoardWorkManager } from '../kernel/boardWork';
+import { loadPlanObjective, requireBoardWorkManager } from '../kernel/boardWork';
+import { insertAction } from '../kernel/newAction';
 import { defineCommand } from '../kernel/command';
 import { id, isoDate, text } from '../kernel/validation';
 import { savedActionSchema } from '../contract/actions';
@@ -15,6 +16,6 @@ export const createPlanAction = defineCommand({
     requireBoardWorkManager(ctx, "add actions to the board's plan");
     const objective = await loadPlanObjective(tx, input.objectiveId);
     const { objectiveId: _objectiveId, ...action } = input;
-    return insertBoardAction(ctx, tx, { ...action, parentKind: 'board_plan', parentId: objective.id });
+    return insertAction(ctx, tx, { ...action, parentKind: 'board_plan', parentId: objective.id });
   },
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConflictError, ValidationError } from '../domain/errors';
-import { insertBoardAction, loadLearningReview, requireBoardWorkManager } from '../kernel/boardWork';
+import { loadLearningReview, requireBoardWorkManager } from '../kernel/boardWork';
+import { insertAction } from '../kernel/newAction';
 import { defineCommand } from '../kernel/command';
 import { id, isoDate, text } from '../kernel/validation';
 import { savedActionSchema } from '../contract/actions';
@@ -27,6 +28,6 @@ export const createReviewAction = defineCommand({
     if (!review.recommendations.some((r) => r.number === input.recommendationNumber)) {
       throw new ValidationError([{ field: 'recommendationNumber', message: `${review.ref} has no recommendation ${input.recommendationNumber}` }]);
     }
-    return insertBoardAction(ctx, tx, { ...input, parentKind: 'learning_review', parentId: review.id });
+    return insertAction(ctx, tx, { ...input, parentKind: 'learning_review', parentId: review.id });
   },
 });
