@@ -12,7 +12,7 @@ const abilitiesOf = <K extends string>(keys: readonly [K, ...K[]]) =>
 /** The buttons of a case page. */
 export const CASE_ABILITIES = [
   'recordInvolvement', 'requestInfo', 'provideInformation', 'list', 'withdraw', 'screen', 'close', 'escalate', 'deescalate',
-  'addChronology', 'createAction', 'updatePlan', 'proposeClosure', 'readAudit', 'submit',
+  'addChronology', 'createAction', 'updatePlan', 'proposeClosure', 'readAudit', 'submit', 'exportSubjectAccess',
 ] as const;
 export type CaseAbility = (typeof CASE_ABILITIES)[number];
 export const caseAbilitiesSchema = abilitiesOf(CASE_ABILITIES);

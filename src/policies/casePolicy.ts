@@ -64,3 +64,5 @@ allow('case', ['createAction', 'updatePlan'], (a, c) =>
   hasRole(a, 'coordinator') || (hasRole(a, 'chair', 'partner') && canReadCase(a, c) && (hasRole(a, 'chair') || isLeadAgency(a, c))),
 );
 allow('case', ['readAudit'], (a) => hasRole(a, 'coordinator'));
+// Subject access: the coordinators answer an adult's request for everything held about them (any case, any status).
+allow('case', ['exportSubjectAccess'], (a) => hasRole(a, 'coordinator'));

@@ -15,7 +15,7 @@ import { can } from './policy';
 /** The buttons of a case page (and of a referral's line in the screening queue). */
 export const CASE_ABILITIES = [
   'recordInvolvement', 'requestInfo', 'provideInformation', 'list', 'withdraw', 'screen', 'close', 'escalate', 'deescalate',
-  'addChronology', 'createAction', 'updatePlan', 'proposeClosure', 'readAudit', 'submit',
+  'addChronology', 'createAction', 'updatePlan', 'proposeClosure', 'readAudit', 'submit', 'exportSubjectAccess',
 ] as const;
 export type CaseAbility = (typeof CASE_ABILITIES)[number];
 export type CaseAbilities = Record<CaseAbility, boolean>;
@@ -46,6 +46,7 @@ const CASE_RULES: Record<CaseAbility, (a: Actor, c: CaseRecord) => boolean> = {
   readAudit: (a, c) => can(a, 'readAudit', 'case', c),
   // The policy already holds the state (drafts only).
   submit: (a, c) => can(a, 'submit', 'case', c),
+  exportSubjectAccess: (a, c) => can(a, 'exportSubjectAccess', 'case', c),
 };
 
 export function presentCase(actor: Actor, c: CaseRecord): CaseAbilities {

@@ -15,12 +15,12 @@ describe('presentCase', () => {
       const can = presentCase(coordinator, makeCase({ status, ...(status === 'open' || status === 'escalated' || status === 'closed' ? { leadAgencyId: 'ag-police' } : {}) }));
       return CASE_ABILITIES.filter((a) => can[a]).sort();
     };
-    expect(offered('draft')).toEqual(['addChronology', 'readAudit', 'submit', 'withdraw']);
-    expect(offered('submitted')).toEqual(['addChronology', 'list', 'readAudit', 'recordInvolvement', 'requestInfo', 'screen', 'withdraw']);
-    expect(offered('info_requested')).toEqual(['addChronology', 'provideInformation', 'readAudit', 'recordInvolvement', 'withdraw']);
-    expect(offered('open')).toEqual(['addChronology', 'close', 'createAction', 'escalate', 'proposeClosure', 'readAudit', 'recordInvolvement', 'updatePlan']);
-    expect(offered('escalated')).toEqual(['addChronology', 'close', 'createAction', 'deescalate', 'proposeClosure', 'readAudit', 'recordInvolvement', 'updatePlan']);
-    for (const finished of ['closed', 'declined', 'withdrawn'] as const) expect(offered(finished)).toEqual(['addChronology', 'readAudit']);
+    expect(offered('draft')).toEqual(['addChronology', 'exportSubjectAccess', 'readAudit', 'submit', 'withdraw']);
+    expect(offered('submitted')).toEqual(['addChronology', 'exportSubjectAccess', 'list', 'readAudit', 'recordInvolvement', 'requestInfo', 'screen', 'withdraw']);
+    expect(offered('info_requested')).toEqual(['addChronology', 'exportSubjectAccess', 'provideInformation', 'readAudit', 'recordInvolvement', 'withdraw']);
+    expect(offered('open')).toEqual(['addChronology', 'close', 'createAction', 'escalate', 'exportSubjectAccess', 'proposeClosure', 'readAudit', 'recordInvolvement', 'updatePlan']);
+    expect(offered('escalated')).toEqual(['addChronology', 'close', 'createAction', 'deescalate', 'exportSubjectAccess', 'proposeClosure', 'readAudit', 'recordInvolvement', 'updatePlan']);
+    for (const finished of ['closed', 'declined', 'withdrawn'] as const) expect(offered(finished)).toEqual(['addChronology', 'exportSubjectAccess', 'readAudit']);
     // One standing proposal at a time: once closure is proposed, the panel decides and the button goes.
     const proposed = makeCase({ status: 'open', leadAgencyId: 'ag-police', closureProposal: { proposedAt: '2026-06-01T10:00:00Z', proposedById: 'coordinator', rationale: 'Invented.' } });
     expect(presentCase(coordinator, proposed).proposeClosure).toBe(false);
