@@ -40,7 +40,13 @@ export interface FakeColumn {
   /** The type facet as Graph shows it, e.g. { choice: { choices: [...] } }. */
   facet: Record<string, unknown>;
 }
-export interface FakeItem { id: number; guid: string; version: number; fields: Record<string, unknown>; created: string; modified: string }
+/** Who last changed an item, as Graph's `lastModifiedBy` shows it: a person in the browser, or an app (RiskPanel's writes). */
+export interface FakeEditor { user?: { id?: string; email?: string; displayName: string }; application?: { id?: string; displayName: string } }
+export interface FakeItem { id: number; guid: string; version: number; fields: Record<string, unknown>; created: string; modified: string; modifiedBy?: FakeEditor }
+/** RiskPanel's own writes through Graph (app-only token). */
+export const APP_EDITOR: FakeEditor = { application: { id: 'riskpanel-app', displayName: 'RiskPanel' } };
+/** An invented coordinator editing in the SharePoint browser UI, unless a test names someone else. */
+export const BROWSER_EDITOR: FakeEditor = { user: { id: 'aad-coordinator-browser', email: 'sam.coordinator@invented.example', displayName: 'Sam Coordinator' } };
 export interface FakeView { Id: string; Title: string; ViewQuery: string; ViewFields: string[]; RowLimit: number; PersonalView: boolean; DefaultView: boolean }
 export interface FakeList {
   id: string;
@@ -95,6 +101,8 @@ export interface GraphFakeOptions {
   roundTripMs?: number;
   hostname?: string;
   sitePath?: string;
+  /** Changes per delta page (Graph decides; small pages let tests see `@odata.nextLink`). */
+  deltaPageSize?: number;
 }
 
 const MAX_BATCH = 20;
@@ -150,6 +158,7 @@ export class GraphFake {
       threshold: options.threshold ?? 5000,
       latencyMs: options.latencyMs ?? 0,
       roundTripMs: options.roundTripMs ?? 100,
+      deltaPageSize: options.deltaPageSize ?? 200,
       hostname: options.hostname ?? 'contoso.sharepoint.com',
       sitePath: options.sitePath ?? '/sites/riskpanel',
     };
@@ -207,13 +216,24 @@ export class GraphFake {
   }
 
   /** A coordinator editing an item in SharePoint: no validation beyond SharePoint's own, version bumped. */
-  editItem(listName: string, itemId: number, fields: Record<string, unknown>): FakeItem {
+  editItem(listName: string, itemId: number, fields: Record<string, unknown>, editor: FakeEditor = BROWSER_EDITOR): FakeItem {
     const list = this.list(listName);
     const item = list.items.get(itemId);
     if (!item) throw new Error(`No item ${itemId}`);
     this.applyFields(list, item, fields, false);
+    item.modifiedBy = editor;
     return item;
   }
+
+  /** The item holding a record (by its RecordId column), for tests that edit it "in the browser". */
+  itemByRecordId(listName: string, recordId: string): FakeItem {
+    const item = [...this.list(listName).items.values()].find((i) => i.fields.RecordId === recordId);
+    if (!item) throw new Error(`No item with record id ${recordId} in ${listName}`);
+    return item;
+  }
+
+  /** While set, every delta request is throttled (429 with this Retry-After), however often it is retried. */
+  deltaThrottle: { retryAfterSeconds: number } | undefined;
 
   /** Makes every delta token issued so far expire (SharePoint keeps changes for a limited time). */
   expireDeltaTokens(listName: string): void {
@@ -498,6 +518,8 @@ export class GraphFake {
     item.fields = next;
     item.version++;
     item.modified = new Date().toISOString();
+    // Through HTTP (validated) is RiskPanel's app-only token; seeding and editItem stand for the browser.
+    item.modifiedBy = validate ? APP_EDITOR : BROWSER_EDITOR;
     this.recordChange(list, item.id, false);
   }
 
@@ -543,6 +565,7 @@ export class GraphFake {
       eTag: etag(item),
       createdDateTime: item.created,
       lastModifiedDateTime: item.modified,
+      ...(item.modifiedBy ? { lastModifiedBy: item.modifiedBy } : {}),
       webUrl: `${this.siteUrl}/Lists/${list.name}/DispForm.aspx?ID=${item.id}`,
       ...(select ? { fields: { '@odata.etag': etag(item), ...this.fieldsJson(list, item, select) } } : {}),
     };
@@ -606,22 +629,46 @@ export class GraphFake {
     return { status: 200, body };
   }
 
+  /**
+   * `items/delta`: the latest state of every item changed after the token (deleted ones as `@removed`), in pages of
+   * `deltaPageSize` with `@odata.nextLink`, then `@odata.deltaLink` for next time. The links keep the caller's
+   * `expand`, as Graph's do. A token older than the list keeps changes for (see expireDeltaTokens) answers 410.
+   */
   private delta(list: FakeList, req: FakeRequest): FakeResponse {
-    const token = req.url.searchParams.get('token');
+    if (this.deltaThrottle) {
+      return graphError(429, 'activityLimitReached', 'The request has been throttled', { 'Retry-After': String(this.deltaThrottle.retryAfterSeconds) });
+    }
+    const q = req.url.searchParams;
+    const token = q.get('token');
     const since = token === null ? 0 : Number(token);
     if (token !== null && (Number.isNaN(since) || since < list.deltaFloor)) {
       return graphError(410, 'resyncRequired', 'Resync required. Replace any local items with the server version (including deletes).', {
         Location: `${GRAPH}/sites/${this.site.id}/lists/${list.id}/items/delta`,
       });
     }
-    const select = expandSelect(req.url.searchParams);
+    // A walk over pages sees the changes up to where it started (`upto`), in a stable order.
+    const upto = q.get('upto') === null ? list.changeSeq : Number(q.get('upto'));
+    const skip = Number(q.get('skip') ?? 0);
+    const select = expandSelect(q);
     const latest = new Map<number, boolean>();
-    for (const c of list.changes) if (c.seq > since) latest.set(c.itemId, c.deleted);
-    const value = [...latest.entries()].map(([id, deleted]) => {
+    for (const c of list.changes) if (c.seq > since && c.seq <= upto) latest.set(c.itemId, c.deleted);
+    const all = [...latest.entries()].sort((a, b) => a[0] - b[0]);
+    const page = all.slice(skip, skip + this.opts.deltaPageSize);
+    const value = page.map(([id, deleted]) => {
       const item = list.items.get(id);
       return deleted || !item ? { id: String(id), '@removed': { reason: 'deleted' } } : this.itemJson(list, item, select);
     });
-    return { status: 200, body: { value, '@odata.deltaLink': `${GRAPH}/sites/${this.site.id}/lists/${list.id}/items/delta?token=${list.changeSeq}` } };
+    const expand = q.get('$expand') ?? q.get('expand');
+    const link = (params: Record<string, string | number>) => {
+      const u = new URL(`${GRAPH}/sites/${this.site.id}/lists/${list.id}/items/delta`);
+      if (expand) u.searchParams.set('expand', expand);
+      for (const [k, v] of Object.entries(params)) u.searchParams.set(k, String(v));
+      return u.href;
+    };
+    if (skip + page.length < all.length) {
+      return { status: 200, body: { value, '@odata.nextLink': link({ token: since, upto, skip: skip + page.length }) } };
+    }
+    return { status: 200, body: { value, '@odata.deltaLink': link({ token: upto }) } };
   }
 
   // ---- $batch ----

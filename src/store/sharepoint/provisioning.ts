@@ -2,6 +2,7 @@ import type { Kind } from '../port';
 import { KINDS } from '../schema';
 import { failOn, type GraphCall, type GraphHttp, type GraphReply, MAX_BATCH } from './graphHttp';
 import { choiceLabel, type ColumnSpec, LISTS, type ListSpec, type ViewSpec } from './listSchema';
+import { auditListPermissionSteps } from './provisioningPermissions';
 
 /**
  * Creates or upgrades the partnership's lists from the one schema (listSchema.ts), idempotently: what exists and
@@ -12,7 +13,11 @@ import { choiceLabel, type ColumnSpec, LISTS, type ListSpec, type ViewSpec } fro
 
 export interface ProvisionStep {
   list: string;
-  action: 'create list' | 'add column' | 'update column' | 'rename title' | 'create view' | 'update view' | 'manual';
+  action:
+    | 'create list' | 'add column' | 'update column' | 'rename title' | 'create view' | 'update view'
+    // The audit list's own permissions (provisioningPermissions.ts).
+    | 'create group' | 'break inheritance' | 'grant read' | 'remove access'
+    | 'manual';
   detail: string;
   run?: () => Promise<void>;
 }
@@ -108,7 +113,8 @@ async function ok(http: GraphHttp, call: GraphCall, expect: number[] = [200, 201
   return reply;
 }
 
-async function resolveSite(graph: GraphHttp, site: string): Promise<{ id: string; webUrl: string }> {
+/** The site's id and web URL, from its id or its URL. */
+export async function resolveSite(graph: GraphHttp, site: string): Promise<{ id: string; webUrl: string }> {
   const url = /^https:\/\//i.test(site)
     ? (() => {
         const u = new URL(site);
@@ -164,6 +170,7 @@ export async function provision(deps: ProvisionDeps, site: string, opts: { dryRu
       steps.push(...columnSteps(graph, siteId, spec, have));
     }
     steps.push(...(await viewSteps(sharePointRest, webUrl, spec, () => listIds.get(kind), !!have)));
+    if (kind === 'audit') steps.push(...(await auditListPermissionSteps(sharePointRest, webUrl, () => listIds.get(kind), !!have)));
   }
 
   const changes = steps.filter((s) => s.action !== 'manual');

@@ -104,12 +104,12 @@ describe('provisioning', () => {
     expect((await provision({ graph, sharePointRest: rest }, fake.site.id, { dryRun: false })).steps).toEqual([]);
   });
 
-  it('without a certificate (no SharePoint REST) creates the lists and says the views need one', async () => {
+  it('without a certificate (no SharePoint REST) creates the lists and says the views and the audit list\'s permissions need one', async () => {
     const fake = new GraphFake();
     const { graph } = fakeClients(fake);
     const result = await provision({ graph }, fake.site.id, { dryRun: false });
     expect(fake.site.lists.size).toBe(KINDS.length);
-    expect(result.steps.filter((s) => s.action === 'manual').map((s) => s.list)).toEqual(['Cases', 'Actions', 'Decisions']);
+    expect(result.steps.filter((s) => s.action === 'manual').map((s) => s.list)).toEqual(['Cases', 'Actions', 'Decisions', 'Audit trail']);
     expect(result.steps.find((s) => s.action === 'manual')!.detail).toMatch(/certificate/);
   });
 });
