@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id } from '../kernel/validation';
-import { CASE_STATUSES, LIVE_CASE_STATUSES, RISK_LEVELS, type CaseStatus, type RiskLevel } from '../domain/enums';
+import { CASE_STATUSES, FINISHED_ACTION_STATUSES, LIVE_CASE_STATUSES, RISK_LEVELS, type CaseStatus, type RiskLevel } from '../domain/enums';
 import type { CaseRecord } from '../domain/records';
 import { MAX_IN_VALUES, type Condition, type Order, type ReadTx } from '../store/port';
 import { memberAudience } from '../store/caseAudience';
@@ -118,9 +118,16 @@ type RegisterInput = z.output<typeof registerInput>;
 type Sorted = { sort: RegisterSort; desc: boolean };
 
 /**
- * Overdue actions of the given cases, read by parent id and due date (one index, ix_actions_parent_due), not by
- * scanning actions; whether each is still open is judged here (a status condition would lead SQLite to walk every
- * open action instead).
+ * "Not finished", said as one `ne` per finished status: a store narrows by the page's cases and the due date first
+ * (SQLite: ix_actions_parent_due; SharePoint leads with the cases, since an `in` outranks a comparison) and drops the
+ * finished actions before reading them. Said as `status in (open statuses)`, SharePoint would lead with the status,
+ * which every open action in the list shares (past the list view threshold at scale).
+ */
+const NOT_FINISHED: Condition[] = FINISHED_ACTION_STATUSES.map((status) => ({ field: 'status', op: 'ne', value: status }));
+
+/**
+ * Overdue actions of the given cases: their unfinished actions due before today, so only the page's overdue actions
+ * are read, not their finished past ones. Whether each is overdue by London's day is still judged here.
  */
 async function overdueCounts(tx: ReadTx, caseIds: string[], now: Date): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
@@ -129,6 +136,7 @@ async function overdueCounts(tx: ReadTx, caseIds: string[], now: Date): Promise<
       where: [
         { field: 'parentId', op: 'in', value: caseIds.slice(i, i + MAX_IN_VALUES) },
         { field: 'dueDate', op: 'lt', value: todayOf(now) },
+        ...NOT_FINISHED,
       ],
     });
     for (const a of pastDue) {
