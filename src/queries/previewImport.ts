@@ -1,27 +1,30 @@
 import { type ImportPreview, importPreviewSchema, importRequestSchema } from '../contract/imports';
-import { planRows, REQUIRED_FIELDS, rowPlanOf, suggestMapping } from '../kernel/import/planImport';
+import { planRows, REQUIRED_FIELDS, suggestMapping } from '../kernel/import/planImport';
 import { readImportFile } from '../kernel/import/readImportFile';
 import { defineQuery } from '../kernel/query';
 import { authorize } from '../policies';
 
 /**
- * What importing a past log would do, row by row: created, already imported, or refused and why; with the columns
- * mapped (as given, or guessed from the headers). Nothing is written. Coordinators only.
+ * What importing a past log would do, row by row: created (a case, an action or both), already imported, or refused
+ * and why; with the columns mapped (as given, or guessed from the headers). Nothing is written. Coordinators only.
  */
 export const previewImport = defineQuery({
   name: 'previewImport',
-  summary: 'Preview importing a past log (Excel or CSV): each row created, already imported or refused with its reasons',
+  summary: 'Preview importing a past log (Excel or CSV): each row\'s case or action created, already imported or refused with its reasons',
   input: importRequestSchema,
   output: importPreviewSchema,
   async run(ctx, tx, input): Promise<ImportPreview> {
     authorize(ctx.actor, 'coordinate', 'partnership', null, 'Only coordinators can import a log.');
     const file = await readImportFile(input.fileName, input.base64);
     const mapping = input.mapping ?? suggestMapping(file.headers);
-    const rows = (await planRows(ctx, tx, file, mapping)).map(rowPlanOf);
+    const only = input.rows && new Set(input.rows);
+    const planned = (await planRows(ctx, tx, file, mapping)).filter((p) => !only || only.has(p.plan.row));
+    const rows = planned.map((p) => p.plan);
     const count = (o: string) => rows.filter((r) => r.outcome === o).length;
     return {
       fileName: file.fileName, headers: file.headers, mapping, required: [...REQUIRED_FIELDS], rows,
       counts: { create: count('create'), exists: count('exists'), refused: count('refused') },
+      records: { cases: planned.filter((p) => p.case).length, actions: planned.filter((p) => p.action).length },
     };
   },
 });
