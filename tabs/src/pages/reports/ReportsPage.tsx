@@ -1,5 +1,5 @@
-import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { lazy, Suspense, useState } from 'react';
+import { Button, Field, Input, ProgressBar, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { indicatorsSchema, paths, reportExportSchema } from '../../../../src/contract';
 import { indicatorTables, type ReportSection } from '../../../../src/domain/indicators/tables';
 import { messageOf } from '../../api/client';
@@ -22,7 +22,12 @@ const useStyles = makeStyles({
   tools: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'flex-end', flexWrap: 'wrap' },
   pair: { display: 'grid', gap: tokens.spacingHorizontalL, gridTemplateColumns: 'repeat(auto-fit, minmax(min(18rem, 100%), 1fr))', alignItems: 'start' },
   tables: { display: 'grid', gap: tokens.spacingVerticalM },
+  reason: { flexGrow: 1, minWidth: 'min(20rem, 100%)' },
+  progress: { display: 'grid', gap: tokens.spacingVerticalXS, maxWidth: '32rem' },
 });
+
+/** The audit needs a reason a reader can follow; the API refuses fewer than 3 characters. */
+const REASON_MIN = 3;
 
 /** Which table of which section a chart stands beside. */
 const CHARTS: Partial<Record<ReportSection['family'], Record<number, ChartName>>> = {
@@ -52,6 +57,8 @@ export default function ReportsPage() {
   const [exporting, setExporting] = useState<string>();
   const [exportMessage, setExportMessage] = useState('');
   const [exportError, setExportError] = useState<string>();
+  const [reasonError, setReasonError] = useState<string>();
+  const reasonInput = useRef<HTMLInputElement>(null);
   const period = periodText(choice);
   const path = paths.reports({ period, agencyId: agencyId || undefined });
   const report = useApi(path, (c, signal) => (period ? c.get(path, indicatorsSchema, signal) : Promise.reject(new Error('Choose a complete period.'))));
@@ -61,7 +68,18 @@ export default function ReportsPage() {
   const set = (patch: Partial<PeriodChoice>) => setChoice((c) => ({ ...c, ...patch }));
 
   async function exportAs(format: 'xlsx' | 'csv') {
-    if (!period) return;
+    // The buttons stay enabled (a disabled button cannot be focused or explain itself): a missing reason is said on
+    // its field, which takes the focus.
+    if (reason.trim().length < REASON_MIN) {
+      setReasonError(`Say why you are exporting (at least ${REASON_MIN} characters): it is recorded in the audit trail.`);
+      reasonInput.current?.focus();
+      return;
+    }
+    if (!period) {
+      setExportError('Choose a complete period first.');
+      return;
+    }
+    setReasonError(undefined);
     setExportError(undefined);
     setExporting(format);
     setExportMessage(format === 'xlsx' ? 'Preparing the workbook…' : 'Preparing the CSV file…');
@@ -120,13 +138,27 @@ export default function ReportsPage() {
         </Field>
       </div>
       <div className={styles.tools} role="group" aria-label="Export">
-        <Field label="Reason for the export" hint="Recorded in the audit trail with the export.">
-          <Input value={reason} onChange={(_, d) => setReason(d.value)} />
+        <Field
+          className={styles.reason}
+          label="Reason for the export"
+          required
+          hint="Recorded in the audit trail with the export, with your name."
+          validationState={reasonError ? 'error' : 'none'}
+          validationMessage={reasonError}
+        >
+          <Input ref={reasonInput} value={reason} maxLength={300} onChange={(_, d) => { setReason(d.value); if (reasonError && d.value.trim().length >= REASON_MIN) setReasonError(undefined); }} />
         </Field>
-        <Button disabled={!period || reason.trim().length < 3 || exporting !== undefined} onClick={() => void exportAs('xlsx')}>Download workbook (Excel)</Button>
-        <Button disabled={!period || reason.trim().length < 3 || exporting !== undefined} onClick={() => void exportAs('csv')}>Download CSV</Button>
+        {/* disabledFocusable: the button keeps the keyboard focus while its export runs. */}
+        <Button disabledFocusable={exporting !== undefined} onClick={() => void exportAs('xlsx')}>Download workbook (Excel)</Button>
+        <Button disabledFocusable={exporting !== undefined} onClick={() => void exportAs('csv')}>Download CSV</Button>
       </div>
-      <LiveStatus busy={exporting !== undefined} message={exportMessage} />
+      {exporting !== undefined && (
+        // A year over thousands of cases takes a while: the bar shows the export is under way until the file arrives.
+        <Field className={styles.progress} label={exportMessage} hint="The file downloads when it is ready; you can keep reading the page.">
+          <ProgressBar thickness="large" />
+        </Field>
+      )}
+      <LiveStatus busy={false} message={exportMessage} hidden={exporting !== undefined} />
       {exportError && <ErrorNotice title="The export did not work" message={exportError} />}
       <LiveStatus
         busy={report.state === 'loading'}
@@ -139,7 +171,8 @@ export default function ReportsPage() {
             {section.tables.map((table, i) => {
               const chart = CHARTS[section.family]?.[i];
               return chart && view ? (
-                <div key={table.title} className={styles.pair}>
+                // One named group holds a chart and the table of its figures, so a screen reader finds them together.
+                <div key={table.title} className={styles.pair} role="group" aria-label={`${table.title}: chart and table`}>
                   <Suspense fallback={<LiveStatus message="Loading the chart…" busy />}>
                     <ReportChart name={chart} view={view} agencyName={agencyName} />
                   </Suspense>
