@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { RegisterItem } from '../../src/contract';
 import RegisterPage from '../../tabs/src/pages/register/RegisterPage';
@@ -7,7 +7,7 @@ import { useHashRoute } from '../../tabs/src/routing/useHashRoute';
 import { type Call, fakeServer, renderTab } from './support/renderTab';
 
 // The register's filters: each one goes into the address and into the API query, and the table shows what the
-// server answered, fetched page by page (the API's largest page is 200) and rendered only where it is in view.
+// server answered, fetched a page at a time as the table is scrolled near its end and rendered only where it is in view.
 
 const STATUSES = ['submitted', 'open', 'open', 'closed', 'escalated'] as const;
 const ROWS: RegisterItem[] = Array.from({ length: 450 }, (_, i) => ({
@@ -22,7 +22,10 @@ const ROWS: RegisterItem[] = Array.from({ length: 450 }, (_, i) => ({
   overdueActions: 0,
 }));
 
-/** A fake of GET /api/cases: filters by status, q, riskLevel and pages as the server does. */
+/**
+ * A fake of GET /api/cases: filters by status, q, riskLevel and pages as the server does, with a cursor for the next
+ * page (here the row it starts at) that it honours over the page number.
+ */
 function registerServer(): Call[] {
   return fakeServer((call) => {
     if (!call.url.startsWith('/api/cases?')) return undefined;
@@ -32,7 +35,12 @@ function registerServer(): Call[] {
     );
     const page = Number(p.get('page'));
     const size = Number(p.get('pageSize'));
-    return { status: 200, body: { items: matching.slice((page - 1) * size, page * size), total: matching.length, page, pageSize: size } };
+    const start = p.get('cursor') ? Number(p.get('cursor')!.slice('row-'.length)) : (page - 1) * size;
+    const end = start + size;
+    return {
+      status: 200,
+      body: { items: matching.slice(start, end), total: matching.length, page, pageSize: size, ...(end < matching.length ? { nextCursor: `row-${end}` } : {}) },
+    };
   });
 }
 
@@ -55,13 +63,23 @@ beforeEach(() => {
   window.location.hash = '#/register';
 });
 
-test('the register fetches every page of cases and renders only the rows in view', async () => {
+const renderedRefs = () => [...screen.getByRole('table', { name: 'Cases' }).querySelectorAll('tbody tr[data-index] a')].map((a) => a.textContent);
+
+/** Scrolls the table's scrolling area to show row `index` at its top, as a user's wheel does. */
+function scrollToRow(index: number) {
+  const scroller = screen.getByRole('table', { name: 'Cases' }).parentElement!;
+  scroller.scrollTop = index * 53;
+  fireEvent.scroll(scroller);
+}
+
+test('the register fetches its first page only, shows the total, and renders only the rows in view', async () => {
   const calls = registerServer();
   renderTab(<Harness />);
-  await waitFor(() => expect(status()).toMatch('Showing 450 of 450 cases.'));
-  // Three pages of 200, in order.
-  expect(caseCalls(calls).map((p) => [p.get('page'), p.get('pageSize')])).toEqual([['1', '200'], ['2', '200'], ['3', '200']]);
+  await waitFor(() => expect(status()).toMatch('Showing 100 of 450 cases; scroll down for more.'), { timeout: 10_000 });
+  // One page of 100; the rest waits until the user scrolls near the end of what is here.
+  expect(caseCalls(calls).map((p) => [p.get('page'), p.get('pageSize'), p.get('cursor')])).toEqual([['1', '100', null]]);
   const table = screen.getByRole('table', { name: 'Cases' });
+  // The table says how many cases there are in all, fetched or not.
   expect(table.getAttribute('aria-rowcount')).toBe('451');
   const rows = table.querySelectorAll('tbody tr[data-index]');
   expect(rows.length).toBeGreaterThan(5);
@@ -69,14 +87,43 @@ test('the register fetches every page of cases and renders only the rows in view
   expect(within(rows[0] as HTMLElement).getByRole('link').textContent).toBe('INV-2026-0001');
 });
 
+test('scrolling near the end fetches the next page by its cursor, keeps the rows it has, and stops at the last', async () => {
+  const calls = registerServer();
+  renderTab(<Harness />);
+  await waitFor(() => expect(status()).toMatch('Showing 100 of 450 cases'), { timeout: 10_000 });
+  // Scrolling within the first page's top half fetches nothing.
+  scrollToRow(20);
+  await waitFor(() => expect(renderedRefs()).toContain('INV-2026-0030'));
+  expect(caseCalls(calls)).toHaveLength(1);
+
+  // Near its end: the next page, asked for by the cursor the first answered, joins the end of the table.
+  scrollToRow(70);
+  await waitFor(() => expect(status()).toMatch('Showing 200 of 450 cases; scroll down for more.'));
+  expect(caseCalls(calls).map((p) => p.get('cursor'))).toEqual([null, 'row-100']);
+  // What was fetched stays: scrolling back to the top shows the first rows without fetching them again.
+  scrollToRow(0);
+  await waitFor(() => expect(renderedRefs()[0]).toBe('INV-2026-0001'));
+  scrollToRow(160);
+  await waitFor(() => expect(status()).toMatch('Showing 300 of 450 cases'));
+  scrollToRow(260);
+  await waitFor(() => expect(status()).toMatch('Showing 400 of 450 cases'));
+  scrollToRow(360);
+  await waitFor(() => expect(status()).toMatch(/^Showing 450 of 450 cases\.$/));
+  // Every page once, in order; nothing after the last.
+  scrollToRow(440);
+  await waitFor(() => expect(renderedRefs().some((ref) => ref! > 'INV-2026-0400')).toBe(true));
+  expect(caseCalls(calls).map((p) => p.get('cursor'))).toEqual([null, 'row-100', 'row-200', 'row-300', 'row-400']);
+  expect(screen.getByRole('table', { name: 'Cases' }).getAttribute('aria-rowcount')).toBe('451');
+});
+
 test('each filter goes into the address and the API query; clearing them brings every case back', async () => {
   const calls = registerServer();
   const user = userEvent.setup();
   renderTab(<Harness />);
-  await waitFor(() => expect(status()).toMatch('Showing 450 of 450 cases.'));
+  await waitFor(() => expect(status()).toMatch('Showing 100 of 450 cases'));
 
   await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'open');
-  await waitFor(() => expect(status()).toMatch('Showing 180 of 180 cases.'));
+  await waitFor(() => expect(status()).toMatch('Showing 100 of 180 cases'));
   expect(window.location.hash).toBe('#/register?status=open');
   const openQueries = caseCalls(calls).filter((p) => p.get('status') === 'open');
   expect(openQueries.length).toBe(1);
@@ -107,7 +154,7 @@ test('each filter goes into the address and the API query; clearing them brings 
   await waitFor(() => expect(window.location.hash).toContain('sort=ref&order=asc'));
 
   await user.click(screen.getByRole('button', { name: 'Clear filters' }));
-  await waitFor(() => expect(status()).toMatch('Showing 450 of 450 cases.'));
+  await waitFor(() => expect(status()).toMatch('Showing 100 of 450 cases'));
   expect(window.location.hash).toBe('#/register?sort=ref&order=asc');
   expect((screen.getByRole('searchbox', { name: 'Search by reference or initials' }) as HTMLInputElement).value).toBe('');
   expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();

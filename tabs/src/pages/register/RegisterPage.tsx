@@ -75,7 +75,10 @@ function markFirstRows() {
   performance.mark('riskpanel:register-rows');
 }
 
-/** Every case the user may see, filtered, searched and sorted on the server, scrolled through as one long table. */
+/**
+ * Every case the user may see, filtered, searched and sorted on the server, scrolled through as one long table whose
+ * next page is fetched as the user nears its end; the status says how many match in all.
+ */
 export default function RegisterPage({ params }: { params: URLSearchParams }) {
   const styles = useStyles();
   const query = readQuery(params);
@@ -95,6 +98,7 @@ export default function RegisterPage({ params }: { params: URLSearchParams }) {
   });
 
   const { rows, total, phase } = register;
+  // The total is known from the first page; the rows come a page at a time as the table is scrolled.
   const status =
     phase === 'loading'
       ? 'Loading cases…'
@@ -102,9 +106,7 @@ export default function RegisterPage({ params }: { params: URLSearchParams }) {
         ? ''
         : total === 0
           ? 'No cases match these filters.'
-          : phase === 'more'
-            ? `${count(total)} cases match; loading them…`
-            : `Showing ${count(rows.length)} of ${count(total)} ${total === 1 ? 'case' : 'cases'}.`;
+          : `Showing ${count(rows.length)} of ${count(total)} ${total === 1 ? 'case' : 'cases'}${rows.length < total ? '; scroll down for more' : ''}.`;
 
   // On a phone the filters other than the search fold behind a button that says how many are set.
   const compact = useCompactLayout();
@@ -216,9 +218,9 @@ export default function RegisterPage({ params }: { params: URLSearchParams }) {
 
       <div className={styles.statusRow}>
         <LiveStatus message={status} busy={phase === 'loading'} />
-        {phase === 'more' && total !== undefined && (
-          <Field className={styles.progress} label={`Loaded ${count(rows.length)} of ${count(total)}`} orientation="horizontal">
-            <ProgressBar value={rows.length} max={total} thickness="large" />
+        {phase === 'more' && (
+          <Field className={styles.progress} label="Loading more cases" orientation="horizontal">
+            <ProgressBar thickness="large" />
           </Field>
         )}
       </div>
@@ -233,12 +235,14 @@ export default function RegisterPage({ params }: { params: URLSearchParams }) {
       {(rows.length > 0 || phase === 'done') && (
         <VirtualCaseTable
           rows={rows}
+          total={phase === 'loading' ? rows.length : total}
           busy={phase === 'loading'}
           sort={query.sort}
           order={query.order}
           onSort={sortBy}
           describedBy="register-keys"
           onRowsRendered={markFirstRows}
+          onNearEnd={register.loadMore}
         />
       )}
       <p id="register-keys" className={styles.hint}>

@@ -76,9 +76,13 @@ const REVIEW_DUE_WITHIN_DAYS = 14;
 const LIVE = new Set(['open', 'escalated']);
 /** How many rows PageUp and PageDown move. */
 const PAGE_STEP = 10;
+/** The next page is asked for when the last row rendered is this close to the last row fetched. */
+const NEAR_END_ROWS = 40;
 
 export interface VirtualCaseTableProps {
   rows: RegisterItem[];
+  /** Every case that matches, fetched or not (for aria-rowcount); the rows fetched when not given. */
+  total?: number;
   busy: boolean;
   sort: SortField;
   order: SortOrder;
@@ -87,14 +91,17 @@ export interface VirtualCaseTableProps {
   describedBy?: string;
   /** Called once the first rows are on screen (the benchmark's "first render"). */
   onRowsRendered?: () => void;
+  /** Called whenever the rows in view come near the last row fetched: time to fetch the next page. */
+  onNearEnd?: () => void;
 }
 
 /**
  * The register as a table that renders only the rows in view (and a few either side), so thousands of cases scroll
- * as smoothly as twenty. Keyboard: the table is one Tab stop (the current case's reference link); the arrow keys,
+ * as smoothly as twenty; as the rows in view near the last one fetched it says so (onNearEnd), and the rows of the
+ * next page join the end of the table. Keyboard: the table is one Tab stop (the current case's reference link); the arrow keys,
  * PageUp/PageDown and Home/End move between cases, scrolling them into view; Enter opens one.
  */
-export function VirtualCaseTable({ rows, busy, sort, order, onSort, describedBy, onRowsRendered }: VirtualCaseTableProps) {
+export function VirtualCaseTable({ rows, total, busy, sort, order, onSort, describedBy, onRowsRendered, onNearEnd }: VirtualCaseTableProps) {
   const styles = useStyles();
   const compact = useCompactLayout();
   const columnCount = compact ? COMPACT_COLUMNS.length : COLUMNS.length;
@@ -126,6 +133,15 @@ export function VirtualCaseTable({ rows, busy, sort, order, onSort, describedBy,
   useEffect(() => {
     if (hasRows) rowsRendered.current?.();
   }, [hasRows]);
+
+  // Scrolling (or the keys) brought the last rows fetched near: ask for more. Asked again as the view moves, and
+  // the register ignores a request while a page is on its way.
+  const lastRendered = items.at(-1)?.index ?? -1;
+  const nearEnd = useRef(onNearEnd);
+  nearEnd.current = onNearEnd;
+  useEffect(() => {
+    if (rows.length > 0 && lastRendered >= rows.length - NEAR_END_ROWS) nearEnd.current?.();
+  }, [lastRendered, rows.length]);
 
   // Focus follows the keys once the row asked for has been rendered.
   useLayoutEffect(() => {
@@ -164,7 +180,7 @@ export function VirtualCaseTable({ rows, busy, sort, order, onSort, describedBy,
       <Table
         sortable
         aria-label="Cases"
-        aria-rowcount={rows.length + 1}
+        aria-rowcount={Math.max(total ?? 0, rows.length) + 1}
         aria-busy={busy}
         aria-describedby={describedBy}
         className={compact ? styles.compactTable : styles.table}

@@ -2,9 +2,9 @@ import type { ApiClient } from '../../api/client';
 import { type RegisterPage, registerPageSchema } from '../../../../src/contract';
 import { type RegisterQuery, apiPath } from './registerQuery';
 
-// The register's first page is its slowest request (the server reads every case the user may see). When the
-// register is where the tab opens, that request starts as soon as the user is known, alongside the download of the
-// register's own code, and the register takes the answer when it mounts. Taken once, and only while fresh.
+// The register's first page is what its first rows wait for. When the register is where the tab opens, that request
+// starts as soon as the user is known, alongside the download of the register's own code, and the register takes the
+// answer when it mounts. Taken once, and only while fresh.
 
 const FRESH_MS = 10_000;
 let pending: { client: ApiClient; path: string; at: number; answer: Promise<RegisterPage> } | undefined;

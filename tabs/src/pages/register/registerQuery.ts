@@ -5,8 +5,11 @@ export const SORT_FIELDS = ['ref', 'status', 'riskLevel', 'nextReviewDate', 'rec
 export type SortField = (typeof SORT_FIELDS)[number];
 export type SortOrder = 'asc' | 'desc';
 
-/** The API's largest page: the register fetches every matching case in pages of this size, first page first. */
-export const FETCH_PAGE_SIZE = 200;
+/**
+ * Cases a page: the register fetches a page at a time as the user scrolls. Enough to fill a tall screen twice over
+ * and keep scrolling smooth; small enough that the first rows come quickly at any size of register.
+ */
+export const FETCH_PAGE_SIZE = 100;
 
 /** The register's filters and sort: kept in the address so Back and shared links restore them. */
 export interface RegisterQuery {
@@ -55,8 +58,11 @@ export function writeQuery(query: RegisterQuery): URLSearchParams {
 export const isFiltered = (query: RegisterQuery): boolean =>
   Boolean(query.status || query.agencyId || query.riskLevel || query.leadProfessionalId || query.reviewDue || query.q.trim());
 
-/** The API call for one page of a query: the same names, plus the page and its size. */
-export function apiPath(query: RegisterQuery, page = 1, pageSize = FETCH_PAGE_SIZE): string {
+/**
+ * The API call for one page of a query: the same names, plus the page and its size, and the previous page's cursor
+ * for any page after the first (the server then ignores the page number, and cases added meanwhile do not shift it).
+ */
+export function apiPath(query: RegisterQuery, page = 1, pageSize = FETCH_PAGE_SIZE, cursor?: string): string {
   const params = writeQuery(query);
   if (!params.has('sort')) {
     params.set('sort', query.sort);
@@ -64,5 +70,6 @@ export function apiPath(query: RegisterQuery, page = 1, pageSize = FETCH_PAGE_SI
   }
   params.set('page', String(page));
   params.set('pageSize', String(pageSize));
+  if (cursor) params.set('cursor', cursor);
   return paths.register(params);
 }
