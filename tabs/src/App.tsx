@@ -13,7 +13,7 @@ import {
   type PageName, type Route, actionsHref, adminHref, homeHref, meetingsHref, referHref, registerHref, reportsHref, screeningHref, useHashRoute,
 } from './routing/useHashRoute';
 import { HostThemeProvider } from './theme/HostThemeProvider';
-import { learningHref, planHref } from './routing/useHashRoute';
+import { importHref, learningHref, planHref } from './routing/useHashRoute';
 
 // Each page is its own chunk, so the first load carries only the shell and the page asked for.
 const HomePage = lazy(pageLoaders.home);
@@ -32,6 +32,7 @@ const ReportsPage = lazy(pageLoaders.reports);
 const LearningPage = lazy(pageLoaders.learning);
 const PlanPage = lazy(pageLoaders.plan);
 const AdminPage = lazy(pageLoaders.admin);
+const ImportPage = lazy(pageLoaders.import);
 
 export function App() {
   const route = useHashRoute();
@@ -66,7 +67,7 @@ export function App() {
 const SECTION: Partial<Record<PageName, string>> = {
   learning: 'learning', plan: 'plan',
   home: 'home', register: 'register', case: 'register', caseByRef: 'register', refer: 'refer', screening: 'screening',
-  actions: 'actions', meetings: 'meetings', meeting: 'meetings', reports: 'reports', admin: 'admin',
+  actions: 'actions', meetings: 'meetings', meeting: 'meetings', reports: 'reports', admin: 'admin', import: 'import',
 };
 
 function Pages() {
@@ -89,6 +90,7 @@ function Pages() {
     // Every member reads learning reviews and the board plan (their actions are filtered by the action policy).
     { key: 'learning', href: learningHref(), label: 'Learning reviews' },
     { key: 'plan', href: planHref(), label: 'Board plan' },
+    ...(session.me.can.coordinate ? [{ key: 'import', href: importHref(), label: 'Import' }] : []),
     ...(session.me.can.manageMembers || session.me.can.reviewAccess || session.me.can.readAuditTrail ? [{ key: 'admin', href: adminHref(), label: 'Admin' }] : []),
   ].map((item) => ({ href: item.href, label: item.label, current: item.key === section }));
   return (
@@ -129,6 +131,8 @@ function Page({ route }: { route: Route }) {
       return <PlanPage />;
     case 'admin':
       return <AdminPage />;
+    case 'import':
+      return <ImportPage />;
     case 'meeting':
       return <MeetingPage key={route.id} id={route.id} />;
     case 'meetingPanel':

@@ -19,4 +19,5 @@ export const pageLoaders = {
   learning: () => import('../pages/learning/LearningPage'),
   plan: () => import('../pages/plan/PlanPage'),
   admin: () => import('../pages/admin/AdminPage'),
+  import: () => import('../pages/import/ImportPage'),
 } satisfies Partial<Record<PageName, () => Promise<unknown>>>;

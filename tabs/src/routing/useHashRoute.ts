@@ -20,6 +20,7 @@ export type Route =
   | { page: 'learning'; id?: string }
   | { page: 'plan' }
   | { page: 'admin' }
+  | { page: 'import' }
   | { page: 'notFound'; path: string };
 
 export type PageName = Route['page'];
@@ -71,6 +72,7 @@ export function parseHash(hash: string): Route {
   if (review) return { page: 'learning', id: review };
   if (path === '/plan') return { page: 'plan' };
   if (path === '/admin') return { page: 'admin' };
+  if (path === '/import') return { page: 'import' };
   return { page: 'notFound', path };
 }
 
@@ -89,6 +91,7 @@ export const reportsHref = (): string => '#/reports';
 export const learningHref = (id?: string): string => (id ? `#/learning/${encodeURIComponent(id)}` : '#/learning');
 export const planHref = (): string => '#/plan';
 export const adminHref = (): string => '#/admin';
+export const importHref = (): string => '#/import';
 export const registerHref = (query?: URLSearchParams): string => {
   const search = query?.toString();
   return search ? `#/register?${search}` : '#/register';
