@@ -16,3 +16,4 @@ export * from './reports';
 export * from './imports';
 export * from './responses';
 export * from './retention';
+export * from './subjectAccess';

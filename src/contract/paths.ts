@@ -109,4 +109,6 @@ export const paths = {
   breakGlass: () => '/api/break-glass',
   caseRestriction: (id: string) => casePath(id, 'restriction'),
   caseSharingDecisions: (id: string) => casePath(id, 'sharing-decisions'),
+  /** Subject access: POST { reason, format: docx | json }; answers the file. */
+  caseSubjectAccess: (id: string) => casePath(id, 'subject-access'),
 } as const;

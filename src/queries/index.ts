@@ -33,6 +33,7 @@ import { getAccessReview } from './getAccessReview';
 import { searchAudit } from './searchAudit';
 import { exportAudit } from './exportAudit';
 import { listSharingDecisions } from './listSharingDecisions';
+import { exportSubjectAccess } from './exportSubjectAccess';
 import { auditedList } from '../kernel/auditedList';
 
 /** Every read model, by name: the API, the bot and the tab helpers look queries up here. */
@@ -73,6 +74,7 @@ export const queries = {
   searchAudit,
   exportAudit,
   listSharingDecisions,
+  exportSubjectAccess,
 };
 export type QueryName = keyof typeof queries;
 

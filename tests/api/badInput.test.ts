@@ -33,7 +33,7 @@ describe('bad input on every route that takes a body', () => {
         'scheduleMeeting', 'buildAgenda', 'editAgenda', 'publishAgenda', 'startMeeting', 'moveToItem', 'recordDecision', 'recordAttendance', 'joinMeeting',
         'addMember', 'changeMember', 'addAgency', 'changeAgency', 'confirmAccessReview', 'exportAudit', 'breakGlass', 'restrictCase', 'proposeDisposal', 'approveDisposal',
         'createLearningReview', 'addRecommendation', 'createReviewAction', 'addPlanObjective', 'createPlanAction', 'setActionRag',
-        'endMeeting', 'editMinutes', 'approveMinutes', 'issueMinutes', 'exportIndicators', 'previewImport', 'importLog'].sort(),
+        'endMeeting', 'editMinutes', 'approveMinutes', 'issueMinutes', 'exportIndicators', 'previewImport', 'importLog', 'exportSubjectAccess'].sort(),
     );
   });
 

@@ -71,6 +71,15 @@ describe('every route answers what the contract says', () => {
     c = (await call('getCase', 'GET', paths.case(referral.id), 'police')).case as typeof c;
     c = await call('updateCasePlan', 'PATCH', paths.casePlan(referral.id), 'police', { contingencyPlan: 'Invented contingency.', expectedVersion: c.version });
     c = await call('proposeClosure', 'POST', paths.caseClosureProposal(referral.id), 'police', { rationale: 'Invented: settled with support.', expectedVersion: c.version });
+    // Subject access answers a file too: the Word document, and the JSON export (which parses as the view).
+    const sar = await server.call('POST', paths.caseSubjectAccess(referral.id), { as: 'coordinator', json: { reason: 'Invented: contract test', format: 'docx' } });
+    expect({ status: sar.status, type: sar.headers.get('content-type'), disposition: sar.headers.get('content-disposition')?.startsWith('attachment;') }).toEqual({
+      status: 200, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', disposition: true,
+    });
+    expect(Buffer.from(await sar.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    const sarJson = await server.call('POST', paths.caseSubjectAccess(referral.id), { as: 'coordinator', json: { reason: 'Invented: contract test', format: 'json' } });
+    expect(((await sarJson.json()) as { cases: { case: { id: string } }[] }).cases[0]!.case.id).toBe(referral.id);
+    checked.add('exportSubjectAccess');
 
     let a = await call('addActionProgress', 'POST', paths.actionProgress(action.id), 'police', { note: 'Invented: booked.' });
     a = await call('changeActionDueDate', 'POST', paths.actionDueDate(action.id), 'police', { dueDate: '2026-06-25', reason: 'Invented reason.', expectedVersion: a.version });

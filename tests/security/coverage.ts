@@ -119,6 +119,7 @@ export const CASE_WRITE_BODIES: Record<string, (version: number) => Record<strin
     protectiveFactors: text, overallLevel: RISK_LEVELS[1], adultView: text, expectedVersion: v,
   }),
   updateCasePlan: (v) => ({ contingencyPlan: text, expectedVersion: v }),
+  exportSubjectAccess: () => ({ reason: text, format: 'json' }),
 };
 
 /** Write routes on one action. */

@@ -10,6 +10,7 @@ import { personaRoutes } from './personas';
 import { reportRoutes } from './reports';
 import { importRoutes } from './imports';
 import { retentionRoutes } from './retention';
+import { subjectAccessRoutes } from './subjectAccess';
 
 /** The whole JSON API as data: app.ts registers it and openapi.ts documents it, so the two cannot drift apart. */
-export const apiRoutes: readonly RouteSpec[] = [...caseRoutes, ...actionRoutes, ...boardWorkRoutes, ...meetingRoutes, ...directoryRoutes, ...personaRoutes, ...dataQualityRoutes, ...reportRoutes, ...importRoutes, ...adminRoutes, ...governanceCaseRoutes, ...retentionRoutes];
+export const apiRoutes: readonly RouteSpec[] = [...caseRoutes, ...actionRoutes, ...boardWorkRoutes, ...meetingRoutes, ...directoryRoutes, ...personaRoutes, ...dataQualityRoutes, ...reportRoutes, ...importRoutes, ...adminRoutes, ...governanceCaseRoutes, ...retentionRoutes, ...subjectAccessRoutes];
