@@ -4,7 +4,8 @@ import { CASE_STATUSES, FINISHED_ACTION_STATUSES, LIVE_CASE_STATUSES, RISK_LEVEL
 import type { CaseRecord } from '../domain/records';
 import { MAX_IN_VALUES, type Condition, type Order, type ReadTx } from '../store/port';
 import { memberAudience } from '../store/caseAudience';
-import { overdueOf, todayOf } from './actionItems';
+import { todayOf } from './actionItems';
+import { isActionFinished } from '../domain/rules';
 import { type CaseAccess, caseAccess } from '../kernel/caseAccess';
 import { defineQuery } from '../kernel/query';
 import { type Actor, type CaseAbilities, presentCase } from '../policies';
@@ -126,8 +127,9 @@ type Sorted = { sort: RegisterSort; desc: boolean };
 const NOT_FINISHED: Condition[] = FINISHED_ACTION_STATUSES.map((status) => ({ field: 'status', op: 'ne', value: status }));
 
 /**
- * Overdue actions of the given cases: their unfinished actions due before today, so only the page's overdue actions
- * are read, not their finished past ones. Whether each is overdue by London's day is still judged here.
+ * Overdue actions of the given cases: their unfinished actions due before London's today, so only the page's overdue
+ * actions are read, not their finished past ones. "Due before London's today" is exactly "the due date's London day
+ * has ended" (isOverdue), judged once for the page rather than through the time-zone database for every action.
  */
 async function overdueCounts(tx: ReadTx, caseIds: string[], now: Date): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
@@ -140,7 +142,7 @@ async function overdueCounts(tx: ReadTx, caseIds: string[], now: Date): Promise<
       ],
     });
     for (const a of pastDue) {
-      if (a.parentKind !== 'case' || !overdueOf(a, now).overdue) continue;
+      if (a.parentKind !== 'case' || isActionFinished(a)) continue;
       counts.set(a.parentId, (counts.get(a.parentId) ?? 0) + 1);
     }
   }
