@@ -24,6 +24,7 @@ import { recordScreeningDecision } from './recordScreeningDecision';
 import { requestInformation } from './requestInformation';
 import { restrictCase } from './restrictCase';
 import { runOverdueScan } from './runOverdueScan';
+import { applySharePointEdit } from './applySharePointEdit';
 import { saveReferralDraft } from './saveReferralDraft';
 import { setLegalHold } from './setLegalHold';
 import { proposeDisposal } from './proposeDisposal';
@@ -81,6 +82,7 @@ export const commands = {
   updateCasePlan,
   proposeClosure,
   runOverdueScan,
+  applySharePointEdit,
   restrictCase,
   setLegalHold,
   proposeDisposal,

@@ -58,6 +58,23 @@ export const NOTIFICATION_PAYLOADS = {
   }),
   /** A member opened a case by break-glass: the coordinators are told at once (reference and who; no personal data). */
   breakGlass: z.object({ caseId: recordId, ref, memberId: recordId, agencyId: recordId, at: z.string().max(40), until: z.string().max(40) }),
+  /**
+   * A change a person made in a SharePoint list that RiskPanel did not take (a value it cannot read, a step the
+   * lifecycle does not allow, a column only RiskPanel changes): to the coordinators, with the list, the columns and why.
+   */
+  sharePointEditFlagged: z.object({
+    kind: z.string().max(40),
+    list: z.string().max(100),
+    itemId: z.string().max(50),
+    recordId: recordId.optional(),
+    ref: ref.optional(),
+    editorName: z.string().max(255),
+    columns: z.array(z.string().max(100)).max(60),
+    reasons: z.array(z.string().max(600)).max(60),
+    /** True when RiskPanel put the saved values back; false when it left the item as it is (unreadable values). */
+    reverted: z.boolean(),
+    webUrl: z.string().max(2000).optional(),
+  }),
   /** A meeting's agenda published: the partnership channel and the meeting chat (references, initials, item kinds). */
   agendaPublished: z.object({ meetingId: recordId, papersIssuedAt: z.string().max(40) }),
   /** A meeting's minutes issued: the same places, with the document's link (never the file) and the working days. */

@@ -10,6 +10,8 @@ import { outboxJob } from './jobs';
 import { type OverdueScanReport, runOverdueScanAsSystem } from '../kernel/overdueScan';
 import { createRenderer } from './render/index';
 import { type DailyJob, type Job, type JobOutcome, Scheduler } from './scheduler';
+import { SharePointStore } from '../store/sharepoint/sharePointStore';
+import { sharePointSyncJob } from './sharePointSyncJob';
 
 export const OVERDUE_SCAN_JOB = 'overdueScan';
 export const OUTBOX_JOB = 'outbox';
@@ -49,7 +51,7 @@ export function connectorFor(config: Config): BotConnector {
   });
 }
 
-/** The two jobs: the daily scan (reminders and escalations included) and the outbox sender on an interval. */
+/** The jobs: the daily scan (reminders and escalations included), the outbox sender on an interval, and on SharePoint the delta sync. */
 export function notificationJobs(deps: NotificationDeps): Job[] {
   const settings = notifySettingsOf(deps.config);
   const now = deps.now ?? (() => new Date());
@@ -70,7 +72,9 @@ export function notificationJobs(deps: NotificationDeps): Job[] {
     everyMs: settings.outboxIntervalSeconds * 1000,
     ...(deps.log ? { log: deps.log } : {}),
   });
-  return [scan, outbox];
+  // SharePoint mode: people's edits in the lists, picked up every few minutes (issue 13 item 7).
+  const sync = deps.store instanceof SharePointStore && deps.config.sharepoint ? [sharePointSyncJob({ store: deps.store, siteRef: deps.config.sharepoint.siteId, ...(deps.log ? { log: deps.log } : {}) })] : [];
+  return [scan, outbox, ...sync];
 }
 
 /** A holder name unique to this process, for the leases. */

@@ -69,6 +69,8 @@ const NO_RECORD: CommandName[] = [
   'breakGlass',
   // Names a disposal proposal, not a case; coordinators only (tests/governance/disposal.test.ts).
   'approveDisposal',
+  // RiskPanel's own SharePoint sync only (the system actor); people are refused (tests/store/sharepoint/deltaSync*.test.ts).
+  'applySharePointEdit',
 ];
 
 const errorOf = (run: () => Promise<unknown>) => run().then(() => undefined, (e: unknown) => e as Error);

@@ -238,6 +238,8 @@ export class GraphFake {
   /** Makes every delta token issued so far expire (SharePoint keeps changes for a limited time). */
   expireDeltaTokens(listName: string): void {
     const list = this.list(listName);
+    // Past every token issued so far, even one issued after the last change (the counter moves, no item changes).
+    list.changeSeq++;
     list.deltaFloor = list.changeSeq;
   }
 
@@ -666,7 +668,8 @@ export class GraphFake {
       return u.href;
     };
     if (skip + page.length < all.length) {
-      return { status: 200, body: { value, '@odata.nextLink': link({ token: since, upto, skip: skip + page.length }) } };
+      // A first walk (no token) carries none in its pages either: only a token can expire.
+      return { status: 200, body: { value, '@odata.nextLink': link({ ...(token === null ? {} : { token: since }), upto, skip: skip + page.length }) } };
     }
     return { status: 200, body: { value, '@odata.deltaLink': link({ token: upto }) } };
   }

@@ -14,6 +14,7 @@ import { renderNewReferral } from './newReferral';
 import { renderOverdueDigest } from './overdueDigest';
 import type { KindRenderer, KindRenderers, Rendering } from './rendering';
 import { renderReminder } from './reminder';
+import { renderSharePointEditFlagged } from './sharePointEditFlagged';
 import { renderUpdateReferralCard } from './updateReferralCard';
 
 /** One renderer per kind of the registry (src/kernel/notifications.ts): a missing one is a compile error. */
@@ -32,6 +33,7 @@ export const RENDERERS: KindRenderers = {
   agendaPublished: renderAgendaPublished,
   minutesIssued: renderMinutesIssued,
   breakGlass: renderBreakGlass,
+  sharePointEditFlagged: renderSharePointEditFlagged,
 };
 
 export interface RenderOptions {
