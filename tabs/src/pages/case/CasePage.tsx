@@ -24,6 +24,7 @@ import { PlanSection } from './sections/PlanSection';
 import { RiskSection } from './sections/RiskSection';
 import { FullSummary, SummaryOnly } from './sections/SummarySection';
 import { VoiceSection } from './sections/VoiceSection';
+import { SubjectAccessSection } from './sections/SubjectAccessSection';
 
 export const NOT_PERMITTED = 'No case with that reference was found, or you are not permitted to see it.';
 
@@ -145,6 +146,7 @@ function CaseContent({ detail, onChanged }: { detail: CaseView; onChanged: () =>
       <DecisionsSection key="decisions" decisions={detail.decisions} />,
       involvement,
       can.readAudit ? <AuditSection key="audit" caseId={c.id} /> : null,
+      can.exportSubjectAccess ? <SubjectAccessSection key="subject-access" caseId={c.id} caseRef={c.ref} /> : null,
     ];
   }
 
