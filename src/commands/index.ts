@@ -51,6 +51,7 @@ import { scheduleMeeting } from './scheduleMeeting';
 import { startMeeting } from './startMeeting';
 import { breakGlass } from './breakGlass';
 import { confirmAccessReview } from './confirmAccessReview';
+import { recordSharingDecision } from './recordSharingDecision';
 
 /** Every command, by name: the one list hosts (API, bot, scheduler) and the OpenAPI document draw on. */
 export const commands = {
@@ -107,6 +108,7 @@ export const commands = {
   startMeeting,
   breakGlass,
   confirmAccessReview,
+  recordSharingDecision,
 };
 export type CommandName = keyof typeof commands;
 

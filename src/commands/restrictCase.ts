@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ValidationError } from '../domain/errors';
 import { authorize } from '../policies';
+import { PANEL_ROLES } from '../policies/actor';
 import { recordAudit } from '../kernel/audit';
 import { defineCommand } from '../kernel/command';
 import { loadCaseFor } from '../kernel/caseAccess';
@@ -32,6 +33,8 @@ export const restrictCase = defineCommand({
     for (const [i, memberId] of named.entries()) {
       const m = await tx.get('members', memberId);
       if (!m || !m.active) problems.push({ field: `namedMemberIds.${i}`, message: 'is not an active member' });
+      // An auditor reads the audit trail, never a case: naming one would quietly give them the case.
+      else if (!m.roles.some((r) => (PANEL_ROLES as readonly string[]).includes(r))) problems.push({ field: `namedMemberIds.${i}`, message: 'is an auditor only and cannot be named on a case' });
     }
     if (problems.length) throw new ValidationError(problems);
 

@@ -22,7 +22,7 @@ export const scheduleMeeting = defineCommand({
     if (input.deputyChairId) {
       const deputy = await requireActiveMember(tx, input.deputyChairId, 'deputyChairId');
       if (deputy.id === chair.id) throw new ValidationError([{ field: 'deputyChairId', message: 'must be someone other than the chair' }]);
-      if (deputy.roles.includes('viewer') && deputy.roles.length === 1) {
+      if (deputy.roles.every((r) => r === 'viewer' || r === 'auditor')) {
         throw new ValidationError([{ field: 'deputyChairId', message: 'must be a panel member, not a viewer' }]);
       }
     }

@@ -36,7 +36,7 @@ export type MeetingAbilities = z.infer<typeof meetingAbilitiesSchema>;
 /** What the member may do across the app (GET /api/me): which pages and buttons the tab offers. */
 export const APP_ABILITIES = [
   'refer', 'screen', 'coordinate', 'readScreeningQueue', 'readAgencyActions', 'readDataQuality', 'runOverdueScan', 'readAuditTrail',
-  'readMemberEmails', 'readMeetings', 'manageMeetings', 'readReports', 'manageMembers', 'reviewAccess',
+  'readMemberEmails', 'readMeetings', 'manageMeetings', 'readReports', 'manageMembers', 'reviewAccess', 'breakGlass',
 ] as const;
 export const appAbilitiesSchema = abilitiesOf(APP_ABILITIES);
 export type AppAbilities = z.infer<typeof appAbilitiesSchema>;

@@ -77,5 +77,12 @@ export const sharingDecisionSchema = z.object({
   sharing: infoSharingSchema.partial().optional(),
   detail: z.string().optional(),
 });
-export const sharingDecisionsSchema = z.object({ caseId: z.string(), ref: z.string(), decisions: z.array(sharingDecisionSchema) });
+export const sharingDecisionsSchema = z.object({
+  caseId: z.string(),
+  ref: z.string(),
+  decisions: z.array(sharingDecisionSchema),
+  /** Whether the caller may record a sharing decision on this case (the server's policies judged it). */
+  canRecord: z.boolean(),
+});
 export type SharingDecisions = z.infer<typeof sharingDecisionsSchema>;
+export type SharingDecision = z.infer<typeof sharingDecisionSchema>;

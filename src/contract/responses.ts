@@ -8,7 +8,7 @@ import { disposalSchema, disposalsViewSchema } from './retention';
 import { chronologyEntrySchema, riskAssessmentSchema } from './records';
 import { indicatorsSchema, reportExportSchema } from './reports';
 import { importPreviewSchema, importResultSchema } from './imports';
-import { accessReviewSchema, adminDirectorySchema, auditExportSchema, auditSearchSchema, breakGlassResultSchema, sharingDecisionsSchema } from './governance';
+import { accessReviewSchema, adminDirectorySchema, auditExportSchema, auditSearchSchema, breakGlassResultSchema, sharingDecisionSchema, sharingDecisionsSchema } from './governance';
 import { agencyItemSchema, memberItemSchema } from './directory';
 import { boardPlanViewSchema, learningReviewListSchema, learningReviewRecordSchema, learningReviewViewSchema, planObjectiveRecordSchema } from './boardWork';
 
@@ -84,6 +84,7 @@ export const responseSchemas = {
   breakGlass: breakGlassResultSchema,
   restrictCase: savedCaseSchema,
   listSharingDecisions: sharingDecisionsSchema,
+  recordSharingDecision: sharingDecisionSchema,
   listLearningReviews: learningReviewListSchema,
   createLearningReview: learningReviewRecordSchema,
   getLearningReview: learningReviewViewSchema,

@@ -69,6 +69,7 @@ export const DEMO_PERSONAS: readonly DemoPersona[] = [
   persona(11, 'steppingstones', 'Kerry Stillwater', 'ag-stepping-stones', ['partner'], "Women's Aid partner: domestic abuse support"),
   persona(12, 'noah', 'Lee Marshwood', 'ag-noah', ['partner'], 'NOAH partner: homelessness and welfare support'),
   persona(13, 'resolutions', 'Sam Riverstone', 'ag-resolutions', ['partner'], 'ResoLutions partner: drug and alcohol recovery'),
+  persona(14, 'auditor', 'Dale Ledgerwood', 'ag-asc', ['auditor'], 'Information governance auditor: searches and exports the audit trail, reads the access review; opens no case'),
 ];
 
 export function demoPersona(key: string): DemoPersona {

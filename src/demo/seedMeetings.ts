@@ -171,7 +171,8 @@ export function seedMeetings(seed: Seed) {
         confidentialityAgreed: status === 'present' || status === 'observer',
       });
     };
-    for (const p of DEMO_PERSONAS) {
+    // The auditor is no member of the panel and attends no meeting.
+    for (const p of DEMO_PERSONAS.filter((d) => !d.roles.includes('auditor'))) {
       const status = p.key === 'viewer' ? 'observer' : statuses[p.key] ?? 'present';
       row(p.name, p.agencyId, status, p.id);
     }

@@ -3,7 +3,8 @@
 export const AGENCY_KINDS = ['council', 'health', 'police', 'fire', 'probation', 'voluntary'] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
-export const ROLES = ['coordinator', 'chair', 'partner', 'viewer'] as const;
+/** `auditor`: reads the audit trail and the access review, and nothing else (no case content, no lists). */
+export const ROLES = ['coordinator', 'chair', 'partner', 'viewer', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** One record moves from referral to case, so one status covers both lifecycles. */

@@ -73,7 +73,7 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   cancelled: 'Cancelled',
 };
 
-export const ROLE_LABELS: Record<Role, string> = { coordinator: 'Coordinator', chair: 'Chair', partner: 'Partner', viewer: 'Viewer' };
+export const ROLE_LABELS: Record<Role, string> = { coordinator: 'Coordinator', chair: 'Chair', partner: 'Partner', viewer: 'Viewer', auditor: 'Auditor' };
 
 export const OTHER_PROCESS_LABELS: Record<OtherProcess, string> = {
   s42: 'Section 42 safeguarding enquiry',

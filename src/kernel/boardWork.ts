@@ -1,6 +1,6 @@
-import { ForbiddenError, NotFoundError } from '../domain/errors';
+import { NotFoundError } from '../domain/errors';
 import type { LearningReview, PlanObjective } from '../domain/records';
-import { can } from '../policies';
+import { authorize } from '../policies';
 import type { Tx } from '../store/port';
 import type { Context } from './context';
 
@@ -20,7 +20,10 @@ export async function loadPlanObjective(tx: Tx, objectiveId: string): Promise<Pl
   return objective;
 }
 
-/** Coordinators keep learning reviews and the board's plan (src/policies/boardWorkPolicy.ts). */
+/**
+ * Coordinators keep learning reviews and the board's plan (src/policies/boardWorkPolicy.ts). Decided by the policies
+ * like every other refusal, so the command runner audits it as `denied`.
+ */
 export function requireBoardWorkManager(ctx: Context, what: string): void {
-  if (!can(ctx.actor, 'manage', 'boardWork', null)) throw new ForbiddenError(`Only coordinators can ${what}.`);
+  authorize(ctx.actor, 'manage', 'boardWork', null, `Only coordinators can ${what}.`);
 }

@@ -25,6 +25,8 @@ export interface NewAction {
  */
 export async function insertAction(ctx: Context, tx: Tx, input: NewAction, parentCase?: { id: string; ref: string }): Promise<ActionRecord> {
   const owner = await requireActiveMember(tx, input.ownerId, 'ownerId');
+  // An auditor reads the audit trail and owns no work (owning an action would show them its case's name and due date).
+  if (owner.roles.every((r) => r === 'auditor')) throw new ValidationError([{ field: 'ownerId', message: 'is an auditor, who cannot own an action' }]);
   const agencyId = input.agencyId ?? owner.agencyId;
   await requireActiveAgency(tx, agencyId, 'agencyId');
   // The agency answers for the action through its lead, so it must be the owner's own.

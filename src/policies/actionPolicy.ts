@@ -1,5 +1,5 @@
 import type { ActionSubject } from './actionSubject';
-import { type Actor, hasRole } from './actor';
+import { type Actor, hasRole, isPanelMember } from './actor';
 import { canReadCase } from './casePolicy';
 import { allow } from './policy';
 
@@ -12,8 +12,9 @@ const isOwnersAgencyLead = (a: Actor, s: ActionSubject) =>
 export function canReadAction(a: Actor, s: ActionSubject): boolean {
   if (isOwner(a, s) || hasRole(a, 'coordinator')) return true;
   if (s.parentCase) return canReadCase(a, s.parentCase) || (a.member.agencyId === s.action.agencyId && !s.parentCase.restricted && hasRole(a, 'partner'));
-  // Learning-review and board-plan actions hold no adult's data: the board and the owning agency see them.
-  return hasRole(a, 'chair', 'viewer') || a.member.agencyId === s.action.agencyId;
+  // Learning-review and board-plan actions hold no adult's data: the board and the owning agency see them (an
+  // auditor reads the audit trail only).
+  return hasRole(a, 'chair', 'viewer') || (a.member.agencyId === s.action.agencyId && isPanelMember(a));
 }
 
 allow('action', ['read'], canReadAction);

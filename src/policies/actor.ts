@@ -16,3 +16,7 @@ export const nowOf = (actor: Actor): Date => actor.now?.() ?? new Date();
 
 export const hasRole = (actor: Actor, ...roles: Role[]): boolean =>
   actor.member.active && roles.some((r) => actor.member.roles.includes(r));
+
+/** Roles that work with the panel's records; `auditor` is not one (it reads the audit trail and access review only). */
+export const PANEL_ROLES = ['coordinator', 'chair', 'partner', 'viewer'] as const satisfies readonly Role[];
+export const isPanelMember = (actor: Actor): boolean => hasRole(actor, ...PANEL_ROLES);

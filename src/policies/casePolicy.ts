@@ -64,5 +64,8 @@ allow('case', ['createAction', 'updatePlan'], (a, c) =>
   hasRole(a, 'coordinator') || (hasRole(a, 'chair', 'partner') && canReadCase(a, c) && (hasRole(a, 'chair') || isLeadAgency(a, c))),
 );
 allow('case', ['readAudit'], (a) => hasRole(a, 'coordinator'));
+// Golden rule 7: whoever works the case and shares its information outside the panel records that decision (a
+// break-glass reader reads; they do not share).
+allow('case', ['recordSharing'], (a, c) => hasRole(a, 'coordinator', 'chair', 'partner') && canReadCase(a, c));
 // Subject access: the coordinators answer an adult's request for everything held about them (any case, any status).
 allow('case', ['exportSubjectAccess'], (a) => hasRole(a, 'coordinator'));

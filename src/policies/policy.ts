@@ -10,7 +10,7 @@ import type { Actor } from './actor';
 export interface Abilities {
   case:
     | 'read' | 'readSummary' | 'submit' | 'recordInvolvement' | 'requestInfo' | 'list' | 'withdraw' | 'screen' | 'close'
-    | 'addChronology' | 'createAction' | 'updatePlan' | 'readAudit' | 'breakGlass' | 'exportSubjectAccess';
+    | 'addChronology' | 'createAction' | 'updatePlan' | 'readAudit' | 'breakGlass' | 'exportSubjectAccess' | 'recordSharing';
   action: 'read' | 'addProgress' | 'complete' | 'changeDueDate';
   meeting: 'read' | 'readAgenda' | 'join' | 'manage' | 'schedule' | 'editAgenda' | 'drive' | 'recordAttendance' | 'editMinutes' | 'approveMinutes' | 'issueMinutes';
   referral: 'create';

@@ -107,6 +107,11 @@ export interface AppAbilities {
   manageMembers: boolean;
   /** Read (and, as the agency's lead, confirm) their agency's access review. */
   reviewAccess: boolean;
+  /**
+   * May ask to open a case they cannot see by break-glass (whether a given reference exists is never told: the tab
+   * offers the form on a case it could not open, and the server judges the case).
+   */
+  breakGlass: boolean;
 }
 export function presentApp(actor: Actor): AppAbilities {
   const partnership = (ability: Parameters<typeof can<'partnership'>>[1]) => can(actor, ability, 'partnership', null);
@@ -125,5 +130,6 @@ export function presentApp(actor: Actor): AppAbilities {
     readReports: partnership('readReports'),
     manageMembers: partnership('manageMembers'),
     reviewAccess: can(actor, 'readAccessReview', 'agency', { agencyId: actor.member.agencyId }),
+    breakGlass: partnership('breakGlass'),
   };
 }

@@ -44,7 +44,7 @@ export const getAccessReview = defineQuery({
       .filter((a) => (input.agencyId ? a.id === input.agencyId : true))
       .filter((a) => can(ctx.actor, 'readAccessReview', 'agency', { agencyId: a.id }))
       .sort((a, b) => a.name.localeCompare(b.name));
-    if (!shown.length) throw new ForbiddenError('Only coordinators, and agency leads for their own agency, can read the access review.');
+    if (!shown.length) throw new ForbiddenError('Only coordinators, auditors, and agency leads for their own agency, can read the access review.');
     const live = cases.filter((c) => c.status !== 'draft');
     const review = shown.map((agency) => agencyReview(ctx.actor, agency, members.filter((m) => m.agencyId === agency.id), live, agencies));
     await recordAudit(ctx, tx, {

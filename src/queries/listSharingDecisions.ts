@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { can } from '../policies';
 import { recordAudit } from '../kernel/audit';
 import { loadCaseFor } from '../kernel/caseAccess';
 import { defineQuery } from '../kernel/query';
@@ -44,6 +45,6 @@ export const listSharingDecisions = defineQuery({
         };
       }),
     ];
-    return { caseId: c.id, ref: c.ref, decisions: lines.sort((a, b) => cmp(b.at, a.at)) };
+    return { caseId: c.id, ref: c.ref, decisions: lines.sort((a, b) => cmp(b.at, a.at)), canRecord: can(ctx.actor, 'recordSharing', 'case', c) };
   },
 });

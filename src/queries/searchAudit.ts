@@ -68,7 +68,7 @@ export const searchTerms = (input: AuditSearchInput): Record<string, string> =>
   Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Record<string, string>;
 
 export async function auditLines(ctx: Context, tx: Tx, input: AuditSearchInput, limit: number): Promise<AuditSearch> {
-  authorize(ctx.actor, 'readAuditTrail', 'partnership', null, 'Only coordinators can search the audit trail.');
+  authorize(ctx.actor, 'readAuditTrail', 'partnership', null, 'Only coordinators and auditors can search the audit trail.');
   const found = await findAuditEvents(tx, input, limit);
   const events = found === 'no-case' ? [] : found;
   const names = await memberNames(tx);

@@ -5,7 +5,7 @@ import { makeContext } from '../kernel/context';
 import type { RetentionSchedule } from '../domain/retention';
 import { UnauthenticatedError } from '../domain/errors';
 import { correlationIdOf } from './requestContext';
-import { SignInAudit } from './signInAudit';
+import { SignInAudit } from '../kernel/signInAudit';
 
 export interface IdentityDeps extends AuthDeps {
   refPrefix: string;
@@ -31,7 +31,7 @@ export function identity(deps: IdentityDeps): RequestHandler {
         // The correlationId middleware always runs first; the fallback only guards a mis-ordered app.
         correlationId: correlationIdOf(res) ?? randomUUID(),
       });
-      // The tab signs in by asking who it is (GET /api/me): audited once per session (src/server/signInAudit.ts).
+      // The tab signs in by asking who it is (GET /api/me): audited once per session (src/kernel/signInAudit.ts).
       if (req.method === 'GET' && req.path === '/api/me') await signIns.record(ctx, req.get('authorization') ?? '');
       res.locals.ctx = ctx;
       next();

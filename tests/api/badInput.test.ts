@@ -31,7 +31,7 @@ describe('bad input on every route that takes a body', () => {
         'provideInformation', 'recordInvolvement', 'recordScreeningDecision', 'requestInformation', 'submitReferral', 'withdrawReferral',
         'saveReferralDraft', 'updateReferralDraft', 'submitDraft', 'recordRiskAssessment', 'updateCasePlan', 'proposeClosure', 'runOverdueScan',
         'scheduleMeeting', 'buildAgenda', 'editAgenda', 'publishAgenda', 'startMeeting', 'moveToItem', 'recordDecision', 'recordAttendance', 'joinMeeting',
-        'addMember', 'changeMember', 'addAgency', 'changeAgency', 'confirmAccessReview', 'exportAudit', 'breakGlass', 'restrictCase', 'proposeDisposal', 'approveDisposal',
+        'addMember', 'changeMember', 'addAgency', 'changeAgency', 'confirmAccessReview', 'exportAudit', 'breakGlass', 'restrictCase', 'recordSharingDecision', 'proposeDisposal', 'approveDisposal',
         'createLearningReview', 'addRecommendation', 'createReviewAction', 'addPlanObjective', 'createPlanAction', 'setActionRag',
         'endMeeting', 'editMinutes', 'approveMinutes', 'issueMinutes', 'exportIndicators', 'previewImport', 'importLog', 'exportSubjectAccess'].sort(),
     );

@@ -42,6 +42,7 @@ const CASE_BODIES: Partial<Record<CommandName, (caseId: string) => Record<string
   }),
   updateCasePlan: (caseId) => ({ caseId, expectedVersion: 1, contingencyPlan: 'Invented plan.' }),
   proposeClosure: (caseId) => ({ caseId, expectedVersion: 1, rationale: 'Invented: settled with support.' }),
+  recordSharingDecision: (caseId) => ({ caseId, what: 'Invented: the risk summary.', withWhom: 'Invented GP practice', why: 'Invented: a home visit.', basis: 'Invented: UK GDPR 6(1)(e)' }),
 };
 const ACTION_BODIES: Partial<Record<CommandName, (actionId: string) => Record<string, unknown>>> = {
   addActionProgress: (actionId) => ({ actionId, note: 'Invented note.' }),

@@ -187,6 +187,9 @@ describe('every route answers what the contract says', () => {
     const referral = await call('submitReferral', 'POST', paths.referrals(), 'police', referralInput({ adult: { name: 'Invented Glass Person' } }), 201);
     await call('restrictCase', 'POST', paths.caseRestriction(referral.id), 'coordinator', { restricted: true, namedMemberIds: [], reason: 'Invented: domestic abuse.' });
     await call('breakGlass', 'POST', paths.breakGlass(), 'fire', { ref: referral.ref, reason: 'Invented: fire crew attending the address tonight.' }, 201);
+    await call('recordSharingDecision', 'POST', paths.caseSharingDecisions(referral.id), 'coordinator', {
+      what: 'Invented: the risk summary.', withWhom: 'Invented GP practice', why: 'Invented: a joint home visit.', basis: 'Invented: UK GDPR 6(1)(e) and 9(2)(g)',
+    });
     await call('listSharingDecisions', 'GET', paths.caseSharingDecisions(referral.id), 'coordinator');
   });
 

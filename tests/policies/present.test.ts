@@ -57,7 +57,7 @@ describe('presentMeeting and presentApp', () => {
     expect(presentApp(actorOf('coordinator'))).toEqual({
       refer: true, screen: true, coordinate: true, readScreeningQueue: true, readAgencyActions: true, readDataQuality: true,
       runOverdueScan: true, readAuditTrail: true, readMemberEmails: true, readMeetings: true, manageMeetings: true, readReports: true,
-      manageMembers: true, reviewAccess: true,
+      manageMembers: true, reviewAccess: true, breakGlass: false,
     });
     expect(presentApp(actorOf('chair'))).toMatchObject({ refer: true, screen: true, coordinate: false, readAgencyActions: true, runOverdueScan: false });
     expect(presentApp(actorOf('police'))).toMatchObject({ refer: true, screen: false, coordinate: false, readAgencyActions: false, readMeetings: true, manageMeetings: false });
@@ -66,6 +66,10 @@ describe('presentMeeting and presentApp', () => {
     // The access review: an agency's lead for their own agency; other partners not at all.
     expect(presentApp(actorOf('policeLead'))).toMatchObject({ reviewAccess: true, manageMembers: false });
     expect(presentApp(actorOf('police'))).toMatchObject({ reviewAccess: false, manageMembers: false });
+    // Break-glass is for practitioners the rules keep out: partners and chairs; coordinators already see every case.
+    expect(presentApp(actorOf('police'))).toMatchObject({ breakGlass: true });
+    expect(presentApp(actorOf('chair'))).toMatchObject({ breakGlass: true });
+    expect(presentApp(actorOf('viewer'))).toMatchObject({ breakGlass: false });
     expect(Object.values(presentApp(actorOf('inactive'))).some(Boolean)).toBe(false);
   });
 });

@@ -86,7 +86,7 @@ describe('the demo world spans the matrix', () => {
     expect(cases.some((c) => c.restricted)).toBe(true);
     expect(cases.some((c) => c.status === 'draft')).toBe(true);
     expect(new Set(cases.map((c) => c.status)).size).toBeGreaterThanOrEqual(8);
-    expect(new Set(PERSONAS.flatMap((p) => p.roles))).toEqual(new Set(['coordinator', 'chair', 'partner', 'viewer']));
+    expect(new Set(PERSONAS.flatMap((p) => p.roles))).toEqual(new Set(['coordinator', 'chair', 'partner', 'viewer', 'auditor']));
   });
 });
 

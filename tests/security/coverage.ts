@@ -120,6 +120,7 @@ export const CASE_WRITE_BODIES: Record<string, (version: number) => Record<strin
   }),
   updateCasePlan: (v) => ({ contingencyPlan: text, expectedVersion: v }),
   exportSubjectAccess: () => ({ reason: text, format: 'json' }),
+  recordSharingDecision: () => ({ what: text, withWhom: text, why: text, basis: text }),
 };
 
 /** Write routes on one action. */

@@ -62,4 +62,7 @@ export const governanceCaseRoutes: RouteSpec[] = [
     description: 'restricted: true restricts (namedMemberIds: who outside the lead agency may still see it), false lifts it; reason required. Coordinators only.' },
   { method: 'get', path: '/api/cases/:id/sharing-decisions', operationId: 'listSharingDecisions', tag: 'cases', params: { id: 'caseId' },
     summary: queries.listSharingDecisions.summary, operation: query(queries.listSharingDecisions) },
+  { method: 'post', path: '/api/cases/:id/sharing-decisions', operationId: 'recordSharingDecision', tag: 'cases', params: { id: 'caseId' },
+    summary: commands.recordSharingDecision.summary, operation: command(commands.recordSharingDecision),
+    description: 'what, withWhom, why, basis (the lawful basis): information that left the panel outside a panel decision. Kept as a `share` event in the audit trail; listed with the case\'s sharing decisions. Whoever works the case (not a break-glass reader).' },
 ];

@@ -28,7 +28,7 @@ export const partnerMe: Me = {
   can: {
     refer: true, screen: false, coordinate: false, readScreeningQueue: false, readAgencyActions: false, readDataQuality: false,
     runOverdueScan: false, readAuditTrail: false, readMemberEmails: false, readMeetings: true, manageMeetings: false, readReports: false,
-    manageMembers: false, reviewAccess: false,
+    manageMembers: false, reviewAccess: false, breakGlass: true,
   },
 };
 

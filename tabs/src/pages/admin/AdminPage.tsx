@@ -12,8 +12,8 @@ import { MembersSection } from './MembersSection';
 import { useAdminStyles } from './adminStyles';
 
 /**
- * Information governance: members and agencies and the audit trail (coordinators), the access review (coordinators,
- * and each agency's lead for their own). Each section shows only when the server's `can` allows it.
+ * Information governance: members and agencies (coordinators), the audit trail (coordinators and auditors), the
+ * access review (coordinators, auditors, and each agency's lead for their own). Each section shows only when the server's `can` allows it.
  */
 export default function AdminPage() {
   const styles = useAdminStyles();
@@ -29,7 +29,7 @@ export default function AdminPage() {
       {directory.data && <MembersSection directory={directory.data} reload={directory.reload} />}
       {directory.data && <AgenciesSection directory={directory.data} reload={directory.reload} />}
       {me.can.reviewAccess && <AccessReviewSection />}
-      {me.can.readAuditTrail && directory.data && <AuditSection directory={directory.data} />}
+      {me.can.readAuditTrail && <AuditSection />}
       {keeps && <DisposalSection />}
     </div>
   );

@@ -1,6 +1,6 @@
 import { Button, Field, Input, Select } from '@fluentui/react-components';
 import { type FormEvent, useState } from 'react';
-import { type AdminDirectory, auditExportSchema, auditSearchSchema, paths } from '../../../../src/contract';
+import { auditExportSchema, auditSearchSchema, paths } from '../../../../src/contract';
 import { AUDIT_ACTIONS } from '../../../../src/domain/enums';
 import { messageOf } from '../../api/client';
 import { useSession } from '../../auth/session';
@@ -9,14 +9,19 @@ import { ErrorNotice, LiveStatus } from '../../components/Status';
 import { TableBox } from './TableBox';
 import { formatDateTime } from '../../format';
 import { useApi } from '../../hooks/useApi';
+import { useDirectory } from '../../hooks/useDirectory';
 import { download, useAdminStyles } from './adminStyles';
 
 type Terms = { ref: string; memberId: string; agencyId: string; action: string; from: string; to: string };
 const NONE: Terms = { ref: '', memberId: '', agencyId: '', action: '', from: '', to: '' };
 
-/** The audit trail: search by case, person, agency, action and period; export what was found as CSV, with a reason. */
-export function AuditSection({ directory }: { directory: AdminDirectory }) {
+/**
+ * The audit trail: search by case, person, agency, action and period; export what was found as CSV, with a reason.
+ * For coordinators and auditors: the pick lists come from the directory every member reads, not the coordinators' own.
+ */
+export function AuditSection() {
   const styles = useAdminStyles();
+  const directory = useDirectory();
   const { client } = useSession();
   const [draft, setDraft] = useState<Terms>(NONE);
   const [terms, setTerms] = useState<Terms | undefined>();

@@ -15,13 +15,16 @@ import { registerHref } from '../../routing/useHashRoute';
 import { InvolvementForm } from './InvolvementForm';
 import { ActionsSection } from './sections/ActionsSection';
 import { AuditSection } from './sections/AuditSection';
+import { BreakGlassFlag, BreakGlassSection } from './sections/BreakGlassSection';
 import { CaseCommands } from './sections/CaseCommands';
 import { ChronologySection } from './sections/ChronologySection';
 import { DecisionsSection } from './sections/DecisionsSection';
 import { InfoRequestSection } from './sections/InfoRequestSection';
 import { MissingNotice } from './sections/MissingNotice';
 import { PlanSection } from './sections/PlanSection';
+import { RestrictionSection } from './sections/RestrictionSection';
 import { RiskSection } from './sections/RiskSection';
+import { SharingDecisionsSection } from './sections/SharingDecisionsSection';
 import { FullSummary, SummaryOnly } from './sections/SummarySection';
 import { VoiceSection } from './sections/VoiceSection';
 import { SubjectAccessSection } from './sections/SubjectAccessSection';
@@ -144,7 +147,10 @@ function CaseContent({ detail, onChanged }: { detail: CaseView; onChanged: () =>
       <ChronologySection key="chronology" detail={detail} onChanged={onChanged} />,
       <VoiceSection key="voice" detail={detail} onChanged={onChanged} />,
       <DecisionsSection key="decisions" decisions={detail.decisions} />,
+      <SharingDecisionsSection key="sharing" caseId={c.id} />,
       involvement,
+      <RestrictionSection key="restriction" detail={detail} onChanged={onChanged} />,
+      <BreakGlassSection key="breakglass" detail={detail} />,
       can.readAudit ? <AuditSection key="audit" caseId={c.id} /> : null,
       can.exportSubjectAccess ? <SubjectAccessSection key="subject-access" caseId={c.id} caseRef={c.ref} /> : null,
     ];
@@ -161,6 +167,7 @@ function CaseContent({ detail, onChanged }: { detail: CaseView; onChanged: () =>
           Adult: <UserText>{c.initials}</UserText>
         </Text>
         {detail.access === 'full' && detail.case.restricted && <Text weight="semibold">Restricted</Text>}
+        {detail.access === 'full' && <BreakGlassFlag detail={detail} />}
       </div>
       <div className={styles.sections}>{sections}</div>
     </>

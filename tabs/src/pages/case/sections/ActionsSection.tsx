@@ -72,7 +72,7 @@ function CreateActionDialog({ caseId, onDone }: { caseId: string; onDone: (what:
   const fresh = { description: '', successMeasure: '', ownerId: '', dueDate: daysFromToday(28) };
   const [a, setA] = useState(fresh);
   const set = (patch: Partial<typeof fresh>) => setA((previous) => ({ ...previous, ...patch }));
-  const owners = directory.members.filter((m) => m.active !== false && (m.roles?.length ? !m.roles.every((r) => r === 'viewer') : true));
+  const owners = directory.members.filter((m) => m.active !== false && (m.roles?.length ? !m.roles.every((r) => r === 'viewer' || r === 'auditor') : true));
 
   function validate(): FieldErrors {
     const e: FieldErrors = {};

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { recordAudit } from '../kernel/audit';
-import type { Context } from '../kernel/context';
+import { recordAudit } from './audit';
+import type { Context } from './context';
 
 /** How many sessions one instance remembers; past it the oldest are forgotten (and would be audited again: harmless). */
 const REMEMBERED = 10_000;
 
 /**
- * Writes one `sign_in` audit event per session, not per request. A session is one credential: a Teams SSO token
+ * Writes one `sign_in` audit event per session, not per request: the kernel's rule (and its one audit writer), which
+ * the HTTP host calls when the tab asks who it is; the host decides nothing about what is audited. A session is one credential: a Teams SSO token
  * (Entra issues them for about an hour, so a day's work is a few sign-ins), or a demo persona's header for one UK day.
  * Only a digest of the credential is kept, in memory; another instance audits its own first sight of the session.
  */
