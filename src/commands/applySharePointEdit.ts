@@ -32,9 +32,11 @@ import type { Kind, RecordMap } from '../store/port';
 const LOCKED: Partial<Record<Kind, readonly string[]>> = {
   members: ['roles', 'active', 'agencyId', 'aadObjectId', 'email', 'agencyLead'],
   agencies: ['active', 'kind'],
-  cases: ['restricted', 'legalHold', 'retentionDate', 'closedAt', 'closureReason', 'acceptedAt', 'riskLevelAtAcceptance', 'referrerAgencyId', 'createdAt', 'ref'],
+  // The lead agency and referrer decide who may see the case (src/policies/casePolicy.ts).
+  cases: ['restricted', 'legalHold', 'retentionDate', 'closedAt', 'closureReason', 'acceptedAt', 'riskLevelAtAcceptance', 'referrerAgencyId', 'leadAgencyId', 'createdAt', 'ref'],
   actions: ['parentKind', 'parentId', 'createdAt', 'completedAt', 'ownerId', 'agencyId'],
-  meetings: ['papersIssuedAt', 'minutesIssuedAt'],
+  // The chair drives the meeting; papers and minutes are issued by RiskPanel (the cards and the document go with them).
+  meetings: ['chairId', 'papersIssuedAt', 'minutesIssuedAt'],
   disposals: ['status', 'approvedAt', 'approvedById', 'proposedById', 'caseId', 'retentionDate'],
 };
 /** Lists that are never edited: a correction is a new entry (chronology) or a new decision. */
