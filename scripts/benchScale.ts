@@ -45,15 +45,19 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 async function timed(store: SqliteStore, work: () => Promise<unknown>, runs = RUNS) {
   const times: number[] = [];
+  const cpu: number[] = [];
   let rows = 0;
   for (let i = 0; i < runs; i++) {
     const before = store.stats.rowsRead;
+    const c = process.cpuUsage();
     const t = performance.now();
     await work();
     times.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
     rows = store.stats.rowsRead - before;
   }
-  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), rows };
+  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), cpu50: quantile(cpu, 0.5), cpu95: quantile(cpu, 0.95), rows };
 }
 
 /**
@@ -195,7 +199,9 @@ async function main(): Promise<void> {
   process.env.NODE_ENV = 'production';
   const summary: Record<string, Record<number, number>> = { coordinatorP50: {}, coordinatorP95: {}, policeP50: {}, policeP95: {} };
   let held = 0;
-  let last: { rowsCoordinator: number; rowsPolice: number; coordinatorP95: number; policeP95: number; missP95: number; stall: number; probe: number; botErrors: number; botP95: number } | undefined;
+  let last:
+    | { rowsCoordinator: number; rowsPolice: number; coordinatorP95: number; policeP95: number; coordinatorCpu95: number; policeCpu95: number; missP95: number; missCpu95: number; stall: number; probe: number; botErrors: number; botP95: number }
+    | undefined;
   for (const size of SIZES) {
     const t0 = performance.now();
     await grow(store, held, size);
@@ -205,7 +211,7 @@ async function main(): Promise<void> {
     const coordinatorFirst = await timed(store, () => runQuery(queries.listRegister, coordinator(), first));
     const policeFirst = await timed(store, () => runQuery(queries.listRegister, police(), first));
     const miss = await timed(store, () => runQuery(queries.getCaseStatus, police(), { ref: 'CASPX-2026-9999', surface: 'personal' }));
-    const rows: [string, { p50: number; p95: number; rows: number }][] = [
+    const rows: [string, Awaited<ReturnType<typeof timed>>][] = [
       [`register first page (${PAGE_SIZE}), coordinator`, coordinatorFirst],
       [`register first page (${PAGE_SIZE}), police partner`, policeFirst],
       ['register page 100 (page size 50), coordinator', await timed(store, () => runQuery(queries.listRegister, coordinator(), { page: Math.min(100, Math.max(1, Math.floor(size / 50))) }), 5)],
@@ -218,7 +224,10 @@ async function main(): Promise<void> {
       // The production scan (as the scheduler runs it); after the first run its rows are already queued.
       ['overdue scan (production, as the scheduler)', await timed(store, () => runOverdueScanAsSystem(store, NOW, { reminderDaysBefore: 3, escalationDaysOverdue: 14 }, 'bench'), 3)],
     ];
-    for (const [name, r] of rows) console.info(`${name.padEnd(48)} p50 ${ms(r.p50).padStart(10)}  p95 ${ms(r.p95).padStart(10)}  rows read ${r.rows}`);
+    // CPU time beside the wall clock: on a shared machine the wall clock also counts the time spent waiting for a core.
+    for (const [name, r] of rows) {
+      console.info(`${name.padEnd(48)} p50 ${ms(r.p50).padStart(10)}  p95 ${ms(r.p95).padStart(10)}  (CPU p50 ${ms(r.cpu50).padStart(9)}, p95 ${ms(r.cpu95).padStart(9)})  rows read ${r.rows}`);
+    }
     summary.coordinatorP50![size] = coordinatorFirst.p50;
     summary.coordinatorP95![size] = coordinatorFirst.p95;
     summary.policeP50![size] = policeFirst.p50;
@@ -253,7 +262,7 @@ async function main(): Promise<void> {
     console.info(`memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MB`);
     last = {
       rowsCoordinator: coordinatorFirst.rows, rowsPolice: policeFirst.rows, coordinatorP95: coordinatorFirst.p95, policeP95: policeFirst.p95,
-      missP95: miss.p95, stall: http.stall, probe: http.probe, botErrors: bot.connectionErrors + bot.failures, botP95: bot.p95,
+      coordinatorCpu95: coordinatorFirst.cpu95, policeCpu95: policeFirst.cpu95, missP95: miss.p95, missCpu95: miss.cpu95, stall: http.stall, probe: http.probe, botErrors: bot.connectionErrors + bot.failures, botP95: bot.p95,
     };
   }
   server.closeAllConnections();
@@ -266,12 +275,15 @@ async function main(): Promise<void> {
     const ratio = (key: string) => summary[key]![top]! / summary[key]![bottom]!;
     console.info(`\nIssue 11 targets at ${top.toLocaleString('en-GB')} cases (SQLite, in process unless said):`);
     console.info(`  register first page rows read ≤ ${2 * PAGE_SIZE}: coordinator ${last.rowsCoordinator}, partner ${last.rowsPolice}  ${met(Math.max(last.rowsCoordinator, last.rowsPolice) <= 2 * PAGE_SIZE)}`);
-    console.info(`  register first page p95 ≤ 50 ms: coordinator ${ms(last.coordinatorP95)}, partner ${ms(last.policeP95)}  ${met(Math.max(last.coordinatorP95, last.policeP95) <= 50)}`);
+    console.info(
+      `  register first page p95 ≤ 50 ms: coordinator ${ms(last.coordinatorP95)}, partner ${ms(last.policeP95)}  ${met(Math.max(last.coordinatorP95, last.policeP95) <= 50)} ` +
+        `(CPU p95 ${ms(last.coordinatorCpu95)}, ${ms(last.policeCpu95)})`,
+    );
     console.info(
       `  ratio ${top.toLocaleString('en-GB')} / ${bottom.toLocaleString('en-GB')} cases ≤ 2: coordinator p50 ${ratio('coordinatorP50').toFixed(2)}, p95 ${ratio('coordinatorP95').toFixed(2)}; ` +
         `partner p50 ${ratio('policeP50').toFixed(2)}, p95 ${ratio('policeP95').toFixed(2)}  ${met(Math.max(ratio('coordinatorP50'), ratio('policeP50')) <= 2)} (on p50)`,
     );
-    console.info(`  bot status miss ≤ 20 ms: p95 ${ms(last.missP95)}  ${met(last.missP95 <= 20)}; over HTTP, ${BOT_USERS} users at once: ${last.botErrors} errors  ${met(last.botErrors === 0)}, p95 ${ms(last.botP95)}`);
+    console.info(`  bot status miss ≤ 20 ms: p95 ${ms(last.missP95)}  ${met(last.missP95 <= 20)} (CPU p95 ${ms(last.missCpu95)}); over HTTP, ${BOT_USERS} users at once: ${last.botErrors} errors  ${met(last.botErrors === 0)}, p95 ${ms(last.botP95)}`);
     console.info(`  longest event-loop stall while the whole register is paged over HTTP ≤ 50 ms: ${ms(last.stall)} (timer probe ${ms(last.probe)})  ${met(last.stall <= 50)}`);
   }
   console.info(`\nNot measured here: the Graph fake at these sizes (see npm run bench:graph), indicators. Machine: ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(2)}, shared with other jobs: figures vary run to run.`);
