@@ -141,6 +141,7 @@ export const applySharePointEdit = defineCommand({
     const next: Record<string, unknown> = current ? { ...current } : {};
     delete next.dataQuality;
     let completed = false;
+    let redatedTo: string | undefined;
     for (const c of input.changes) {
       const verdict = verdictOn(input.kind, c, saved, londonDate(now));
       if (verdict.revert) {
@@ -158,6 +159,7 @@ export const applySharePointEdit = defineCommand({
       if (input.kind === 'actions' && c.field === 'dueDate') {
         const history = Array.isArray(next.dueDateChanges) ? next.dueDateChanges : [];
         next.dueDateChanges = [...history, { at: now.toISOString(), byMemberId: byId, from: c.from, to: c.to, reason: `Changed in SharePoint by ${input.editor.name}` }];
+        redatedTo = String(c.to);
       }
     }
 
@@ -196,6 +198,10 @@ export const applySharePointEdit = defineCommand({
         outcome: String(next.status),
         completedById: byId,
       });
+    }
+    if (redatedTo && current && !problems.length && !completed) {
+      // The reminder and escalation cards already posted show the due date: they are rebuilt with the new one.
+      await queueNotification(ctx, tx, 'actionRedated', `${current.id}:${redatedTo}`, { actionId: current.id, dueDate: redatedTo });
     }
     if (flagged) {
       await queueNotification(ctx, tx, 'sharePointEditFlagged', `${input.kind}:${input.itemId}:v${input.version}`, {

@@ -28,6 +28,8 @@ export const NOTIFICATION_PAYLOADS = {
   actionCompleted: z.object({
     actionId: recordId, caseId: recordId.optional(), ref: ref.optional(), outcome: z.string().max(60), completedById: recordId,
   }),
+  /** An action re-dated (in SharePoint, by a coordinator): the cards already posted that list it are updated. */
+  actionRedated: z.object({ actionId: recordId, dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   /** One day's overdue digest for one partnership channel. */
   overdueDigest: z.object({
     /** The ConversationRef (kind 'conversations') the digest is for. */

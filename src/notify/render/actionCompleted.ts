@@ -10,8 +10,13 @@ import { cardActivity, delivered, type KindRenderer } from './rendering';
 const DIGEST_REFRESH_DAYS = 7;
 
 /** A completion changes cards already posted: every digest (recent), reminder and escalation that lists the action. */
-export const renderActionCompleted: KindRenderer<'actionCompleted'> = async (r, p) => {
-  const actionId = p.actionId;
+export const renderActionCompleted: KindRenderer<'actionCompleted'> = (r, p) => refreshCardsListing(r, p.actionId, 'Action completed');
+
+/**
+ * The cards already posted that list an action (recent digests, reminders, escalations), rebuilt from the records now
+ * and sent as in-place updates: for a completion, and for a change made in SharePoint (a re-dated action).
+ */
+export async function refreshCardsListing(r: Parameters<KindRenderer<'actionCompleted'>>[0], actionId: string, summary: string): Promise<DeliveryTarget[] | null> {
   if (!(await r.tx.get('actions', actionId))) return null;
   const since = new Date(r.now.getTime() - DIGEST_REFRESH_DAYS * 86_400_000).toISOString();
   const sent = await r.tx.find('outbox', { where: [{ field: 'status', op: 'eq', value: 'sent' }] });
@@ -19,13 +24,13 @@ export const renderActionCompleted: KindRenderer<'actionCompleted'> = async (r, 
   for (const row of sent.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))) {
     const card = await cardListing(r, row, actionId, since);
     if (!card) continue;
-    const activity = cardActivity(card, 'Action completed');
+    const activity = cardActivity(card, summary);
     for (const d of await delivered(r, row.deliveries ?? [])) {
       targets.push({ ref: d.ref, activity, replaces: { activityId: d.activityId, ...(d.conversationId ? { conversationId: d.conversationId } : {}) } });
     }
   }
   return targets;
-};
+}
 
 async function cardListing(r: Parameters<KindRenderer<'actionCompleted'>>[0], row: OutboxMessage, actionId: string, since: string): Promise<AdaptiveCardJson | undefined> {
   if (row.kind === 'overdueDigest' && row.createdAt >= since && payloadOf('overdueDigest', row.payload)?.actionIds.includes(actionId)) {

@@ -2,6 +2,7 @@ import { isNotificationKind, type NotificationKind, payloadOf } from '../../kern
 import type { Render } from '../render';
 import { renderActionAssigned } from './actionAssigned';
 import { renderActionCompleted } from './actionCompleted';
+import { renderActionRedated } from './actionRedated';
 import { renderAgendaPublished } from './agendaPublished';
 import { renderBreakGlass } from './breakGlass';
 import { renderCaseClosed } from './caseClosed';
@@ -25,6 +26,7 @@ export const RENDERERS: KindRenderers = {
   caseClosed: renderCaseClosed,
   actionAssigned: renderActionAssigned,
   actionCompleted: renderActionCompleted,
+  actionRedated: renderActionRedated,
   overdueDigest: renderOverdueDigest,
   reminder: renderReminder,
   escalation: renderEscalation,

@@ -56,6 +56,8 @@ describe('the SharePoint delta sync', () => {
       { at: later(60).toISOString(), byMemberId: MEMBERS.coordinator.id, from: '2026-07-01', to: '2026-07-20', reason: `Changed in SharePoint by ${MEMBERS.coordinator.name}` },
     ]);
     expect((await w.auditOf(action!.id))[0]!.change).toMatchObject({ fields: [{ column: 'Due date', from: '2026-07-01', to: '2026-07-20' }], applied: ['Due date'] });
+    // The reminder and escalation cards already posted for it are rebuilt with the new date.
+    expect(cardsOf(await w.pendingCards(), 'actionRedated')).toEqual([{ actionId: action!.id, dueDate: '2026-07-20' }]);
   });
 
   it('an invalid value is flagged to the coordinators and not applied: the item is left for the data quality list', async () => {
