@@ -11,7 +11,7 @@ import { useAdminStyles } from './adminStyles';
 
 const EMPTY = { name: '', email: '', aadObjectId: '', agencyId: '', roles: ['partner'] as Role[], agencyLead: false };
 
-/** Members: who they are, their agency and roles; add one, deactivate or reactivate one (coordinators). */
+/** Members: who they are, their agency and roles; add one, change one, deactivate or reactivate one (coordinators). */
 export function MembersSection({ directory, reload }: { directory: AdminDirectory; reload: () => void }) {
   const styles = useAdminStyles();
   const { client, me } = useSession();
@@ -19,6 +19,8 @@ export function MembersSection({ directory, reload }: { directory: AdminDirector
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // The member being changed, or none: the form below adds a member.
+  const [editing, setEditing] = useState<AdminMember>();
   const agencyName = (id: string) => directory.agencies.find((a) => a.id === id)?.shortName ?? id;
 
   async function run(work: () => Promise<unknown>, done: string) {
@@ -38,7 +40,23 @@ export function MembersSection({ directory, reload }: { directory: AdminDirector
 
   const add = (event: FormEvent) => {
     event.preventDefault();
+    if (editing) {
+      // Only what changed is sent: the audit trail records each changed field, from and to.
+      const was: typeof EMPTY = { name: editing.name, email: editing.email, aadObjectId: editing.aadObjectId, agencyId: editing.agencyId, roles: editing.roles, agencyLead: editing.agencyLead };
+      const changed = Object.fromEntries(Object.entries(form).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(was[k as keyof typeof was])));
+      void run(() => client.patch(paths.adminMember(editing.id), changed, memberItemSchema), `Changed ${form.name}.`).then(() => stopEditing());
+      return;
+    }
     void run(() => client.post(paths.adminMembers(), form, memberItemSchema), `Added ${form.name}.`).then(() => setForm(EMPTY));
+  };
+  const startEditing = (m: AdminMember) => {
+    setEditing(m);
+    setForm({ name: m.name, email: m.email, aadObjectId: m.aadObjectId, agencyId: m.agencyId, roles: m.roles, agencyLead: m.agencyLead });
+    setStatus(`Changing ${m.name}: edit the form below.`);
+  };
+  const stopEditing = () => {
+    setEditing(undefined);
+    setForm(EMPTY);
   };
   const setActive = (m: AdminMember, active: boolean) =>
     run(() => client.patch(paths.adminMember(m.id), { active }, memberItemSchema), `${m.name} ${active ? 'reactivated' : 'deactivated'}.`);
@@ -62,6 +80,7 @@ export function MembersSection({ directory, reload }: { directory: AdminDirector
                 <td className={styles.cell}>{m.agencyLead ? 'Yes' : 'No'}</td>
                 <td className={styles.cell}>{m.active ? 'Active' : 'Deactivated'}</td>
                 <td className={styles.cell}>
+                  <Button size="small" disabled={busy} onClick={() => startEditing(m)} aria-label={`Change ${m.name}`}>Change</Button>{' '}
                   {m.id !== me.member.id && (
                     <Button size="small" disabled={busy} onClick={() => void setActive(m, !m.active)} aria-label={`${m.active ? 'Deactivate' : 'Reactivate'} ${m.name}`}>
                       {m.active ? 'Deactivate' : 'Reactivate'}
@@ -73,7 +92,7 @@ export function MembersSection({ directory, reload }: { directory: AdminDirector
           </tbody>
         </table>
       </TableBox>
-      <form className={styles.form} onSubmit={add} aria-label="Add a member">
+      <form className={styles.form} onSubmit={add} aria-label={editing ? `Change ${editing.name}` : 'Add a member'}>
         <Field label="Name" required><Input value={form.name} onChange={(_, d) => setForm({ ...form, name: d.value })} /></Field>
         <Field label="Work email" required><Input type="email" value={form.email} onChange={(_, d) => setForm({ ...form, email: d.value })} /></Field>
         <Field label="Entra object id" required hint="From the person's Entra ID profile (a GUID).">
@@ -90,7 +109,8 @@ export function MembersSection({ directory, reload }: { directory: AdminDirector
           {ROLES.map((role) => <Checkbox key={role} label={role} checked={form.roles.includes(role)} onChange={(_, d) => toggleRole(role, d.checked === true)} />)}
         </fieldset>
         <Checkbox label="Named person on restricted cases (agency lead)" checked={form.agencyLead} onChange={(_, d) => setForm({ ...form, agencyLead: d.checked === true })} />
-        <Button type="submit" appearance="primary" disabled={busy}>Add member</Button>
+        <Button type="submit" appearance="primary" disabled={busy}>{editing ? 'Save changes' : 'Add member'}</Button>
+        {editing && <Button onClick={stopEditing} disabled={busy}>Cancel the change</Button>}
       </form>
       <LiveStatus busy={busy} message={busy ? 'Saving…' : status} />
       {error && <ErrorNotice title="The change was not made" message={error} />}
