@@ -605,7 +605,7 @@ export class GraphFake {
     }
     const kindOf = (n: string) => this.column(list, n).kind;
     let rows = [...list.items.values()];
-    if (overThreshold && (notIndexed || (filter && rows.filter((i) => evaluateFilter(leadingCondition(filter), i.fields, kindOf)).length > this.opts.threshold))) {
+    if (overThreshold && (notIndexed || (filter && rows.filter((i) => evaluateFilter(leadingRange(filter), i.fields, kindOf)).length > this.opts.threshold))) {
       return thresholdError();
     }
     if (filter) rows = rows.filter((i) => evaluateFilter(filter, i.fields, kindOf));
@@ -706,6 +706,23 @@ function checkColumnRules(col: FakeColumn, all: FakeColumn[]): void {
   if (col.enforceUniqueValues && !col.indexed) fail(400, 'invalidRequest', 'You must index this column before enforcing unique values.');
   if (col.indexed && (col.multiline || col.kind === 'multichoice')) fail(400, 'invalidRequest', `Column "${col.name}" cannot be indexed.`);
   if (all.filter((c) => c.indexed).length > MAX_INDEXES) fail(400, 'invalidRequest', `A list can have at most ${MAX_INDEXES} indexed columns.`);
+}
+
+/**
+ * What SharePoint narrows with: the first condition of the AND chain, together with the conditions right after it on
+ * the same column (`fields/D ge '…' and fields/D lt '…'` is one index range). Whatever follows is applied to the rows
+ * that range found, so it cannot save a lead that matches more than the threshold.
+ */
+function leadingRange(node: FilterNode): FilterNode {
+  const conjuncts = (n: FilterNode): FilterNode[] => (n.type === 'and' ? [...conjuncts(n.left), ...conjuncts(n.right)] : [n]);
+  const [first, ...rest] = conjuncts(node);
+  let lead = leadingCondition(node);
+  if (first?.type !== 'cmp') return lead;
+  for (const next of rest) {
+    if (next.type !== 'cmp' || next.column !== first.column) break;
+    lead = { type: 'and', left: lead, right: next };
+  }
+  return lead;
 }
 
 function thresholdError(): FakeResponse {

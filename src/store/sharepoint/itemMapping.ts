@@ -84,7 +84,7 @@ export function toFields(spec: ListSpec, record: Record<string, unknown>, writeI
   for (const col of spec.columns) {
     if (col.name === RECORD_JSON) fields[col.name] = JSON.stringify(writeId ? { ...data, [WRITE_ID]: writeId } : data);
     else if (col.name === RECORD_ID) fields[col.name] = String(data.id);
-    else fields[col.name] = encodeValue(col, data[col.field]);
+    else fields[col.name] = encodeValue(col, col.computed ? col.computed(data) : data[col.field]);
     if (col.type === 'multiChoice') fields[`${col.name}@odata.type`] = 'Collection(Edm.String)';
   }
   return fields;
@@ -184,7 +184,8 @@ export function decodeItem(spec: ListSpec, item: GraphListItem): DecodedItem {
 
   const record: Record<string, unknown> = { ...saved };
   for (const col of spec.columns) {
-    if (col.name === RECORD_ID || col.name === RECORD_JSON || col.name === IDEMPOTENCY_KEY) continue;
+    // A computed column is the adapter's index data, not part of the record.
+    if (col.name === RECORD_ID || col.name === RECORD_JSON || col.name === IDEMPOTENCY_KEY || col.computed) continue;
     const raw = fields[col.name];
     const kept = saved[col.field];
     if (isEmpty(raw)) {

@@ -4,7 +4,7 @@ import {
   REFERRAL_STATUSES, RISK_CATEGORIES, RISK_LEVELS, ROLES, SIGNIFICANCE_LEVELS,
 } from '../../domain/enums';
 import { LEARNING_REVIEW_KINDS, LEARNING_REVIEW_STATUSES } from '../../domain/boardWork';
-import type { AppendKind, Kind, RecordMap } from '../port';
+import type { AppendKind, Condition, Kind, RecordMap } from '../port';
 import { INDEXED_FIELDS } from '../schema';
 
 /**
@@ -30,6 +30,25 @@ export interface ColumnSpec {
   unique?: boolean;
   hidden?: boolean;
   description?: string;
+  /**
+   * Set on a column no record field holds: the adapter computes it from the record on every write (and ignores it
+   * on read), so SharePoint can lead a query with a selective index the record's own columns cannot give.
+   */
+  computed?: (record: Record<string, unknown>) => unknown;
+}
+
+/**
+ * A computed column that answers a kind of query more selectively than the record's columns: when `applies` says the
+ * query's conditions imply a record has a value in `column`, the conditions on `field` are sent on `column` instead,
+ * first. E.g. open actions by due date: OpenDueDate holds only unfinished actions' due dates, so "open and due before
+ * today" reads the open actions, never the years of finished ones (a status or due-date lead would reach those).
+ */
+export interface LeadRule {
+  column: string;
+  field: string;
+  applies: (where: readonly Condition[]) => boolean;
+  /** The fields whose conditions the column stands for: it leads only when the query has no others. */
+  covers: readonly string[];
 }
 
 export interface ViewSpec {
@@ -53,6 +72,7 @@ export interface ListSpec {
   appendOnly: boolean;
   /** Values for fields held only in RecordJson, used when a hand edit damaged it. */
   defaults: Record<string, unknown>;
+  leads: LeadRule[];
 }
 
 export const RECORD_ID = 'RecordId';
@@ -82,6 +102,8 @@ interface ColumnInput {
   /** Indexed for a coordinator view even though the app never filters on it. */
   indexForViews?: boolean;
   description?: string;
+  hidden?: boolean;
+  computed?: ColumnSpec['computed'];
 }
 
 const pascal = (field: string) => field.charAt(0).toUpperCase() + field.slice(1);
@@ -99,6 +121,13 @@ const caml = {
 
 const UNFINISHED_ACTIONS = ACTION_STATUSES.filter((s) => !FINISHED_ACTION_STATUSES.includes(s));
 
+/** A condition that only unfinished actions meet: status equal to, or one of, unfinished statuses. */
+function isOpenStatusCondition(c: Condition): boolean {
+  if (c.field !== 'status') return false;
+  const values = c.op === 'eq' ? [c.value] : c.op === 'in' ? c.value : [];
+  return values.length > 0 && values.every((v) => UNFINISHED_ACTIONS.includes(v as never));
+}
+
 function list(
   kind: Kind,
   displayName: string,
@@ -108,6 +137,7 @@ function list(
   columns: ColumnInput[],
   views: ViewSpec[] = [],
   defaults: Record<string, unknown> = {},
+  leads: LeadRule[] = [],
 ): ListSpec {
   const appendOnly = (APPEND_KINDS as readonly string[]).includes(kind);
   const specs: ColumnSpec[] = [
@@ -118,9 +148,11 @@ function list(
       displayName: c.displayName,
       type: c.type,
       ...(c.choices ? { choices: c.choices } : {}),
-      indexed: INDEXED_FIELDS[kind].includes(c.field) || !!c.indexForViews,
+      indexed: INDEXED_FIELDS[kind].includes(c.field) || !!c.indexForViews || !!c.computed,
       required: !!c.required,
       ...(c.description ? { description: c.description } : {}),
+      ...(c.hidden ? { hidden: true } : {}),
+      ...(c.computed ? { computed: c.computed } : {}),
     })),
     {
       field: '*',
@@ -136,7 +168,7 @@ function list(
   if (appendOnly) {
     specs.push({ field: 'idempotencyKey', name: IDEMPOTENCY_KEY, displayName: 'Idempotency key', type: 'text', indexed: true, required: false, unique: true, hidden: true });
   }
-  return { kind, displayName, description, titleDisplayName, title, columns: specs, views, appendOnly, defaults };
+  return { kind, displayName, description, titleDisplayName, title, columns: specs, views, appendOnly, defaults, leads };
 }
 
 export const LISTS: Readonly<Record<Kind, ListSpec>> = {
@@ -238,6 +270,15 @@ export const LISTS: Readonly<Record<Kind, ListSpec>> = {
       { field: 'successMeasure', displayName: 'How we know it is done', type: 'note', required: true },
       { field: 'createdAt', displayName: 'Created at', type: 'dateTime', required: true },
       { field: 'completedAt', displayName: 'Completed at', type: 'dateTime' },
+      {
+        field: '~openDueDate',
+        name: 'OpenDueDate',
+        displayName: 'Due date (open actions)',
+        type: 'date',
+        hidden: true,
+        description: 'The due date while the action is open, empty once it is finished. RiskPanel keeps it in step; the overdue scan reads by it.',
+        computed: (r) => (UNFINISHED_ACTIONS.includes(r.status as never) ? r.dueDate : undefined),
+      },
     ],
     [
       {
@@ -256,6 +297,7 @@ export const LISTS: Readonly<Record<Kind, ListSpec>> = {
       },
     ],
     { progress: [], dueDateChanges: [] },
+    [{ column: 'OpenDueDate', field: 'dueDate', applies: (where) => where.some(isOpenStatusCondition), covers: ['status', 'dueDate'] }],
   ),
 
   chronology: list('chronology', 'Chronology', 'What happened to the adult, in order, as each agency recorded it. Entries are never edited: a correction is a new entry.', 'Entry', (r) => short(`${choiceLabel(String(r.type ?? ''))} ${String(r.occurredAt ?? '').slice(0, 10)}`), [

@@ -2,6 +2,13 @@ import { type Condition, type Kind, MAX_IN_VALUES, type Order, type Query, type 
 import { derivedField, fieldValue, INDEXED_FIELDS } from '../schema';
 import { choiceLabel, type ColumnSpec, columnFor, type ListSpec, TEXT_LIMIT } from './listSchema';
 
+/*
+ * SharePoint narrows a query with its first indexed condition (with the conditions right after it on the same
+ * column, as one range) and refuses it when that finds more than 5,000 items, whatever the other conditions would
+ * leave. So a plan names its lead, the other leads to try if SharePoint refuses one, and a date range it can split
+ * into windows that each stay under the threshold when every lead is refused.
+ */
+
 /**
  * Turns a port query into a Graph request on indexed columns only, plus the exact check the adapter applies to what
  * comes back. SharePoint compares text without regard to case, keeps date-times to the second and shows choices as
@@ -57,6 +64,20 @@ function serverClauses(col: ColumnSpec, c: Condition): string[] {
   }
 }
 
+/** The generous bounds the range conditions on a date column set, for reading it in windows. */
+function rangeWindow(col: ColumnSpec, conditions: Condition[], rest: string[]): RangeWindow {
+  const margin = col.type === 'date' ? DAY_MS : 1000;
+  let lower: number | undefined;
+  let upper: number | undefined;
+  for (const c of conditions) {
+    const t = c.op === 'in' || c.op === 'startsWith' || c.op === 'ne' ? NaN : Date.parse(String(c.value));
+    if (Number.isNaN(t)) continue;
+    if (c.op === 'ge' || c.op === 'gt' || c.op === 'eq') lower = Math.max(lower ?? -Infinity, t - margin);
+    if (c.op === 'le' || c.op === 'lt' || c.op === 'eq') upper = Math.min(upper ?? Infinity, t + margin);
+  }
+  return { column: col.name, type: col.type as 'date' | 'dateTime', ...(lower !== undefined ? { lower } : {}), ...(upper !== undefined ? { upper } : {}), rest };
+}
+
 type Comparable = string | number;
 const comparable = (v: unknown): Comparable | undefined =>
   v === undefined || v === null ? undefined : typeof v === 'boolean' ? Number(v) : typeof v === 'number' ? v : typeof v === 'string' ? v : JSON.stringify(v);
@@ -109,8 +130,24 @@ export function compareRecords(a: Record<string, unknown>, b: Record<string, unk
   return cmp(String(a.id), String(b.id));
 }
 
+/** A date or date-time range the adapter can read window by window, each window leading the filter. */
+export interface RangeWindow {
+  /** The column's internal name. */
+  column: string;
+  type: 'date' | 'dateTime';
+  /** Generous bounds (epoch ms) from the query's conditions; absent where the query leaves that side open. */
+  lower?: number;
+  upper?: number;
+  /** Every server clause, applied within each window. */
+  rest: string[];
+}
+
 export interface QueryPlan {
   filter?: string;
+  /** The same clauses led by another condition each, for when SharePoint refuses the lead as over the threshold. */
+  fallbacks: string[];
+  /** When every lead is refused: a range to read in windows. */
+  window?: RangeWindow;
   /** Set only when the server's order is the port's order, so reading can stop once `limit` is certain. */
   orderby?: string;
   check: (record: Record<string, unknown>) => boolean;
@@ -148,7 +185,36 @@ export function planQuery(kind: Kind, spec: ListSpec, query: Query = {}): QueryP
   const served = where.filter((c) => !derivedField(kind, c.field));
   const rank = (c: Condition) => (c.op === 'eq' ? 0 : c.op === 'in' ? 1 : 2);
   const ranked = [...served].sort((a, b) => rank(a) - rank(b) || TYPE_RANK[columnOf(a.field).type]! - TYPE_RANK[columnOf(b.field).type]!);
-  const clauses = ranked.flatMap((c) => serverClauses(columnOf(c.field), c));
+  // Clauses grouped by column, in the order of each column's first condition: a group is one possible lead.
+  const groups = new Map<string, { col: ColumnSpec; conditions: Condition[]; clauses: string[] }>();
+  const addTo = (col: ColumnSpec, c: Condition) => {
+    const g = groups.get(col.name) ?? { col, conditions: [], clauses: [] };
+    g.conditions.push(c);
+    g.clauses.push(...serverClauses(col, c));
+    groups.set(col.name, g);
+  };
+  // A computed lead column (listSchema LeadRule) when the conditions say every match has a value in it: first when
+  // it stands for every condition, else after the first (an equality on an owner or parent is narrower still).
+  const rule = spec.leads.find((l) => l.applies(where));
+  const ruleCol = rule && spec.columns.find((c) => c.name === rule.column);
+  const addRule = () => {
+    if (!rule || !ruleCol) return;
+    for (const c of served) if (c.field === rule.field) addTo(ruleCol, c);
+    // No condition on the field: "has a value" (an empty value never meets a range), so the lead is still selective.
+    if (!groups.has(ruleCol.name)) addTo(ruleCol, { field: rule.field, op: 'ge', value: '1900-01-01' });
+  };
+  const ruleFirst = rule !== undefined && served.every((c) => rule.covers.includes(c.field));
+  if (ruleFirst) addRule();
+  for (const c of ranked) {
+    addTo(columnOf(c.field), c);
+    if (!ruleFirst && groups.size === 1) addRule();
+  }
+  const leads = [...groups.values()].filter((g) => g.clauses.length);
+  const clauses = leads.flatMap((g) => g.clauses);
+  // A computed lead that stands for every condition is the narrowest: any other lead finds more, so none is tried.
+  const fallbacks = ruleFirst && rule ? [] : leads.slice(1).map((g) => [...g.clauses, ...leads.filter((o) => o !== g).flatMap((o) => o.clauses)].join(' and '));
+  const windowGroup = leads.find((g) => (g.col.type === 'date' || g.col.type === 'dateTime') && g.conditions.some((c) => c.op !== 'eq' && c.op !== 'ne'));
+  const window = windowGroup && rangeWindow(windowGroup.col, windowGroup.conditions, clauses);
   const after = query.after;
   const limit = query.limit !== undefined ? Math.max(0, Math.floor(query.limit)) : undefined;
   const offset = query.offset !== undefined ? Math.max(0, Math.floor(query.offset)) : 0;
@@ -161,6 +227,8 @@ export function planQuery(kind: Kind, spec: ListSpec, query: Query = {}): QueryP
   const primaryOnly: Order | undefined = order && { field: order.field, direction: order.direction, ...(order.emptyLast ? { emptyLast: true } : {}) };
   return {
     ...(clauses.length ? { filter: clauses.join(' and ') } : {}),
+    fallbacks,
+    ...(window ? { window } : {}),
     ...(orderby ? { orderby } : {}),
     check: (r) => where.every((c) => matches(r, c, kind)) && (!after || compareRecords(r, after, order) > 0),
     compare: (a, b) => compareRecords(a, b, order),

@@ -3,12 +3,12 @@ import { version as appVersion } from '../../../package.json';
 import { ConflictError } from '../../domain/errors';
 import type { AppendKind, DataQualityIssue, Kind, NewRecord, Query, RecordMap, RemovableKind, Store, Tx } from '../port';
 import { KINDS } from '../schema';
-import { CONFLICT_MESSAGE, ResponseLostError, StoreUnavailableError } from './errors';
+import { CONFLICT_MESSAGE, GraphRequestError, ResponseLostError, StoreUnavailableError } from './errors';
 import { createGraphClient, DEFAULT_RETRY, type FetchLike, type RetryPolicy } from './graphClient';
 import { Coalescer, failOn, type GraphCall, GraphHttp, type GraphReply } from './graphHttp';
 import { decodeItem, type DecodedItem, type GraphListItem, parseETag, toFields } from './itemMapping';
 import { IDEMPOTENCY_KEY, LISTS, RECORD_ID, selectFor } from './listSchema';
-import { planQuery } from './queryPlan';
+import { planQuery, type QueryPlan, type RangeWindow } from './queryPlan';
 import { GRAPH_SCOPE, MsalTokenProvider, type TokenProvider } from './tokenProvider';
 
 export interface SharePointSettings {
@@ -37,6 +37,46 @@ interface Location {
 type CreateOutcome = { created: true; version: number } | { created: false };
 
 const MAX_SETTLE_ATTEMPTS = 5;
+const DAY_MS = 86_400_000;
+/** Where an open-ended window range starts and ends: no record of the partnership's dates falls outside. */
+const WINDOW_FLOOR = Date.UTC(1900, 0, 1);
+const WINDOW_CEILING = Date.UTC(2200, 0, 1);
+/** The first window next to a range's known end; each further one is twice as long (recent dates are the dense ones). */
+const FIRST_WINDOW_MS = 32 * DAY_MS;
+const EQUAL_WINDOWS = 8;
+
+/** SharePoint's answer to a query whose lead condition finds more items than the list view threshold. */
+export const isThresholdError = (err: unknown): boolean =>
+  err instanceof GraphRequestError && (/list view threshold/i.test(err.message) || err.code === 'SPQueryThrottledException');
+
+const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** Consecutive windows covering [lower, upper]: equal ones, or growing away from the one known end. */
+function initialWindows(w: RangeWindow): [number, number][] {
+  const out: [number, number][] = [];
+  if (w.lower !== undefined && w.upper !== undefined) {
+    const step = Math.max(DAY_MS, Math.ceil((w.upper - w.lower) / EQUAL_WINDOWS));
+    for (let a = w.lower; a < w.upper; a += step) out.push([a, Math.min(w.upper, a + step)]);
+    return out.length ? out : [[w.lower, w.upper]];
+  }
+  if (w.upper !== undefined) {
+    let size = FIRST_WINDOW_MS;
+    for (let b = w.upper; b > WINDOW_FLOOR; size *= 2) {
+      const a = Math.max(WINDOW_FLOOR, b - size);
+      out.unshift([a, b]);
+      b = a;
+    }
+    return out;
+  }
+  const start = w.lower ?? WINDOW_FLOOR;
+  let size = FIRST_WINDOW_MS;
+  for (let a = start; a < WINDOW_CEILING; size *= 2) {
+    const b = Math.min(WINDOW_CEILING, a + size);
+    out.push([a, b]);
+    a = b;
+  }
+  return out;
+}
 const MAX_SEQUENCE_ATTEMPTS = 25;
 
 /**
@@ -53,6 +93,8 @@ export class SharePointStore implements Store {
   private site?: Promise<string>;
   private listIds?: Promise<Map<string, string>>;
   private readonly locations = new Map<string, Location>();
+  /** Lead clauses SharePoint refused as over the threshold: not sent again (lists only grow past it). */
+  private readonly refusedLeads = new Set<string>();
 
   constructor(
     readonly http: GraphHttp,
@@ -143,6 +185,46 @@ export class SharePointStore implements Store {
       if (stop?.(page)) break;
     }
     return out;
+  }
+
+  /**
+   * The items a plan's filter matches, never by a query SharePoint refuses: the plan's lead first, then each other
+   * lead, then (every lead refused) its date range window by window, a refused window split in two.
+   */
+  private async readMatching(kind: Kind, plan: QueryPlan, stop?: (page: DecodedItem[]) => boolean): Promise<DecodedItem[]> {
+    let refused: unknown;
+    for (const filter of [plan.filter, ...plan.fallbacks]) {
+      const lead = filter === undefined ? undefined : `${kind}|${filter.split(' and ')[0]}`;
+      if (lead && this.refusedLeads.has(lead)) continue;
+      try {
+        return await this.readItems(kind, await this.itemsQuery(kind, filter, plan.orderby), stop);
+      } catch (err) {
+        if (!lead || !isThresholdError(err)) throw err;
+        this.refusedLeads.add(lead);
+        refused = err;
+      }
+    }
+    const w = plan.window;
+    if (!w) throw refused;
+    const parts = await Promise.all(initialWindows(w).map(([a, b], i, all) => this.readWindow(kind, w, a, b, i === all.length - 1)));
+    // Windows are read in no useful order: the caller sees them as one page (no early stop).
+    const items = parts.flat();
+    stop?.(items);
+    return items;
+  }
+
+  private async readWindow(kind: Kind, w: RangeWindow, from: number, to: number, last: boolean): Promise<DecodedItem[]> {
+    const range = [`fields/${w.column} ge '${isoSeconds(from)}'`, `fields/${w.column} ${last ? 'le' : 'lt'} '${isoSeconds(to)}'`];
+    try {
+      return await this.readItems(kind, await this.itemsQuery(kind, [...range, ...w.rest].join(' and ')));
+    } catch (err) {
+      const smallest = w.type === 'date' ? DAY_MS : 1000;
+      if (!isThresholdError(err) || to - from <= smallest) throw err;
+      // Split on a whole day (a date column holds midnights) or second.
+      const mid = from + Math.max(smallest, Math.floor((to - from) / 2 / smallest) * smallest);
+      const halves = await Promise.all([this.readWindow(kind, w, from, mid, false), this.readWindow(kind, w, mid, to, last)]);
+      return halves.flat();
+    }
   }
 
   private async findOne(kind: Kind, column: string, value: string): Promise<DecodedItem | undefined> {
@@ -276,8 +358,13 @@ export class SharePointStore implements Store {
       const plan = planQuery(kind, LISTS[kind], query);
       if (plan.limit === 0) return [];
       const kept: Record<string, unknown>[] = [];
-      await this.readItems(kind, await this.itemsQuery(kind, plan.filter, plan.orderby), (page) => {
-        for (const d of page) if (d.record && plan.check(d.record)) kept.push(d.record);
+      const seen = new Set<string>();
+      await this.readMatching(kind, plan, (page) => {
+        for (const d of page) {
+          if (!d.record || seen.has(d.itemId) || !plan.check(d.record)) continue;
+          seen.add(d.itemId);
+          kept.push(d.record);
+        }
         const last = page[page.length - 1]?.record;
         if (!plan.orderby || plan.limit === undefined || kept.length < plan.limit || !last) return false;
         // The server orders as the port does: once a page ends beyond the limit-th match, nothing later can displace it.
