@@ -137,6 +137,7 @@ const PAGES: PageCheck[] = [
     name: 'board plan', as: 'coordinator', hash: () => '#/plan', heading: 'Board plan',
     loaded: (p) => p.getByRole('status').filter({ hasText: /^Plan year/ }), main: (p) => p.getByRole('button', { name: 'Add an objective' }),
   },
+  { name: 'import', as: 'coordinator', hash: () => '#/import', heading: 'Import a log', main: (p) => p.getByLabel('Excel or CSV file') },
   {
     name: 'meeting side panel (chair)', as: 'chair', hash: () => `#/meetings/${planned.id}/panel`, heading: () => planned.title,
     loaded: (p) => p.getByRole('heading', { name: 'Attendance' }),
