@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { firstLoadChunks, importsOf, isBuilt, isChartsCode, jsChunks, staticClosure } from './support/builtChunks';
 
 // Issue 14: the charts library (@fluentui/react-charts, ~70 KB gzipped) loads only with the Reports page, so the tab's
 // first load stays within its budget. Checked twice: in the source (one module imports it, and only a dynamic import
@@ -8,8 +9,6 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SRC = path.join(ROOT, 'tabs', 'src');
-const DIST = path.join(ROOT, 'tabs', 'dist');
-const ASSETS = path.join(DIST, 'assets');
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -35,43 +34,14 @@ describe('the charts library in the source', () => {
   });
 });
 
-/** A chunk's static imports (`import{…}from"./x.js"`, `import"./x.js"`) and dynamic ones (`import("./x.js")`). */
-function importsOf(chunk: string): { statics: string[]; dynamics: string[] } {
-  const text = fs.readFileSync(path.join(ASSETS, chunk), 'utf8');
-  return {
-    statics: [...text.matchAll(/(?:^|[;}\s])import\s*(?:[\w${},\s*]+from\s*)?["'`]\.\/([^"'`]+\.js)["'`]/g)].map((m) => m[1]!),
-    dynamics: [...text.matchAll(/\bimport\(\s*["'`]\.\/([^"'`]+\.js)["'`]\s*\)/g)].map((m) => m[1]!),
-  };
-}
-
-/** Every chunk the given ones need before they run: themselves and their static imports, transitively. */
-function staticClosure(start: string[]): Set<string> {
-  const seen = new Set<string>();
-  const queue = [...start];
-  while (queue.length) {
-    const chunk = queue.pop()!;
-    if (seen.has(chunk)) continue;
-    seen.add(chunk);
-    queue.push(...importsOf(chunk).statics);
-  }
-  return seen;
-}
-
-/** Text only the charts library's code holds: its cartesian charts' class prefix and its charts' spoken description. */
-const isChartsCode = (chunk: string) => {
-  const text = fs.readFileSync(path.join(ASSETS, chunk), 'utf8');
-  return text.includes('fui-cart__') || text.includes('Vertical bar chart with');
-};
-
 describe('the charts library in the built tab', () => {
   beforeAll(() => {
-    if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('The tab is not built: run `npm run build:tab` first.');
+    if (!isBuilt()) throw new Error('The tab is not built: run `npm run build:tab` first.');
   });
 
   it('is in the Reports charts chunk only, which the first load never fetches and only the Reports page imports', () => {
-    const chunks = fs.readdirSync(ASSETS).filter((f) => f.endsWith('.js'));
-    const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
-    const firstLoad = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!);
+    const chunks = jsChunks();
+    const firstLoad = firstLoadChunks();
     expect(firstLoad.length).toBeGreaterThan(0);
 
     const charts = chunks.filter(isChartsCode);
