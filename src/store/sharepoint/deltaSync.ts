@@ -116,7 +116,8 @@ export function describeItem(kind: Kind, item: DeltaItem): Pick<HandEdit, 'chang
   delete saved[WRITE_ID];
   const changes: FieldChange[] = [];
   for (const col of spec.columns) {
-    if (col.name === RECORD_ID || col.name === RECORD_JSON || col.name === IDEMPOTENCY_KEY) continue;
+    // Computed columns (OpenDueDate) are index data RiskPanel rewrites with the record, not something a person edits.
+    if (col.name === RECORD_ID || col.name === RECORD_JSON || col.name === IDEMPOTENCY_KEY || col.computed) continue;
     const to = decoded.record[col.field];
     if (!same(to, saved[col.field])) {
       changes.push({ field: col.field, column: col.displayName, ...(saved[col.field] !== undefined ? { from: saved[col.field] } : {}), ...(to !== undefined ? { to } : {}) });
