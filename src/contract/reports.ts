@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import {
-  ACTION_PARENT_KINDS, CAPACITY_STATES, CLOSURE_REASONS, RISK_CATEGORIES, RISK_LEVELS,
+  ACTION_PARENT_KINDS, CAPACITY_STATES, CLOSURE_REASONS, DECISION_OUTCOMES, RISK_CATEGORIES, RISK_LEVELS,
 } from '../domain/enums';
 import { CASE_AGE_BANDS, ESCALATION_ROUTES, PERIOD_KINDS } from '../domain/indicators/vocabulary';
 
 /*
- * The board's indicators (GET /api/reports) and an export of them (POST /api/reports/exports). Counts only: nothing
- * here names or describes a person. Shares are 0..1 with three decimals, null when there was nothing to divide by.
+ * The board's indicators (GET /api/reports) and an export of them (POST /api/reports/exports). Counts, and in the
+ * export's decision log case references: nothing here names or describes a person. Shares are 0..1 with three decimals, null when there was nothing to divide by.
  */
 
 const count = z.number().int().min(0);
@@ -77,6 +77,16 @@ export const indicatorsSchema = z.object({
   }).strict(),
 }).strict();
 export type IndicatorsView = z.infer<typeof indicatorsSchema>;
+
+/** An export's data: the indicators, the period's decision log and the actions open now (references and counts). */
+export const indicatorExportSchema = indicatorsSchema.extend({
+  boardLog: z.object({
+    decisions: z.array(z.object({
+      decidedOn: z.string(), caseRef: z.string(), outcome: z.enum(DECISION_OUTCOMES), inquorate: z.boolean(), informationShared: z.boolean(),
+    }).strict()),
+    openActions: z.array(z.object({ agencyId: z.string(), parentKind: z.enum(ACTION_PARENT_KINDS), open: count, overdue: count }).strict()),
+  }).strict(),
+}).strict();
 
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

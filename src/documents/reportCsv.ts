@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { ReportSection } from '../domain/indicators/tables';
+import type { ReportSheet } from '../domain/indicators/tables';
 import { neutralise } from './reportCells';
 
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
@@ -8,7 +8,7 @@ export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
  * Tables as CSV: each under its title row, a blank line between tables. Text cells are neutralised against formula
  * injection; a UTF-8 byte-order mark lets Excel read the file's accents and apostrophes correctly.
  */
-export function reportCsv(sections: readonly ReportSection[]): string {
+export function reportCsv(sections: readonly ReportSheet[]): string {
   const rows: (string | number)[][] = [];
   for (const section of sections) {
     for (const table of section.tables) {

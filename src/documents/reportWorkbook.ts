@@ -1,5 +1,5 @@
 import writeXlsxFile, { type Row, type Sheet } from 'write-excel-file/node';
-import type { ReportSection } from '../domain/indicators/tables';
+import type { ReportSheet } from '../domain/indicators/tables';
 import { neutralise } from './reportCells';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -13,14 +13,14 @@ const sheetName = (title: string) => title.replace(/[:\\/?*[\]]/g, ' ').slice(0,
  * The board's workbook: a cover sheet saying what it is, then one sheet per indicator family, its tables one under
  * another (title row, heading row, data, a blank row). Text cells are neutralised against formula injection.
  */
-export async function reportWorkbook(sections: readonly ReportSection[], heading: WorkbookHeading): Promise<Buffer> {
+export async function reportWorkbook(sections: readonly ReportSheet[], heading: WorkbookHeading): Promise<Buffer> {
   const cover: Row[] = [
     [{ value: heading.title, fontWeight: 'bold' }],
     ['Period', heading.periodLabel],
     ['Agency', heading.agencyLabel],
     ['Computed at (UTC)', heading.computedAt],
     [],
-    ['Counts only: no adult is named or described in this workbook.'],
+    ['Counts and case references only: no adult is named or described in this workbook.'],
   ];
   const sheets: Sheet<never>[] = [{ sheet: 'About', data: cover, columns: [{ width: 24 }, { width: 40 }] }];
   for (const section of sections) {

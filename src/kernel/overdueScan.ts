@@ -43,7 +43,7 @@ const OPEN_ACTION_STATUSES = ACTION_STATUSES.filter((s) => !FINISHED_ACTION_STAT
  * SharePoint leads with its open-actions due-date index (listSchema's OpenDueDate), and splits the window if even the
  * open actions in it pass the threshold; SQLite reads the open statuses' index. Requests grow with open actions.
  */
-function openActions(tx: Tx, window: Condition[]): Promise<ActionRecord[]> {
+export function openActions(tx: Tx, window: Condition[]): Promise<ActionRecord[]> {
   return tx.find('actions', { where: [{ field: 'status', op: 'in', value: OPEN_ACTION_STATUSES }, ...window] });
 }
 

@@ -62,7 +62,11 @@ describe('GET /api/reports and POST /api/reports/exports', () => {
     const file = reportExportSchema.parse(await res.json());
     expect(file.fileName).toBe('riskpanel-indicators-2026-04-01-to-2026-06-30.xlsx');
     const sheets = await readXlsxFile(Buffer.from(file.base64, 'base64'));
-    expect(sheets).toHaveLength(12);
+    // One sheet per family after the cover, then the period's decision log and the actions open now, from the store.
+    expect(sheets).toHaveLength(14);
+    expect(sheets.slice(-2).map((s) => s.sheet)).toEqual(['Decision log', 'Open actions by agency']);
+    expect(sheets[12]!.data.slice(2).map((r) => r[2])).toContain('Declined');
+    expect(sheets[13]!.data.at(-1)!.slice(0, 2)).toEqual(['All agencies', 'All sources']);
     expect(sheets[1]!.data.slice(2, 5).map((r) => r.slice(0, 2))).toEqual([['2026-04', 1], ['2026-05', 1], ['2026-06', 0]]);
     expect(await auditOf('export')).toEqual([expect.objectContaining({ recordId: '2026-Q2', reason: 'Board meeting, July', change: { format: 'xlsx' } })]);
   });

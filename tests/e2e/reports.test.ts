@@ -196,7 +196,7 @@ test('a board member exports the workbook and a CSV with a reason, sees progress
 
   // The workbook opened back: its sheets, its cover, and the figures the page showed.
   const sheets = await readXlsxFile(fs.readFileSync((await workbook.path())!));
-  expect(sheets.map((s) => s.sheet)).toEqual(expect.arrayContaining(['About', 'Referrals', 'Screening', 'Repeat referrals', 'Open cases', 'Actions', 'Meetings', 'Closures', 'Escalations']));
+  expect(sheets.map((s) => s.sheet)).toEqual(expect.arrayContaining(['About', 'Referrals', 'Screening', 'Repeat referrals', 'Open cases', 'Actions', 'Meetings', 'Closures', 'Escalations', 'Decision log', 'Open actions by agency']));
   const view = await apiAs<IndicatorsView>(server, boardMember.email, `/api/reports?period=${quarterOf(new Date())}`);
   const about = sheets.find((s) => s.sheet === 'About')!.data;
   expect(about.find((row) => row[0] === 'Period')?.[1]).toBe(view.period.label);

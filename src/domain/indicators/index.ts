@@ -77,4 +77,5 @@ export type {
   ActionsIndicator, CapacityIndicator, ClosuresIndicator, EscalationsIndicator, MeetingsIndicator, MinutesIndicator, OpenCasesIndicator,
   ReferralsIndicator, RepeatsIndicator, ScreeningIndicator, VoiceIndicator,
 };
-export { indicatorTables, percent, type ReportSection, type ReportTable, type TableCell } from './tables';
+export { indicatorTables, percent, type ReportSection, type ReportSheet, type ReportTable, type TableCell } from './tables';
+export { boardLog, boardLogSections, type BoardLog } from './boardLog';

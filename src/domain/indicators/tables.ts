@@ -10,7 +10,9 @@ import type { CaseAgeBand, EscalationRoute, IndicatorFamilyName } from './vocabu
  */
 export type TableCell = string | number | null;
 export interface ReportTable { title: string; columns: string[]; rows: TableCell[][] }
-export interface ReportSection { family: IndicatorFamilyName; title: string; tables: ReportTable[] }
+/** A sheet of the workbook (or a block of the CSV): a title and its tables. */
+export interface ReportSheet { title: string; tables: ReportTable[] }
+export interface ReportSection extends ReportSheet { family: IndicatorFamilyName }
 
 /** A share (0..1) as a percentage to one decimal place; blank when there was nothing to divide by. */
 export const percent = (share: number | null): TableCell => (share === null ? null : Math.round(share * 1000) / 10);

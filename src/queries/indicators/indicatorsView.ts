@@ -12,14 +12,20 @@ export interface IndicatorsView extends Indicators {
 
 /** The indicators for a period and optionally one agency, for whoever may read reports. Audit is the caller's. */
 export async function indicatorsView(ctx: Context, tx: Tx, input: { period: string; agencyId?: string | undefined }): Promise<IndicatorsView> {
+  return (await indicatorsWithData(ctx, tx, input)).view;
+}
+
+/** The same, with the records it was computed from (the board's export builds its decision log from them). */
+export async function indicatorsWithData(ctx: Context, tx: Tx, input: { period: string; agencyId?: string | undefined }) {
   authorize(ctx.actor, 'readReports', 'partnership', null);
   const period = parsePeriod(input.period);
   const data = await readIndicatorData(tx, period);
   if (input.agencyId && !data.agencies.some((a) => a.id === input.agencyId)) {
     throw new ValidationError([{ field: 'agencyId', message: 'no agency with this id' }]);
   }
-  const indicators = computeIndicators(data, { period, ...(input.agencyId ? { agencyId: input.agencyId } : {}), now: ctx.now() });
-  return { ...indicators, agencies: data.agencies.map((a) => ({ id: a.id, name: a.name, shortName: a.shortName })) };
+  const scope = { period, ...(input.agencyId ? { agencyId: input.agencyId } : {}), now: ctx.now() };
+  const view: IndicatorsView = { ...computeIndicators(data, scope), agencies: data.agencies.map((a) => ({ id: a.id, name: a.name, shortName: a.shortName })) };
+  return { view, data, scope };
 }
 
 /** What an audit event says the report covered: the period as asked, and the agency if one. */

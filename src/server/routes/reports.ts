@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { reportExportSchema, type ReportExport } from '../../contract/reports';
-import { indicatorTables } from '../../domain/indicators';
+import { boardLogSections, type BoardLog, indicatorTables } from '../../domain/indicators';
 import { CSV_CONTENT_TYPE, reportCsv } from '../../documents/reportCsv';
 import { reportWorkbook, XLSX_CONTENT_TYPE } from '../../documents/reportWorkbook';
 import { runQuery } from '../../kernel/query';
@@ -13,9 +13,9 @@ const fileStem = (view: IndicatorsView) =>
     .replace(/[^A-Za-z0-9._-]+/g, '-');
 
 /** Renders the export the query audited: the file travels base64 in JSON, so the API stays one JSON contract. */
-async function renderExport(view: IndicatorsView, format: 'xlsx' | 'csv'): Promise<ReportExport> {
+async function renderExport(view: IndicatorsView & { boardLog: BoardLog }, format: 'xlsx' | 'csv'): Promise<ReportExport> {
   const name = (id: string) => view.agencies.find((a) => a.id === id)?.name ?? id;
-  const sections = indicatorTables(view, name);
+  const sections = [...indicatorTables(view, name), ...boardLogSections(view.boardLog, view.openCases.asAt, name)];
   const file = format === 'xlsx'
     ? await reportWorkbook(sections, {
       title: 'RiskPanel: board indicators', periodLabel: view.period.label, agencyLabel: view.agencyId ? name(view.agencyId) : 'All agencies',
@@ -45,6 +45,6 @@ export const reportRoutes: RouteSpec[] = [
         return renderExport(view, z.object({ format: z.enum(['xlsx', 'csv']) }).parse(input).format);
       },
     },
-    description: 'The indicators as an Excel workbook (one sheet per indicator family) or CSV, base64 in JSON with its file name and type. ' +
+    description: 'The indicators as an Excel workbook (one sheet per indicator family, then the decision log of the period and the actions open now by agency) or CSV, base64 in JSON with its file name and type. ' +
       'Text cells starting with = + - @ are neutralised. Audited as an export with the reason given.' },
 ];
