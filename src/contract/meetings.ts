@@ -48,6 +48,8 @@ export type NextMeeting = z.infer<typeof nextMeetingSchema>;
 export const homeSchema = z.object({
   myActions: z.array(actionItemSchema),
   awaitingMyAgency: z.array(awaitingItemSchema),
+  /** How many await the agency's answer in all: the list holds the oldest few. */
+  awaitingTotal: z.number().int().min(0),
   nextMeeting: nextMeetingSchema,
 });
 export type HomeView = z.infer<typeof homeSchema>;

@@ -10,6 +10,8 @@ import { homeSchema } from '../contract/meetings';
 
 /** The most actions the home page lists; the Actions page has the rest. */
 export const HOME_ACTIONS_LIMIT = 20;
+/** The most referrals awaiting the agency's answer the home page lists (oldest first); it says how many there are. */
+export const HOME_AWAITING_LIMIT = 20;
 
 /** A new referral the actor's agency has not yet said whether it knows: reference and initials only. */
 export interface AwaitingItem {
@@ -26,8 +28,9 @@ export interface AwaitingItem {
 export interface HomeView {
   /** The actor's unfinished actions, overdue first, at most HOME_ACTIONS_LIMIT. */
   myActions: ActionItem[];
-  /** Referrals awaiting screening that the actor's agency has not answered (excluding its own referrals), oldest first. */
+  /** Referrals awaiting screening that the actor's agency has not answered (excluding its own referrals), oldest first, at most HOME_AWAITING_LIMIT. */
   awaitingMyAgency: AwaitingItem[];
+  awaitingTotal: number;
   nextMeeting: NextMeetingView;
 }
 
@@ -57,6 +60,9 @@ export const getHome = defineQuery({
     }
 
     const next = can(ctx.actor, 'read', 'meeting', null) ? await nextMeeting.run(ctx, tx, {}) : null;
-    return { myActions, awaitingMyAgency: awaitingMyAgency.sort(oldestFirst), nextMeeting: next };
+    // A backlog of thousands must not become a page of thousands: the oldest few, and the count.
+    return {
+      myActions, awaitingMyAgency: awaitingMyAgency.sort(oldestFirst).slice(0, HOME_AWAITING_LIMIT), awaitingTotal: awaitingMyAgency.length, nextMeeting: next,
+    };
   },
 });

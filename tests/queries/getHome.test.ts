@@ -1,7 +1,7 @@
 import { execute } from '../../src/kernel/command';
 import { recordInvolvement } from '../../src/commands/recordInvolvement';
 import { runQuery } from '../../src/queries';
-import { getHome, HOME_ACTIONS_LIMIT } from '../../src/queries/getHome';
+import { getHome, HOME_ACTIONS_LIMIT, HOME_AWAITING_LIMIT } from '../../src/queries/getHome';
 import { insert, makeAction, makeCase, makeMeeting, makeOpenCase } from '../support/records';
 import { createWorld, type Persona, type World } from '../support/world';
 
@@ -66,6 +66,19 @@ describe('getHome', () => {
     expect((await home('fire')).awaitingMyAgency.map((c) => c.id)).toEqual(['r-police', 'r-health-old']);
     // A viewer may not see new referrals' summaries.
     expect((await home('viewer')).awaitingMyAgency).toEqual([]);
+  });
+
+  it('lists only the oldest few of a large backlog, and says how many wait', async () => {
+    const backlog = Array.from({ length: HOME_AWAITING_LIMIT + 5 }, (_, i) => makeCase({
+      id: `r-${String(i).padStart(2, '0')}`, referrerAgencyId: 'ag-health', referrerMemberId: 'health',
+      receivedAt: new Date(Date.UTC(2026, 5, 1 + (i % 10), i)).toISOString(),
+    }));
+    await insert(world.store, 'cases', ...backlog);
+    const fire = await home('fire');
+    expect(fire.awaitingTotal).toBe(HOME_AWAITING_LIMIT + 5);
+    const oldest = [...backlog].sort((a, b) => a.receivedAt!.localeCompare(b.receivedAt!)).slice(0, HOME_AWAITING_LIMIT).map((c) => c.id);
+    expect(fire.awaitingMyAgency.map((c) => c.id)).toEqual(oldest);
+    expect((await home('health')).awaitingTotal).toBe(0);
   });
 
   it('gives the next panel, or null when none is coming', async () => {

@@ -87,6 +87,10 @@ export default function HomePage() {
               {data.awaitingMyAgency.length === 0 ? (
                 <p className={muted.muted}>No new referral is waiting for {me.agency.shortName} to say whether the adult is known.</p>
               ) : (
+                <>
+                {data.awaitingTotal > data.awaitingMyAgency.length && (
+                  <p className={muted.secondary}>The {data.awaitingMyAgency.length} oldest of {data.awaitingTotal} waiting.</p>
+                )}
                 <ul className={styles.list} aria-labelledby="awaiting">
                   {data.awaitingMyAgency.map((r) => (
                     <li key={r.id} className={styles.item}>
@@ -104,6 +108,7 @@ export default function HomePage() {
                     </li>
                   ))}
                 </ul>
+                </>
               )}
             </Section>
             <Section title="Next panel" id="next-panel" tools={<Link href={meetingsHref()}>All meetings</Link>}>
