@@ -1,10 +1,11 @@
 import { buildAgenda as buildDefaultAgenda, type AgendaCase } from '../domain/agenda';
-import { FINISHED_ACTION_STATUSES } from '../domain/enums';
+import { londonDate } from '../domain/time';
 import { authorize } from '../policies';
 import { buildAgendaBodySchema, meetingRecordSchema } from '../contract/meetings';
 import { defineCommand } from '../kernel/command';
 import { id } from '../kernel/validation';
 import { loadMeetingAt, requireMeetingStatus, saveMeeting, writeAgenda } from '../kernel/meetingWrites';
+import { openActions } from '../kernel/overdueScan';
 
 /** A meeting without a planned length is taken as the usual two hours. */
 export const DEFAULT_MEETING_MINUTES = 120;
@@ -36,13 +37,12 @@ export const buildAgenda = defineCommand({
     const escalated = await tx.find('cases', { where: [{ field: 'status', op: 'eq', value: 'escalated' }] });
     const live = [...open, ...escalated];
     const liveIds = new Set(live.map((c) => c.id));
-    const actions = [];
-    for (const status of ['not_started', 'in_progress'] as const) {
-      if (FINISHED_ACTION_STATUSES.includes(status)) continue;
-      for (const a of await tx.find('actions', { where: [{ field: 'status', op: 'eq', value: status }] })) {
-        if (a.parentKind === 'case' && liveIds.has(a.parentId)) actions.push(a);
-      }
-    }
+    // Only actions overdue at the meeting's start make an item: the open ones due before its London day. The overdue
+    // scan's read leads with an indexed open-due-date window, so it stays under SharePoint's 5,000-item threshold where
+    // "every not-started action" would not on a busy list.
+    const meetingDay = londonDate(new Date(meeting.startsAt));
+    const actions = (await openActions(tx, [{ field: 'dueDate', op: 'lt', value: meetingDay }]))
+      .filter((a) => a.parentKind === 'case' && liveIds.has(a.parentId));
     const plan = buildDefaultAgenda({
       meeting: { startsAt: meeting.startsAt, lengthMinutes: meeting.lengthMinutes ?? DEFAULT_MEETING_MINUTES },
       listedReferrals: listed.map(asAgendaCase),
