@@ -2,13 +2,15 @@ import type { Kind } from '../port';
 import { KINDS } from '../schema';
 import { failOn, type GraphCall, type GraphHttp, type GraphReply, MAX_BATCH } from './graphHttp';
 import { choiceLabel, type ColumnSpec, LISTS, type ListSpec, type ViewSpec } from './listSchema';
+import { computedColumnSteps } from './provisioningComputedColumns';
 import { auditListPermissionSteps } from './provisioningPermissions';
 
 /**
  * Creates or upgrades the partnership's lists from the one schema (listSchema.ts), idempotently: what exists and
  * matches is left alone, so a second run changes nothing. Lists, columns and indexes go through Graph; views
  * through SharePoint's REST API, because Graph v1.0 cannot create list views (that needs a certificate credential:
- * SharePoint REST refuses app-only tokens obtained with a client secret).
+ * SharePoint REST refuses app-only tokens obtained with a client secret). One data step: computed index columns are
+ * filled on items written before the column existed, so queries led by them miss nothing after an upgrade.
  */
 
 export interface ProvisionStep {
@@ -17,6 +19,8 @@ export interface ProvisionStep {
     | 'create list' | 'add column' | 'update column' | 'rename title' | 'create view' | 'update view'
     // The audit list's own permissions (provisioningPermissions.ts).
     | 'create group' | 'break inheritance' | 'grant read' | 'remove access'
+    // Data: computed columns (OpenDueDate) filled on items written before the column existed (provisioningComputedColumns.ts).
+    | 'fill column'
     | 'manual';
   detail: string;
   run?: () => Promise<void>;
@@ -168,6 +172,8 @@ export async function provision(deps: ProvisionDeps, site: string, opts: { dryRu
     } else {
       listIds.set(kind, have.id);
       steps.push(...columnSteps(graph, siteId, spec, have));
+      // After the column steps, which add a missing computed column before it is filled.
+      steps.push(...(await computedColumnSteps(graph, siteId, spec, have.id, log)));
     }
     steps.push(...(await viewSteps(sharePointRest, webUrl, spec, () => listIds.get(kind), !!have)));
     if (kind === 'audit') steps.push(...(await auditListPermissionSteps(sharePointRest, webUrl, () => listIds.get(kind), !!have)));
