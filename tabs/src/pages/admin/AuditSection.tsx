@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { auditExportSchema, auditSearchSchema, paths } from '../../../../src/contract';
 import { AUDIT_ACTIONS } from '../../../../src/domain/enums';
 import { messageOf } from '../../api/client';
+import { saveBase64 } from '../../api/saveFile';
 import { useSession } from '../../auth/session';
 import { Section } from '../../components/Section';
 import { ErrorNotice, LiveStatus } from '../../components/Status';
@@ -10,7 +11,7 @@ import { TableBox } from './TableBox';
 import { formatDateTime } from '../../format';
 import { useApi } from '../../hooks/useApi';
 import { useDirectory } from '../../hooks/useDirectory';
-import { download, useAdminStyles } from './adminStyles';
+import { useAdminStyles } from './adminStyles';
 
 type Terms = { ref: string; memberId: string; agencyId: string; action: string; from: string; to: string };
 const NONE: Terms = { ref: '', memberId: '', agencyId: '', action: '', from: '', to: '' };
@@ -41,7 +42,7 @@ export function AuditSection() {
     setError(undefined);
     try {
       const file = await client.post(paths.auditExports(), { ...query, reason }, auditExportSchema);
-      download(file.fileName, file.contentType, file.base64);
+      saveBase64(file.fileName, file.contentType, file.base64);
       setStatus(`Downloaded ${file.fileName} (${file.rows} events).`);
     } catch (e) {
       setError(messageOf(e));

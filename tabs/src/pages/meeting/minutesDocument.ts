@@ -1,5 +1,6 @@
 import type { ApiClient } from '../../api/client';
 import { ApiError, NETWORK_MESSAGE } from '../../api/client';
+import { saveBlob } from '../../api/saveFile';
 
 /**
  * The minutes' Word document. In production the link is SharePoint's, opened as a link; locally it is our own API,
@@ -14,14 +15,7 @@ export async function downloadMinutes(client: ApiClient, url: string, fileName: 
   }
   if (!response.ok) throw new ApiError(response.status, `The minutes document could not be downloaded (${response.status}).`);
   const blob = await response.blob();
-  const href = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  saveBlob(blob, fileName);
 }
 
 /** Our own API's address (fetched with credentials) rather than a SharePoint link (opened as it is). */

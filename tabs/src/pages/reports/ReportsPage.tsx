@@ -3,6 +3,7 @@ import { lazy, Suspense, useRef, useState } from 'react';
 import { indicatorsSchema, paths, reportExportSchema } from '../../../../src/contract';
 import { indicatorTables, type ReportSection } from '../../../../src/domain/indicators/tables';
 import { messageOf } from '../../api/client';
+import { saveBase64 } from '../../api/saveFile';
 import { useSession } from '../../auth/session';
 import { PageHeading } from '../../components/PageHeading';
 import { Section, useMutedStyles } from '../../components/Section';
@@ -34,16 +35,6 @@ const CHARTS: Partial<Record<ReportSection['family'], Record<number, ChartName>>
   referrals: { 0: 'referralsByMonth', 1: 'referralsByAgency' },
   closures: { 1: 'riskChange' },
 };
-
-function download(fileName: string, contentType: string, base64: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: contentType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** The board's indicators for a period and optionally one agency, with charts, their tables, and exports. */
 export default function ReportsPage() {
@@ -85,7 +76,7 @@ export default function ReportsPage() {
     setExportMessage(format === 'xlsx' ? 'Preparing the workbook…' : 'Preparing the CSV file…');
     try {
       const file = await client.post(paths.reportExports(), { period, ...(agencyId ? { agencyId } : {}), format, reason }, reportExportSchema);
-      download(file.fileName, file.contentType, file.base64);
+      saveBase64(file.fileName, file.contentType, file.base64);
       setExportMessage(`Downloaded ${file.fileName}.`);
     } catch (error) {
       setExportMessage('');

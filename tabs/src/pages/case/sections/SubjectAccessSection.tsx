@@ -3,6 +3,7 @@ import { ArrowDownloadRegular, DocumentRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { type SubjectAccessFormat, paths, problemSchema } from '../../../../../src/contract';
 import { NETWORK_MESSAGE } from '../../../api/client';
+import { saveBlob } from '../../../api/saveFile';
 import { useApiClient } from '../../../auth/session';
 import { Section, useMutedStyles } from '../../../components/Section';
 import { ErrorNotice, LiveStatus } from '../../../components/Status';
@@ -18,17 +19,6 @@ const MIN_REASON = 3;
 function fileNameOf(response: Response, fallback: string): string {
   const m = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(response.headers.get('content-disposition') ?? '');
   return m ? decodeURIComponent(m[1]!) : fallback;
-}
-
-function save(blob: Blob, fileName: string): void {
-  const href = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 60_000);
 }
 
 type Outcome = { ok: true; fileName: string } | { ok: false; message: string; reasonProblem?: string };
@@ -68,7 +58,7 @@ export function SubjectAccessSection({ caseId, caseRef }: { caseId: string; case
     }
     const fileName = fileNameOf(response, `${caseRef} subject access.${format}`);
     try {
-      save(await response.blob(), fileName);
+      saveBlob(await response.blob(), fileName);
     } catch {
       return { ok: false, message: NETWORK_MESSAGE };
     }
