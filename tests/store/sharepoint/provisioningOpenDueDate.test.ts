@@ -113,3 +113,9 @@ it('an action changed by RiskPanel between the plan and the fill keeps the value
   expect(values.get('old-action-1')).toBe('2026-05-20T00:00:00Z');
   await store.close();
 });
+
+it('upgraded without provisioning (no OpenDueDate column), the overdue scan fails loudly rather than finding nothing', async () => {
+  const { store } = await oldSite({ columnMissing: true });
+  await expect(runOverdueScanAsSystem(store, FIXED_NOW, SETTINGS, 'test')).rejects.toThrow(/OpenDueDate/);
+  await store.close();
+});
