@@ -1,15 +1,14 @@
 import { completeAction } from '../../../src/commands/completeAction';
 import type { ActionRecord, AuditEvent, CaseRecord, OutboxMessage } from '../../../src/domain/records';
 import { execute } from '../../../src/kernel/command';
-import { makeContext } from '../../../src/kernel/context';
 import { runSharePointSync, type SharePointSyncReport } from '../../../src/notify/sharePointSyncJob';
 import type { Kind } from '../../../src/store/port';
 import { DeltaSync } from '../../../src/store/sharepoint/deltaSync';
 import type { SharePointStore } from '../../../src/store/sharepoint/sharePointStore';
 import type { FakeEditor, GraphFake } from '../../fakes/graphFake';
-import { fakeSharePoint } from '../../fakes/sharePointHarness';
 import { createActionOn, createOpenCase } from '../../support/cases';
-import { actorOf, AGENCIES, FIXED_NOW, MEMBERS, type World } from '../../support/world';
+import { sharePointWorld } from '../../support/sharePointWorld';
+import { FIXED_NOW, MEMBERS, type World } from '../../support/world';
 
 /** The coordinator of the test partnership, editing in the SharePoint browser UI (Graph's lastModifiedBy.user). */
 export const COORDINATOR_IN_SHAREPOINT: FakeEditor = {
@@ -41,18 +40,7 @@ export interface SyncWorld {
  * far are the baseline and are not reported.
  */
 export async function syncWorld(opts: { actions?: number; kinds?: Kind[] } = {}): Promise<SyncWorld> {
-  const { fake, store, retry } = await fakeSharePoint({ fake: { deltaPageSize: 2 } });
-  await store.transaction(async (tx) => {
-    await Promise.all(AGENCIES.map(({ version: _v, ...a }) => tx.insert('agencies', a)));
-    await Promise.all(Object.values(MEMBERS).map(({ version: _v, ...m }) => tx.insert('members', m)));
-  });
-  let seq = 0;
-  const world: World = {
-    store,
-    file: '(SharePoint on the Graph fake)',
-    ctx: (persona, now = FIXED_NOW) => makeContext({ store, actor: actorOf(persona), now: () => now, newId: () => `ds-${++seq}`, correlationId: `corr-ds-${++seq}` }),
-    close: () => store.close(),
-  };
+  const { fake, store, retry, world } = await sharePointWorld({ fake: { deltaPageSize: 2 } });
   const caseRecord = await createOpenCase(world);
   const actions: ActionRecord[] = [];
   for (let i = 0; i < (opts.actions ?? 1); i++) actions.push(await createActionOn(world, caseRecord.id));

@@ -1,16 +1,16 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { version as appVersion } from '../../../package.json';
-import { makeContext } from '../../../src/kernel/context';
 import { createApp } from '../../../src/server/app';
 import { LISTS, RECORD_JSON } from '../../../src/store/sharepoint/listSchema';
 import type { DataQualityIssue, Kind } from '../../../src/store/port';
 import { problemOf, testConfig } from '../../api/server';
 import { parseCard, textRuns } from '../../bot/cardSupport';
 import type { GraphFake } from '../../fakes/graphFake';
-import { fakeSharePoint, ORG } from '../../fakes/sharePointHarness';
+import { ORG } from '../../fakes/sharePointHarness';
 import { createActionOn, createOpenCase } from '../../support/cases';
-import { actorOf, AGENCIES, FIXED_NOW, MEMBERS, type Persona, referralInput, type World } from '../../support/world';
+import { sharePointWorld } from '../../support/sharePointWorld';
+import { FIXED_NOW, MEMBERS, type Persona, referralInput, type World } from '../../support/world';
 
 // The real app (createApp: routes, identity, queries, commands, the bot) over the production SharePointStore, whose
 // Graph client's terminal fetch is the in-process Graph fake. Coordinators then edit items "in SharePoint" (the fake,
@@ -24,19 +24,8 @@ interface Running {
 }
 
 async function startOnSharePoint(): Promise<Running> {
-  const { fake, store } = await fakeSharePoint();
-  await store.transaction(async (tx) => {
-    await Promise.all(AGENCIES.map(({ version: _v, ...a }) => tx.insert('agencies', a)));
-    await Promise.all(Object.values(MEMBERS).map(({ version: _v, ...m }) => tx.insert('members', m)));
-  });
-  let seq = 0;
   // The shared test builders (tests/support/cases.ts) take a World: this one runs the real commands on SharePoint.
-  const world: World = {
-    store,
-    file: '(SharePoint on the Graph fake)',
-    ctx: (persona, now = FIXED_NOW) => makeContext({ store, actor: actorOf(persona), now: () => now, newId: () => `sp-${++seq}`, correlationId: `corr-sp-${++seq}` }),
-    close: () => store.close(),
-  };
+  const { fake, store, world } = await sharePointWorld();
   // Local mode for the Dev sign-in scheme; the store is what production uses.
   const app = createApp({ config: testConfig('(unused)', { store: 'sharepoint' }), store, now: () => FIXED_NOW });
   const server: Server = await new Promise((resolve, reject) => {
