@@ -80,6 +80,26 @@ test('a coordinator deactivates a member through the Admin page; the API refuses
   await context.close();
 });
 
+test('a coordinator changes an agency\'s short name through the Admin page; only that field is sent and audited', async () => {
+  type Directory = { agencies: { id: string; name: string; shortName: string; core?: boolean }[] };
+  const before = await apiAs<Directory>(server, coordinator.email, '/api/admin/directory');
+  const agency = before.agencies.find((a) => a.name !== coordinator.agency && a.shortName !== coordinator.agency)!;
+  const { page, context, problems } = await openAs(browser, server, coordinator.email, '#/admin');
+  await page.getByRole('heading', { level: 1, name: 'Admin' }).waitFor();
+  await page.getByRole('button', { name: `Change ${agency.name}`, exact: true }).click();
+  const form = page.getByRole('form', { name: `Change ${agency.name}` });
+  await form.getByLabel('Short name').fill(`${agency.shortName} Renamed`);
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('status').filter({ hasText: `Changed ${agency.name}.` }).waitFor();
+  await page.getByRole('form', { name: 'Add an agency' }).waitFor();
+  const after = await apiAs<Directory>(server, coordinator.email, '/api/admin/directory');
+  expect(after.agencies.find((a) => a.id === agency.id)).toMatchObject({ name: agency.name, shortName: `${agency.shortName} Renamed`, core: agency.core });
+  const events = await server.store.transaction((tx) => tx.find('audit', { where: [{ field: 'recordId', op: 'eq', value: agency.id }] }));
+  expect(events.filter((e) => e.action === 'update').map((e) => Object.keys(e.change ?? {}))).toEqual([['shortName']]);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
 test('a partner breaks the glass on a restricted case; the coordinator sees who, when, why and until when on the case', async () => {
   const reason = 'Invented: crew called to a fire at the address tonight, need the risk plan.';
   const partner = await openAs(browser, server, fire.email, `#/cases/by-ref/${encodeURIComponent(restricted.ref)}`, { forAxe: true });

@@ -11,7 +11,7 @@ import { useAdminStyles } from './adminStyles';
 
 const EMPTY = { name: '', shortName: '', kind: 'council' as AgencyKind, core: false };
 
-/** Agencies: name, short name, kind, core member or not, active; add, change core, deactivate or reactivate. */
+/** Agencies: name, short name, kind, core member or not, active; add, change, deactivate or reactivate (coordinators). */
 export function AgenciesSection({ directory, reload }: { directory: AdminDirectory; reload: () => void }) {
   const styles = useAdminStyles();
   const { client, me } = useSession();
@@ -19,6 +19,8 @@ export function AgenciesSection({ directory, reload }: { directory: AdminDirecto
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // The agency being changed, or none: the form below adds an agency.
+  const [editing, setEditing] = useState<AgencyItem>();
 
   async function run(work: () => Promise<unknown>, done: string) {
     setBusy(true);
@@ -36,7 +38,23 @@ export function AgenciesSection({ directory, reload }: { directory: AdminDirecto
   }
   const add = (event: FormEvent) => {
     event.preventDefault();
+    if (editing) {
+      // Only what changed is sent: the audit trail records each changed field, from and to.
+      const was: typeof EMPTY = { name: editing.name, shortName: editing.shortName, kind: editing.kind, core: editing.core === true };
+      const changed = Object.fromEntries(Object.entries(form).filter(([k, v]) => v !== was[k as keyof typeof was]));
+      void run(() => client.patch(paths.adminAgency(editing.id), changed, agencyItemSchema), `Changed ${form.name}.`).then(() => stopEditing());
+      return;
+    }
     void run(() => client.post(paths.adminAgencies(), form, agencyItemSchema), `Added ${form.name}.`).then(() => setForm(EMPTY));
+  };
+  const startEditing = (a: AgencyItem) => {
+    setEditing(a);
+    setForm({ name: a.name, shortName: a.shortName, kind: a.kind, core: a.core === true });
+    setStatus(`Changing ${a.name}: edit the form below.`);
+  };
+  const stopEditing = () => {
+    setEditing(undefined);
+    setForm(EMPTY);
   };
   const change = (a: AgencyItem, patch: { active?: boolean; core?: boolean }, done: string) =>
     run(() => client.patch(paths.adminAgency(a.id), patch, agencyItemSchema), done);
@@ -59,6 +77,7 @@ export function AgenciesSection({ directory, reload }: { directory: AdminDirecto
                 <td className={styles.cell}>{a.active ? 'Active' : 'Deactivated'}</td>
                 <td className={styles.cell}>
                   <div className={styles.buttons}>
+                    <Button size="small" disabled={busy} onClick={() => startEditing(a)} aria-label={`Change ${a.name}`}>Change</Button>
                     <Button size="small" disabled={busy} onClick={() => void change(a, { core: !a.core }, `${a.shortName} is ${a.core ? 'no longer' : 'now'} a core member.`)}
                       aria-label={`${a.core ? 'Make not core' : 'Make core'}: ${a.name}`}>
                       {a.core ? 'Make not core' : 'Make core'}
@@ -76,7 +95,7 @@ export function AgenciesSection({ directory, reload }: { directory: AdminDirecto
           </tbody>
         </table>
       </TableBox>
-      <form className={styles.form} onSubmit={add} aria-label="Add an agency">
+      <form className={styles.form} onSubmit={add} aria-label={editing ? `Change ${editing.name}` : 'Add an agency'}>
         <Field label="Name" required><Input value={form.name} onChange={(_, d) => setForm({ ...form, name: d.value })} /></Field>
         <Field label="Short name" required hint="Shown on cards and in filters."><Input value={form.shortName} onChange={(_, d) => setForm({ ...form, shortName: d.value })} /></Field>
         <Field label="Kind" required>
@@ -85,7 +104,8 @@ export function AgenciesSection({ directory, reload }: { directory: AdminDirecto
           </Select>
         </Field>
         <Checkbox label="Core member of the panel" checked={form.core} onChange={(_, d) => setForm({ ...form, core: d.checked === true })} />
-        <Button type="submit" appearance="primary" disabled={busy}>Add agency</Button>
+        <Button type="submit" appearance="primary" disabled={busy}>{editing ? 'Save changes' : 'Add agency'}</Button>
+        {editing && <Button onClick={stopEditing} disabled={busy}>Cancel the change</Button>}
       </form>
       <LiveStatus busy={busy} message={busy ? 'Saving…' : status} />
       {error && <ErrorNotice title="The change was not made" message={error} />}
