@@ -2,12 +2,12 @@ import { Button, Checkbox, Field, Input, Select } from '@fluentui/react-componen
 import { type FormEvent, useState } from 'react';
 import { type AdminDirectory, type AgencyItem, agencyItemSchema, paths } from '../../../../src/contract';
 import { AGENCY_KINDS, type AgencyKind } from '../../../../src/domain/enums';
-import { ApiError, messageOf } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { Section } from '../../components/Section';
 import { ErrorNotice, LiveStatus } from '../../components/Status';
 import { TableBox } from './TableBox';
 import { useAdminStyles } from './adminStyles';
+import { useAdminChange } from './useAdminChange';
 
 const EMPTY = { name: '', shortName: '', kind: 'council' as AgencyKind, core: false };
 
@@ -16,26 +16,10 @@ export function AgenciesSection({ directory, reload }: { directory: AdminDirecto
   const styles = useAdminStyles();
   const { client, me } = useSession();
   const [form, setForm] = useState(EMPTY);
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, status, setStatus, error, run } = useAdminChange(reload, 'agency');
   // The agency being changed, or none: the form below adds an agency.
   const [editing, setEditing] = useState<AgencyItem>();
 
-  async function run(work: () => Promise<unknown>, done: string) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await work();
-      setStatus(done);
-      reload();
-    } catch (e) {
-      setStatus('');
-      setError(e instanceof ApiError && e.problems.length ? e.problems.map((p) => `${p.field || 'agency'}: ${p.message}`).join(' ') : messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  }
   const add = (event: FormEvent) => {
     event.preventDefault();
     if (editing) {

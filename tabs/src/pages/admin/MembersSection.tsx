@@ -2,12 +2,12 @@ import { Button, Checkbox, Field, Input, Select } from '@fluentui/react-componen
 import { type FormEvent, useState } from 'react';
 import { type AdminDirectory, type AdminMember, memberItemSchema, paths } from '../../../../src/contract';
 import { ROLES, type Role } from '../../../../src/domain/enums';
-import { ApiError, messageOf } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { Section } from '../../components/Section';
 import { ErrorNotice, LiveStatus } from '../../components/Status';
 import { TableBox } from './TableBox';
 import { useAdminStyles } from './adminStyles';
+import { useAdminChange } from './useAdminChange';
 
 const EMPTY = { name: '', email: '', aadObjectId: '', agencyId: '', roles: ['partner'] as Role[], agencyLead: false };
 
@@ -16,27 +16,11 @@ export function MembersSection({ directory, reload }: { directory: AdminDirector
   const styles = useAdminStyles();
   const { client, me } = useSession();
   const [form, setForm] = useState(EMPTY);
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, status, setStatus, error, run } = useAdminChange(reload, 'member');
   // The member being changed, or none: the form below adds a member.
   const [editing, setEditing] = useState<AdminMember>();
   const agencyName = (id: string) => directory.agencies.find((a) => a.id === id)?.shortName ?? id;
 
-  async function run(work: () => Promise<unknown>, done: string) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await work();
-      setStatus(done);
-      reload();
-    } catch (e) {
-      setStatus('');
-      setError(e instanceof ApiError && e.problems.length ? e.problems.map((p) => `${p.field || 'member'}: ${p.message}`).join(' ') : messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const add = (event: FormEvent) => {
     event.preventDefault();
