@@ -46,13 +46,16 @@ describe('meeting writes by members who do not run the panel', () => {
 });
 
 describe('arrival, the one meeting write every member makes', () => {
-  it('answers every persona on every demo meeting, and writes at most their own attendance line', async () => {
+  it('answers every panel persona on every demo meeting, refuses the auditor, and writes at most their own attendance line', async () => {
     const before = await srv.store.transaction((tx) => tx.find('attendance'));
     const failures: string[] = [];
     const cells = PERSONAS.flatMap((p) => meetings.flatMap((m) => Object.entries(MEETING_ARRIVAL_ROUTES).map(([op, route]) => ({ p, m, op, route }))));
+    // An auditor reads the audit trail only, no meeting: refused (403 problem), like every other meeting route.
+    const expected = (p: (typeof PERSONAS)[number]) => (p.roles.every((r) => r === 'auditor') ? 403 : 200);
+    expect(PERSONAS.filter((p) => expected(p) === 403).map((p) => p.key)).toEqual(['auditor']);
     await inBatches(cells, 4, async ({ p, m, op, route }) => {
       const res = await srv.call(route.method, `/api/meetings/${encodeURIComponent(m.id)}/${route.tail}`, { as: p, json: {} });
-      if (res.status !== 200) failures.push(`${p.key} ${op} on ${m.id} (${m.status}): ${res.status}`);
+      if (res.status !== expected(p)) failures.push(`${p.key} ${op} on ${m.id} (${m.status}): ${res.status}`);
     });
     expect(failures).toEqual([]);
     const known = new Set(before.map((a) => a.id));
