@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { describeViolations, seriousViolations } from './support/axe';
+import { describeViolations, seriousViolations, settled } from './support/axe';
 import { launchBrowser } from './support/browser';
 import { openTab, signInAs } from './support/tabPage';
 import { type PersonaItem, type TabServer, apiAs, personas, startTabServer } from './support/tabServer';
@@ -43,14 +43,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Fluent's dialogs and message bars animate in: colours are only final once their animations have finished. */
-async function settled(page: Page) {
-  // Endless ones (a spinner) never settle and do not change colours.
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
-  );
-}
 
 /** Moves within the tab without reloading it (as a link would). */
 async function go(page: Page, hash: string, heading: string | RegExp) {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { seedBoardWork } from '../../src/demo/seedBoardWork';
-import { describeViolations, seriousViolations } from './support/axe';
+import { axeClean } from './support/axe';
 import { launchBrowser } from './support/browser';
 import { openAs } from './support/tabPage';
 import { type TabServer, startTabServer } from './support/tabServer';
@@ -24,16 +24,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function settled(page: Page) {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
-}
-
-async function axeClean(page: Page) {
-  await settled(page);
-  expect(describeViolations(await seriousViolations(page))).toBe('');
-}
 
 async function addAction(page: Page, ownerId: string, what: string) {
   await page.getByRole('button', { name: 'Add an action' }).click();

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { describeViolations, seriousViolations } from './support/axe';
+import { axeClean } from './support/axe';
 import { launchBrowser } from './support/browser';
 import { openAs } from './support/tabPage';
 import { type PersonaItem, type TabServer, apiAs, personas, startTabServer } from './support/tabServer';
@@ -40,14 +40,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function settled(page: Page) {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
-}
-async function axeClean(page: Page) {
-  await settled(page);
-  expect(describeViolations(await seriousViolations(page))).toBe('');
-}
 const section = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
 describe.each(['light', 'dark', 'contrast'])('the Admin page in the %s theme', (theme) => {

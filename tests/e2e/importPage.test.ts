@@ -1,6 +1,6 @@
 import type { Browser, Page, Route } from 'playwright-core';
 import writeXlsxFile from 'write-excel-file/node';
-import { describeViolations, seriousViolations } from './support/axe';
+import { axeClean, settled } from './support/axe';
 import { launchBrowser } from './support/browser';
 import { openAs } from './support/tabPage';
 import { type TabServer, startTabServer } from './support/tabServer';
@@ -39,13 +39,6 @@ const rowsFor = (t: string) => [
 const csvOf = (rows: string[][]) => Buffer.from([HEADERS, ...rows].map((r) => r.map((c) => `"${c}"`).join(',')).join('\r\n'));
 const xlsxOf = async (rows: string[][]) => writeXlsxFile([HEADERS, ...rows].map((r) => r.map((value) => ({ value })))).toBuffer();
 
-async function settled(page: Page) {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
-}
-async function axeClean(page: Page) {
-  await settled(page);
-  expect(describeViolations(await seriousViolations(page))).toBe('');
-}
 const count = (kind: 'cases' | 'actions') => server.store.transaction((tx) => tx.count(kind));
 const fileInput = (page: Page) => page.getByLabel('Excel or CSV file');
 const rowsTable = (page: Page) => page.getByRole('table', { name: 'Rows of the file' });

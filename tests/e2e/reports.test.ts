@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser, Locator, Page, Route } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
 import type { AuditSearch, IndicatorsView, Me } from '../../src/contract';
-import { describeViolations, seriousViolations } from './support/axe';
+import { describeViolations, seriousViolations, settled } from './support/axe';
 import { launchBrowser } from './support/browser';
 import { openAs } from './support/tabPage';
 import { apiAs, type PersonaItem, type TabServer, personas, startTabServer } from './support/tabServer';
@@ -104,12 +104,6 @@ async function expectBeside(page: Page, title: string) {
   const table = (await pair.getByRole('table', { name: title }).boundingBox())!;
   expect(table.x).toBeGreaterThanOrEqual(chart.x + chart.width - 1);
   expect(table.y).toBeLessThan(chart.y + chart.height);
-}
-
-/** Fluent's animations (message bars, the charts' bars) must finish before colours are final for axe. */
-async function settled(page: Page) {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
 }
 
 const CHARTED = ['Referrals by month', 'Referrals by referring agency'];

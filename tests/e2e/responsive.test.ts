@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { MeetingSummary, MeetingView } from '../../src/contract';
-import { describeViolations } from './support/axe';
+import { describeViolations, settled } from './support/axe';
 import { launchBrowser } from './support/browser';
 import { type PersonaItem, type TabServer, apiAs, personas, startTabServer } from './support/tabServer';
 import { THEMES, WIDTHS, axeProblems, reachableWithoutSidewaysScroll, sidewaysOverflow, viewportFor } from './responsiveChecks';
@@ -148,11 +148,6 @@ const PAGES: PageCheck[] = [
   { name: 'partner home', as: 'partner', hash: () => '#/', heading: 'Home', loaded: (p) => p.getByRole('heading', { name: 'My actions' }), main: (p) => p.getByRole('button', { name: /^Add progress: / }).first() },
   { name: 'case summary ("known to us")', as: 'partner', hash: () => `#/cases/${summaryCaseId}`, heading: /^Case /, loaded: (p) => p.getByText('Summary only', { exact: true }), main: (p) => p.getByRole('button', { name: 'Save answer' }) },
 ];
-
-/** Fluent's dialogs and message bars animate in: colours and sizes are final once their animations have run. */
-async function settled(page: Page) {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
-}
 
 async function openSignedIn(width: number, theme: string, who: PersonaItem) {
   const context = await browser.newContext({ viewport: viewportFor(width), locale: 'en-GB', timezoneId: 'Europe/London', bypassCSP: true, hasTouch: width < 1280 });

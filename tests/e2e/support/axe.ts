@@ -29,3 +29,18 @@ export function describeViolations(violations: Result[]): string {
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `   ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`)
     .join('\n');
 }
+
+/**
+ * Waits until the page's finite animations (Fluent's dialogs, message bars, hover transitions) have run, so colours
+ * and sizes are final. Endless ones (a spinner) never settle and do not change colours.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
+}
+
+/** The page at rest has no serious or critical axe violation. */
+export async function axeClean(page: Page): Promise<void> {
+  await settled(page);
+  expect(describeViolations(await seriousViolations(page))).toBe('');
+}
