@@ -2,9 +2,7 @@ import { type ImportResult, importRequestSchema, importResultSchema } from '../c
 import { formatRef } from '../domain/rules';
 import { recordAudit } from '../kernel/audit';
 import { defineCommand } from '../kernel/command';
-import { planRows, suggestMapping } from '../kernel/import/planImport';
-import { readImportFile } from '../kernel/import/readImportFile';
-import { authorize } from '../policies';
+import { planImportRequest } from '../kernel/import/planImport';
 
 /**
  * Imports a past log of referrals, cases and actions in one unit of work: every row the preview would create is
@@ -20,10 +18,7 @@ export const importLog = defineCommand({
   input: importRequestSchema,
   output: importResultSchema,
   async run(ctx, tx, input): Promise<ImportResult> {
-    authorize(ctx.actor, 'coordinate', 'partnership', null, 'Only coordinators can import a log.');
-    const file = await readImportFile(input.fileName, input.base64);
-    const only = input.rows && new Set(input.rows);
-    const planned = (await planRows(ctx, tx, file, input.mapping ?? suggestMapping(file.headers))).filter((p) => !only || only.has(p.plan.row));
+    const { file, planned } = await planImportRequest(ctx, tx, input);
     const imported = (row: number) => ({ imported: true, fileName: file.fileName, fileSha256: file.sha256, row });
     const reason = (row: number) => `imported from ${file.fileName}, row ${row}`;
     const rows: ImportResult['rows'] = planned.map((p) => ({ ...p.plan }));

@@ -1,8 +1,6 @@
 import { type ImportPreview, importPreviewSchema, importRequestSchema } from '../contract/imports';
-import { planRows, REQUIRED_FIELDS, suggestMapping } from '../kernel/import/planImport';
-import { readImportFile } from '../kernel/import/readImportFile';
+import { planImportRequest, REQUIRED_FIELDS } from '../kernel/import/planImport';
 import { defineQuery } from '../kernel/query';
-import { authorize } from '../policies';
 
 /**
  * What importing a past log would do, row by row: created (a case, an action or both), already imported, or refused
@@ -14,11 +12,7 @@ export const previewImport = defineQuery({
   input: importRequestSchema,
   output: importPreviewSchema,
   async run(ctx, tx, input): Promise<ImportPreview> {
-    authorize(ctx.actor, 'coordinate', 'partnership', null, 'Only coordinators can import a log.');
-    const file = await readImportFile(input.fileName, input.base64);
-    const mapping = input.mapping ?? suggestMapping(file.headers);
-    const only = input.rows && new Set(input.rows);
-    const planned = (await planRows(ctx, tx, file, mapping)).filter((p) => !only || only.has(p.plan.row));
+    const { file, mapping, planned } = await planImportRequest(ctx, tx, input);
     const rows = planned.map((p) => p.plan);
     const count = (o: string) => rows.filter((r) => r.outcome === o).length;
     return {

@@ -1,18 +1,18 @@
 import { createHash } from 'node:crypto';
-import { IMPORT_FIELD_NAMES, type ImportFieldName, type ImportRow } from '../../contract/imports';
+import { IMPORT_FIELD_NAMES, type ImportFieldName, type ImportRequest, type ImportRow } from '../../contract/imports';
 import { CLOSURE_REASONS, type CaseStatus, type ClosureReason, RISK_CATEGORIES, type RiskCategory } from '../../domain/enums';
 import { isNhsNumber } from '../../domain/formats';
 import { CLOSURE_REASON_LABELS, RISK_CATEGORY_LABELS, STATUS_LABELS } from '../../domain/labels';
 import type { Agency, CaseRecord } from '../../domain/records';
 import { initialsOf } from '../../domain/rules';
 import { londonDate, londonTimeOn } from '../../domain/time';
-import { can } from '../../policies';
+import { authorize, can } from '../../policies';
 import type { Tx } from '../../store/port';
 import { findCase } from '../caseAccess';
 import type { Context } from '../context';
 import { byLabel, type CellReader, type ImportMapping, looseKey as key, parseDate } from './importCells';
 import { type ActionTarget, judgeActionPart, type PlannedActionRecord } from './planActionPart';
-import type { ImportFile } from './readImportFile';
+import { type ImportFile, readImportFile } from './readImportFile';
 
 /**
  * A past log's rows as the referrals, cases and actions they would become, with a reason for every row refused. The
@@ -211,4 +211,17 @@ async function targetOf(
     return undefined;
   }
   return { caseId: stored.id, status: stored.status, ref: stored.ref };
+}
+
+/**
+ * What the preview and the import share: coordinators only; the file read and checked; the columns as mapped (given,
+ * or guessed from the headers); and the rows asked for planned, each judged against the whole file.
+ */
+export async function planImportRequest(ctx: Context, tx: Tx, input: ImportRequest) {
+  authorize(ctx.actor, 'coordinate', 'partnership', null, 'Only coordinators can import a log.');
+  const file = await readImportFile(input.fileName, input.base64);
+  const mapping = input.mapping ?? suggestMapping(file.headers);
+  const only = input.rows && new Set(input.rows);
+  const planned = (await planRows(ctx, tx, file, mapping)).filter((p) => !only || only.has(p.plan.row));
+  return { file, mapping, planned };
 }
