@@ -11,6 +11,7 @@ import { MeetingFeed } from '../live/meetingFeed';
 import { meetingStreamHandler } from '../live/meetingStream';
 import { captureConversation } from '../notify/captureConversation';
 import type { Store } from '../store/port';
+import { compressResponses } from './compressResponses';
 import { errorHandler } from './errorHandler';
 import { RouteNotFoundError } from './httpErrors';
 import { identity } from './identity';
@@ -54,6 +55,8 @@ export function createApp({
   app.use(correlationId);
   // Telemetry (when on) names each request by its route template, never its raw path.
   app.use(routeTemplate);
+  // Before the API and the tab: JSON answers and the tab's page go out compressed (event streams never are).
+  app.use(compressResponses());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', store: store.name, mode: config.mode });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import compression from 'compression';
 import express, { type Express } from 'express';
+import { IMMUTABLE, precompressedAssets } from './tabAssets';
 
 const NOT_BUILT = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>RiskPanel</title></head>
@@ -19,16 +19,15 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function mountTab(app: Express, tabDir: string, clientId?: string): void {
   if (clientId !== undefined && !GUID.test(clientId)) throw new Error('The SSO client id must be a GUID');
   const index = path.join(tabDir, 'index.html');
-  // The tab's files go out compressed (gzip or brotli, as the browser accepts). Only here: the API's event streams
-  // must not be held back by a compressor's buffer.
-  const compress = compression({ threshold: 1024 });
-  app.use((req, res, next) => (req.path === '/api' || req.path.startsWith('/api/') ? next() : compress(req, res, next)));
+  // Hashed assets go out as compressed at build time; everything else is compressed per request by
+  // compressResponses (src/server/compressResponses.ts), mounted before the API.
+  app.use('/assets', precompressedAssets(path.join(tabDir, 'assets')));
   app.use(
     express.static(tabDir, {
       index: false,
       setHeaders: (res, file) => {
         // Hashed assets can be cached for ever; anything else is revalidated.
-        res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(file) ? IMMUTABLE : 'no-cache');
       },
     }),
   );
