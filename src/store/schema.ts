@@ -11,7 +11,7 @@ import type { Kind, RecordMap, Scalar } from './port';
 export const INDEXED_FIELDS: Readonly<Record<Kind, readonly string[]>> = {
   agencies: ['shortName', 'active'],
   members: ['email', 'aadObjectId', 'agencyId', 'active'],
-  cases: ['ref', 'status', 'leadAgencyId', 'referrerAgencyId', 'nextReviewDate', 'riskLevel', 'receivedAt', 'audience', 'adultKeys', 'search'],
+  cases: ['ref', 'status', 'leadAgencyId', 'referrerAgencyId', 'nextReviewDate', 'riskLevel', 'receivedAt', 'audience', 'adultKeys', 'search', 'closureProposal.proposedAt'],
   riskAssessments: ['caseId'],
   actions: ['parentId', 'ownerId', 'agencyId', 'status', 'dueDate'],
   chronology: ['caseId'],
@@ -41,10 +41,21 @@ export const DERIVED_FIELDS: { readonly [K in Kind]?: Readonly<Record<string, (r
 export const derivedField = (kind: Kind, field: string): ((r: never) => readonly Scalar[]) | undefined =>
   (DERIVED_FIELDS[kind] as Record<string, (r: never) => readonly Scalar[]> | undefined)?.[field];
 
+/**
+ * A stored field's value: a dotted field (`closureProposal.proposedAt`) is a path into the record, as SQLite's
+ * json_extract reads it, so a nested value can be indexed without copying it onto the record.
+ */
+export function valueAt(record: Record<string, unknown>, field: string): unknown {
+  if (!field.includes('.')) return record[field];
+  let v: unknown = record;
+  for (const part of field.split('.')) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+  return v;
+}
+
 /** A field's value(s) on a record, derived ones included. */
 export function fieldValue(kind: Kind, record: Record<string, unknown>, field: string): unknown {
   const derive = derivedField(kind, field);
-  return derive ? derive(record as never) : record[field];
+  return derive ? derive(record as never) : valueAt(record, field);
 }
 
 export const KINDS = Object.keys(INDEXED_FIELDS) as Kind[];

@@ -1,7 +1,7 @@
 import { ConflictError } from '../../src/domain/errors';
 import type { ActionRecord, Agency, AuditEvent, ConversationRef, OutboxMessage } from '../../src/domain/records';
 import type { Kind, NewRecord, Store, Tx } from '../../src/store/port';
-import { derivedField, INDEXED_FIELDS, KINDS } from '../../src/store/schema';
+import { derivedField, INDEXED_FIELDS, KINDS, valueAt } from '../../src/store/schema';
 import { FULL_RECORDS } from './fullRecords';
 import { describeQueryOperations } from './queryOperations';
 
@@ -372,7 +372,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await run((tx) => tx.get(kind, record.id))).toEqual({ ...record, version: 1 });
         // Derived fields (a case's audience) are not on the record; their own tests are below.
         for (const field of INDEXED_FIELDS[kind].filter((f) => !derivedField(kind, f))) {
-          const value = (record as unknown as Record<string, string | boolean>)[field]!;
+          const value = valueAt(record as unknown as Record<string, unknown>, field) as string | boolean;
           const found = await run((tx) => tx.find(kind, { where: [{ field, op: 'eq', value }] }));
           expect({ field, found: ids(found) }).toEqual({ field, found: [record.id] });
         }

@@ -128,6 +128,16 @@ function isOpenStatusCondition(c: Condition): boolean {
   return values.length > 0 && values.every((v) => UNFINISHED_ACTIONS.includes(v as never));
 }
 
+/** A condition that only live cases meet: status equal to, or one of, the live statuses. */
+function isLiveStatusCondition(c: Condition): boolean {
+  if (c.field !== 'status') return false;
+  const values = c.op === 'eq' ? [c.value] : c.op === 'in' ? c.value : [];
+  return values.length > 0 && values.every((v) => LIVE_CASE_STATUSES.includes(v as never));
+}
+
+/** A comparison on the field, which no record without a value in it meets. */
+const isDateRange = (field: string) => (c: Condition): boolean => c.field === field && ['eq', 'lt', 'le', 'gt', 'ge'].includes(c.op);
+
 function list(
   kind: Kind,
   displayName: string,
@@ -218,6 +228,24 @@ export const LISTS: Readonly<Record<Kind, ListSpec>> = {
       { field: 'closedAt', displayName: 'Closed at', type: 'dateTime' },
       { field: 'retentionDate', displayName: 'Keep until', type: 'date' },
       { field: 'legalHold', displayName: 'Legal hold', type: 'boolean' },
+      {
+        field: 'closureProposal.proposedAt',
+        name: 'ClosureProposedAt',
+        displayName: 'Closure proposed at',
+        type: 'dateTime',
+        hidden: true,
+        description: 'When the lead proposed closing the case, empty once the panel has answered. RiskPanel keeps it in step; the agenda reads by it.',
+        computed: (r) => (r.closureProposal as { proposedAt?: string } | undefined)?.proposedAt,
+      },
+      {
+        field: '~liveReviewDate',
+        name: 'LiveReviewDate',
+        displayName: 'Next review date (live cases)',
+        type: 'date',
+        hidden: true,
+        description: 'The next review date while the case is open or escalated, empty otherwise. RiskPanel keeps it in step; the agenda reads by it.',
+        computed: (r) => (LIVE_CASE_STATUSES.includes(r.status as never) ? r.nextReviewDate : undefined),
+      },
     ],
     [
       {
@@ -243,6 +271,8 @@ export const LISTS: Readonly<Record<Kind, ListSpec>> = {
       },
     ],
     { involvements: [], namedMemberIds: [], riskCategories: [], otherProcessesConsidered: [], adult: { name: '' } },
+    // Reviews due: live cases' review dates only, never the closed cases that keep theirs for years.
+    [{ column: 'LiveReviewDate', field: 'nextReviewDate', applies: (where) => where.some(isLiveStatusCondition) && where.some(isDateRange('nextReviewDate')), covers: ['status', 'nextReviewDate'] }],
   ),
 
   riskAssessments: list('riskAssessments', 'Risk assessments', 'Multi-agency risk assessments, one version per row.', 'Assessment', (r) => `Assessment ${String(r.assessmentNumber ?? '')}`, [

@@ -1,5 +1,5 @@
 import { type Condition, type Kind, MAX_IN_VALUES, type Order, type Query, type Scalar } from '../port';
-import { derivedField, fieldValue, INDEXED_FIELDS } from '../schema';
+import { derivedField, fieldValue, INDEXED_FIELDS, valueAt } from '../schema';
 import { choiceLabel, type ColumnSpec, columnFor, type ListSpec, TEXT_LIMIT } from './listSchema';
 
 /*
@@ -102,9 +102,10 @@ export function matches(record: Record<string, unknown>, c: Condition, kind?: Ki
     const wanted = c.op === 'in' ? c.value : c.op === 'eq' ? [c.value] : [];
     return values.some((v) => wanted.some((w) => compareValues(v, w, 'eq')));
   }
-  if (c.op === 'in') return c.value.some((v) => compareValues(record[c.field], v, 'eq'));
+  const value = valueAt(record, c.field);
+  if (c.op === 'in') return c.value.some((v) => compareValues(value, v, 'eq'));
   if (c.op === 'startsWith') return false;
-  return compareValues(record[c.field], c.value, c.op);
+  return compareValues(value, c.value, c.op);
 }
 
 const compareField = (x: Comparable | undefined, y: Comparable | undefined): number =>

@@ -67,7 +67,7 @@ describe('provisioning', () => {
     expect(plan.applied).toBe(false);
     expect(fake.site.lists.size).toBe(0);
     expect(writes(fake)).toBe(0);
-    expect(lines).toContain('would create list: Cases: 26 columns, 8 indexed');
+    expect(lines).toContain('would create list: Cases: 28 columns, 10 indexed');
     expect(lines).toContain('would create view: Actions: Overdue actions');
     expect(lines.filter((l) => l.startsWith('would create list'))).toHaveLength(KINDS.length);
   });
