@@ -88,7 +88,8 @@ export type RegisterItem = z.infer<typeof registerItemSchema>;
 
 export const registerPageSchema = z.object({
   items: z.array(registerItemSchema),
-  total: z.number().int(),
+  /** Every case that matches; absent when asked with total=false (then ask with pageSize=0 for the total alone). */
+  total: z.number().int().optional(),
   page: z.number().int(),
   pageSize: z.number().int(),
   /** Pass back as `cursor` for the next page (keyset: it stays put when cases are added); absent on the last page. */

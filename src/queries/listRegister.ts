@@ -38,6 +38,7 @@ export interface RegisterItem {
   can: CaseAbilities;
 }
 
+/** A register page as answered by default: with the number of cases that match in all. */
 export interface RegisterPage {
   items: RegisterItem[];
   total: number;
@@ -46,6 +47,9 @@ export interface RegisterPage {
   /** Hand back as `cursor` for the page after this one (absent when this page is the last). */
   nextCursor?: string;
 }
+
+/** A page asked for with `total=false`: no count (on SharePoint the count reads every matching item). */
+export type RegisterAnswer = Omit<RegisterPage, 'total'> & { total?: number };
 
 const registerInput = z
   .object({
@@ -58,7 +62,13 @@ const registerInput = z
     sort: optionalParam(z.enum(REGISTER_SORTS, { message: `must be one of ${REGISTER_SORTS.join(', ')}` })),
     order: optionalParam(z.enum(['asc', 'desc'], { message: 'must be asc or desc' })),
     page: intParam(1, 100_000, 1),
-    pageSize: intParam(1, 200, 50),
+    /** 0: no rows, only the total (the tab asks for it beside a first page asked with total=false). */
+    pageSize: intParam(0, 200, 50).describe('Rows a page (at most 200); 0 for no rows, only the total'),
+    /**
+     * false leaves the total out, so the page never waits on it: a count on SharePoint reads every matching item
+     * (Graph has no filtered count for list items). The tab asks for rows and the total as two requests.
+     */
+    total: booleanParam.describe('false leaves the total out, so the page does not wait on a count (ask for it with pageSize=0)'),
     /** From the previous page's nextCursor: the next page, which stays put when cases are added (page is then ignored). */
     cursor: optionalParam(z.string().max(2000, 'must be at most 2000 characters')),
   })
@@ -133,14 +143,18 @@ const NOT_FINISHED: Condition[] = FINISHED_ACTION_STATUSES.map((status) => ({ fi
  */
 async function overdueCounts(tx: ReadTx, caseIds: string[], now: Date): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  for (let i = 0; i < caseIds.length; i += MAX_IN_VALUES) {
-    const pastDue = await tx.find('actions', {
-      where: [
-        { field: 'parentId', op: 'in', value: caseIds.slice(i, i + MAX_IN_VALUES) },
-        { field: 'dueDate', op: 'lt', value: todayOf(now) },
-        ...NOT_FINISHED,
-      ],
-    });
+  if (caseIds.length === 0) return counts;
+  const chunks: string[][] = [];
+  for (let i = 0; i < caseIds.length; i += MAX_IN_VALUES) chunks.push(caseIds.slice(i, i + MAX_IN_VALUES));
+  // Issued together: on SharePoint concurrent reads go out as one $batch (one round trip).
+  const found = await Promise.all(
+    chunks.map((ids) =>
+      tx.find('actions', {
+        where: [{ field: 'parentId', op: 'in', value: ids }, { field: 'dueDate', op: 'lt', value: todayOf(now) }, ...NOT_FINISHED],
+      }),
+    ),
+  );
+  for (const pastDue of found) {
     for (const a of pastDue) {
       if (a.parentKind !== 'case' || isActionFinished(a)) continue;
       counts.set(a.parentId, (counts.get(a.parentId) ?? 0) + 1);
@@ -199,10 +213,21 @@ const positionOf = (c: CaseRecord, order: Order): Record<string, string> => {
   return { id: c.id, ref: c.ref, ...(typeof v === 'string' ? { [order.field]: v } : {}) };
 };
 
+/**
+ * The page from the store, and its total when asked: the count goes out beside the page's first read, never before
+ * it (on SharePoint a count reads every matching item, page after page).
+ */
 async function pageFromStore(tx: ReadTx, actor: Actor, plan: StorePlan, input: RegisterInput, cursor: RegisterCursor | undefined) {
+  const [total, page] = await Promise.all([
+    input.total === false ? undefined : tx.count('cases', { where: plan.where }),
+    rowsFromStore(tx, actor, plan, input, cursor),
+  ]);
+  return { ...page, total };
+}
+
+async function rowsFromStore(tx: ReadTx, actor: Actor, plan: StorePlan, input: RegisterInput, cursor: RegisterCursor | undefined) {
   const size = input.pageSize;
   const start = (input.page - 1) * size;
-  const total = await tx.count('cases', { where: plan.where });
   const rows: { c: CaseRecord; access: CaseAccess; rest: boolean }[] = [];
   const keep = (cases: CaseRecord[], rest: boolean) => {
     for (const c of cases) {
@@ -249,7 +274,7 @@ async function pageFromStore(tx: ReadTx, actor: Actor, plan: StorePlan, input: R
     rows.length === size && last
       ? encodeCursor(last.rest ? { k: 'b', ref: last.c.ref } : { k: 'a', after: positionOf(last.c, plan.order) })
       : undefined;
-  return { items: rows.map((r) => toItem(actor, r.c, r.access)), total, nextCursor };
+  return { items: rows.map((r) => toItem(actor, r.c, r.access)), nextCursor };
 }
 
 /** The filters and orders the store cannot say: visible cases read (by audience), then filtered and sorted here. */
@@ -319,7 +344,7 @@ export const listRegister = defineQuery({
   summary: 'The case register: filter, search, sort and page the cases you may see',
   output: registerPageSchema,
   input: registerInput,
-  async run(ctx, tx, input): Promise<RegisterPage> {
+  async run(ctx, tx, input): Promise<RegisterPage | RegisterAnswer> {
     const now = ctx.now();
     const sorted: Sorted = {
       sort: input.sort ?? 'receivedAt',
@@ -328,12 +353,17 @@ export const listRegister = defineQuery({
     };
     const cursor = input.cursor ? decodeCursor(input.cursor) : undefined;
     const plan = storePlan(ctx.actor, input, sorted);
+    if (input.pageSize === 0) {
+      // Only the total: what the tab shows beside the rows it asked for with total=false.
+      const total = plan ? await tx.count('cases', { where: plan.where }) : (await pageInMemory(tx, ctx.actor, input, sorted, now, cursor)).total;
+      return { items: [], total, page: input.page, pageSize: 0 };
+    }
     const { items, total, nextCursor } = plan
       ? await pageFromStore(tx, ctx.actor, plan, input, cursor)
       : await pageInMemory(tx, ctx.actor, input, sorted, now, cursor);
     return {
       items: await withOverdue(tx, items, now),
-      total,
+      ...(total === undefined || input.total === false ? {} : { total }),
       page: input.page,
       pageSize: input.pageSize,
       ...(nextCursor ? { nextCursor } : {}),

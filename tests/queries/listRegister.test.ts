@@ -180,5 +180,20 @@ describe('listRegister: sorting and paging', () => {
     expect(await fields({ page: '0' })).toEqual(['page']);
     expect(await fields({ page: 'two' })).toEqual(['page']);
     expect(await fields({ reviewDue: 'maybe' })).toEqual(['reviewDue']);
+    expect(await fields({ pageSize: '-1' })).toEqual(['pageSize']);
+    expect(await fields({ total: 'perhaps' })).toEqual(['total']);
+  });
+
+  it('leaves the total out when asked (total=false), and gives the total alone for pageSize=0', async () => {
+    const rows = await list('police', { sort: 'ref', pageSize: '3', total: 'false' });
+    expect(rows).not.toHaveProperty('total');
+    expect(refs(rows.items)).toEqual(refs((await list('police', { sort: 'ref', pageSize: '3' })).items));
+    for (const persona of ['coordinator', 'police', 'health', 'viewer'] as const) {
+      for (const input of [{}, { status: 'open' }, { q: 'caspa-2026' }, { reviewDue: 'true' }]) {
+        const count = await list(persona, { ...input, pageSize: '0' });
+        const whole = await list(persona, { ...input, pageSize: '200' });
+        expect({ persona, input, count }).toEqual({ persona, input, count: { items: [], total: whole.total, page: 1, pageSize: 0 } });
+      }
+    }
   });
 });

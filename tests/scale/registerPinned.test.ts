@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DEMO_AGENCIES, DEMO_PERSONAS } from '../../src/demo/personas';
 import { CASE_STATUSES, RISK_LEVELS } from '../../src/domain/enums';
 import { runQuery } from '../../src/queries';
-import { listRegister, REGISTER_SORTS, type RegisterPage } from '../../src/queries/listRegister';
+import { listRegister, REGISTER_SORTS, type RegisterAnswer, type RegisterPage } from '../../src/queries/listRegister';
 import { demoWorld, type DemoWorld } from './demoWorld';
 
 /*
@@ -59,5 +59,22 @@ describe.each(DEMO_PERSONAS.map((p) => p.key))('register for %s on the demo data
       answers[JSON.stringify(input)] = pin(page);
     }
     expect(answers).toMatchSnapshot();
+  });
+});
+
+/*
+ * The tab asks for the same register as two requests (issue 11): its rows with total=false and the count alone with
+ * pageSize=0. Together they give exactly the pinned answer above, for every persona, filter, sort and page.
+ */
+describe.each(DEMO_PERSONAS.map((p) => p.key))('register for %s asked as rows and count apart', (key) => {
+  it('gives the same rows without the total, and the same total alone', async () => {
+    const ctx = await world.ctxFor(key);
+    for (const input of INPUTS) {
+      const whole = (await runQuery(listRegister, ctx, input)) as RegisterPage;
+      const rows = (await runQuery(listRegister, ctx, { ...input, total: 'false' })) as RegisterAnswer;
+      const count = (await runQuery(listRegister, ctx, { ...input, pageSize: '0' })) as RegisterAnswer;
+      const { total, ...rest } = whole;
+      expect({ input, rows, count: count.total, countItems: count.items.length }).toEqual({ input, rows: rest, count: total, countItems: 0 });
+    }
   });
 });

@@ -24,7 +24,8 @@ const ROWS: RegisterItem[] = Array.from({ length: 450 }, (_, i) => ({
 
 /**
  * A fake of GET /api/cases: filters by status, q, riskLevel and pages as the server does, with a cursor for the next
- * page (here the row it starts at) that it honours over the page number.
+ * page (here the row it starts at) that it honours over the page number; the total only when not asked to leave it
+ * out (total=false), and nothing but the total for pageSize=0.
  */
 function registerServer(): Call[] {
   return fakeServer((call) => {
@@ -39,7 +40,16 @@ function registerServer(): Call[] {
     const end = start + size;
     return {
       status: 200,
-      body: { items: matching.slice(start, end), total: matching.length, page, pageSize: size, ...(end < matching.length ? { nextCursor: `row-${end}` } : {}) },
+      body:
+        size === 0
+          ? { items: [], total: matching.length, page: 1, pageSize: 0 }
+          : {
+              items: matching.slice(start, end),
+              ...(p.get('total') === 'false' ? {} : { total: matching.length }),
+              page,
+              pageSize: size,
+              ...(end < matching.length ? { nextCursor: `row-${end}` } : {}),
+            },
     };
   });
 }
@@ -49,7 +59,10 @@ function Harness() {
   return route.page === 'register' ? <RegisterPage params={route.query} /> : <p>left the register</p>;
 }
 
-const caseCalls = (calls: Call[]) => calls.filter((c) => c.url.startsWith('/api/cases?')).map((c) => new URL(c.url, 'http://tab.invalid').searchParams);
+const registerCalls = (calls: Call[]) => calls.filter((c) => c.url.startsWith('/api/cases?')).map((c) => new URL(c.url, 'http://tab.invalid').searchParams);
+/** The page requests (rows); the count requests (pageSize=0) are countCalls. */
+const caseCalls = (calls: Call[]) => registerCalls(calls).filter((p) => p.get('pageSize') !== '0');
+const countCalls = (calls: Call[]) => registerCalls(calls).filter((p) => p.get('pageSize') === '0');
 const status = () => screen.getAllByRole('status').map((s) => s.textContent ?? '').join(' ');
 
 beforeAll(() => {
@@ -77,7 +90,9 @@ test('the register fetches its first page only, shows the total, and renders onl
   renderTab(<Harness />);
   await waitFor(() => expect(status()).toMatch('Showing 100 of 450 cases; scroll down for more.'), { timeout: 10_000 });
   // One page of 100; the rest waits until the user scrolls near the end of what is here.
-  expect(caseCalls(calls).map((p) => [p.get('page'), p.get('pageSize'), p.get('cursor')])).toEqual([['1', '100', null]]);
+  expect(caseCalls(calls).map((p) => [p.get('page'), p.get('pageSize'), p.get('cursor'), p.get('total')])).toEqual([['1', '100', null, 'false']]);
+  // The total is asked once, on its own, for the same query.
+  expect(countCalls(calls).map((p) => p.toString())).toEqual(['pageSize=0']);
   const table = screen.getByRole('table', { name: 'Cases' });
   // The table says how many cases there are in all, fetched or not.
   expect(table.getAttribute('aria-rowcount')).toBe('451');
@@ -180,4 +195,41 @@ test('old register links (#/?status=…) still open the register with their filt
   await waitFor(() => expect(status()).toMatch('Showing 90 of 90 cases.'));
   expect(caseCalls(calls)[0]!.get('status')).toBe('closed');
   expect((screen.getByRole('combobox', { name: 'Status' }) as HTMLSelectElement).value).toBe('closed');
+});
+
+/** Holds back the count's answer until released; the pages answer at once. */
+function holdCount(): { release: () => void; fail: () => void } {
+  const answer = global.fetch;
+  let settle: (ok: boolean) => void = () => undefined;
+  const held = new Promise<boolean>((resolve) => (settle = resolve));
+  global.fetch = jest.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const answered = answer(input, init); // the server records the call as it is sent
+    if (String(input).startsWith('/api/cases?') && String(input).includes('pageSize=0') && !(await held)) throw new TypeError('Failed to fetch');
+    return answered;
+  }) as typeof fetch;
+  return { release: () => settle(true), fail: () => settle(false) };
+}
+
+test('the rows never wait on the count: both are asked at once, the rows show first, then how many match', async () => {
+  const calls = registerServer();
+  const count = holdCount();
+  renderTab(<Harness />);
+  await waitFor(() => expect(status()).toMatch('100 cases loaded; counting how many match…'), { timeout: 10_000 });
+  expect(renderedRefs()[0]).toBe('INV-2026-0001');
+  // Both requests went out before either answered the page.
+  expect([caseCalls(calls).length, countCalls(calls).length]).toEqual([1, 1]);
+  count.release();
+  await waitFor(() => expect(status()).toMatch('Showing 100 of 450 cases; scroll down for more.'));
+  expect(screen.getByRole('table', { name: 'Cases' }).getAttribute('aria-rowcount')).toBe('451');
+});
+
+test('a count that fails leaves the rows and says the total is unknown', async () => {
+  registerServer();
+  const count = holdCount();
+  renderTab(<Harness />);
+  await waitFor(() => expect(status()).toMatch('100 cases loaded; counting how many match…'), { timeout: 10_000 });
+  count.fail();
+  await waitFor(() => expect(status()).toMatch('100 cases loaded; the total could not be counted'));
+  expect(screen.queryByRole('alert')).toBeNull();
+  expect(renderedRefs()[0]).toBe('INV-2026-0001');
 });

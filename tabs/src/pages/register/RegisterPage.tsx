@@ -97,13 +97,16 @@ export default function RegisterPage({ params }: { params: URLSearchParams }) {
     return () => clearTimeout(timer);
   });
 
-  const { rows, total, phase } = register;
-  // The total is known from the first page; the rows come a page at a time as the table is scrolled.
+  const { rows, total, phase, countFailed } = register;
+  // The rows come a page at a time as the table is scrolled; the total comes from its own request, after the first
+  // rows or before them, and the status (a polite live region) says it once it is known.
   const status =
     phase === 'loading'
       ? 'Loading cases…'
       : total === undefined
-        ? ''
+        ? rows.length === 0
+          ? ''
+          : `${count(rows.length)} ${rows.length === 1 ? 'case' : 'cases'} loaded; ${countFailed ? 'the total could not be counted' : 'counting how many match…'}`
         : total === 0
           ? 'No cases match these filters.'
           : `Showing ${count(rows.length)} of ${count(total)} ${total === 1 ? 'case' : 'cases'}${rows.length < total ? '; scroll down for more' : ''}.`;

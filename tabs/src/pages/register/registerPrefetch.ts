@@ -1,24 +1,38 @@
 import type { ApiClient } from '../../api/client';
 import { type RegisterPage, registerPageSchema } from '../../../../src/contract';
-import { type RegisterQuery, apiPath } from './registerQuery';
+import { type RegisterQuery, apiPath, countPath } from './registerQuery';
 
-// The register's first page is what its first rows wait for. When the register is where the tab opens, that request
-// starts as soon as the user is known, alongside the download of the register's own code, and the register takes the
-// answer when it mounts. Taken once, and only while fresh.
+// The register's first page is what its first rows wait for, and its count what "N cases" waits for. When the
+// register is where the tab opens, both requests start as soon as the user is known, alongside the download of the
+// register's own code, and the register takes the answers when it mounts. Each taken once, and only while fresh.
 
 const FRESH_MS = 10_000;
-let pending: { client: ApiClient; path: string; at: number; answer: Promise<RegisterPage> } | undefined;
+interface Pending {
+  client: ApiClient;
+  at: number;
+  answer: Promise<RegisterPage>;
+}
+const pending = new Map<string, Pending>();
 
-export function prefetchFirstPage(client: ApiClient, query: RegisterQuery): void {
-  const path = apiPath(query, 1);
-  if (pending?.client === client && pending.path === path) return;
+function prefetch(client: ApiClient, path: string): void {
+  if (pending.get(path)?.client === client) return;
   const answer = client.get(path, registerPageSchema);
   answer.catch(() => undefined);
-  pending = { client, path, at: Date.now(), answer };
+  pending.set(path, { client, at: Date.now(), answer });
 }
 
-export function takeFirstPage(client: ApiClient, path: string): Promise<RegisterPage> | undefined {
-  const found = pending;
-  pending = undefined;
-  return found && found.client === client && found.path === path && Date.now() - found.at < FRESH_MS ? found.answer : undefined;
+export function prefetchFirstPage(client: ApiClient, query: RegisterQuery): void {
+  // Another query's prefetches are stale: only the latest register asked for is kept.
+  const page = apiPath(query, 1);
+  const count = countPath(query);
+  for (const path of pending.keys()) if (path !== page && path !== count) pending.delete(path);
+  prefetch(client, page);
+  prefetch(client, count);
+}
+
+/** The prefetched answer for this path (the first page's or the count's), if it is this client's and fresh. */
+export function takePrefetched(client: ApiClient, path: string): Promise<RegisterPage> | undefined {
+  const found = pending.get(path);
+  pending.delete(path);
+  return found && found.client === client && Date.now() - found.at < FRESH_MS ? found.answer : undefined;
 }

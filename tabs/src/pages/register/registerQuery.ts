@@ -58,18 +58,38 @@ export function writeQuery(query: RegisterQuery): URLSearchParams {
 export const isFiltered = (query: RegisterQuery): boolean =>
   Boolean(query.status || query.agencyId || query.riskLevel || query.leadProfessionalId || query.reviewDue || query.q.trim());
 
-/**
- * The API call for one page of a query: the same names, plus the page and its size, and the previous page's cursor
- * for any page after the first (the server then ignores the page number, and cases added meanwhile do not shift it).
- */
-export function apiPath(query: RegisterQuery, page = 1, pageSize = FETCH_PAGE_SIZE, cursor?: string): string {
+function apiParams(query: RegisterQuery): URLSearchParams {
   const params = writeQuery(query);
   if (!params.has('sort')) {
     params.set('sort', query.sort);
     params.set('order', query.order);
   }
+  return params;
+}
+
+/**
+ * The API call for one page of a query: the same names, plus the page and its size, and the previous page's cursor
+ * for any page after the first (the server then ignores the page number, and cases added meanwhile do not shift it).
+ * Rows only (total=false): the count is its own request (countPath), so the rows never wait on it; on SharePoint a
+ * count reads every matching case.
+ */
+export function apiPath(query: RegisterQuery, page = 1, pageSize = FETCH_PAGE_SIZE, cursor?: string): string {
+  const params = apiParams(query);
   params.set('page', String(page));
   params.set('pageSize', String(pageSize));
+  params.set('total', 'false');
   if (cursor) params.set('cursor', cursor);
+  return paths.register(params);
+}
+
+/**
+ * The API call for how many cases match a query, and no rows (pageSize=0): asked beside the first page. The order
+ * does not change the count, so it is left to the server's default (the one its store answers best).
+ */
+export function countPath(query: RegisterQuery): string {
+  const params = writeQuery(query);
+  params.delete('sort');
+  params.delete('order');
+  params.set('pageSize', '0');
   return paths.register(params);
 }
