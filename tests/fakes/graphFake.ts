@@ -85,6 +85,10 @@ export interface FakeStats {
   userAgents: Set<string>;
   bearerTokens: Set<string>;
   log: LoggedRequest[];
+  /** Items returned by item queries (GET …/items), per list display name: what the caller had to read. */
+  itemsReturned: Record<string, number>;
+  /** Item queries per list display name, and how many of them carried no $filter (a read of the list in order). */
+  itemQueries: Record<string, { filtered: number; unfiltered: number }>;
 }
 
 export interface GraphFakeOptions {
@@ -184,6 +188,8 @@ export class GraphFake {
       userAgents: new Set(),
       bearerTokens: new Set(),
       log: [],
+      itemsReturned: {},
+      itemQueries: {},
     };
   }
 
@@ -621,6 +627,10 @@ export class GraphFake {
     const token = q.get('$skiptoken');
     const offset = token ? Number(Buffer.from(token, 'base64url').toString().replace(/^Paged=TRUE&p_Offset=/, '')) : 0;
     const page = rows.slice(offset, offset + size);
+    this.stats.itemsReturned[list.displayName] = (this.stats.itemsReturned[list.displayName] ?? 0) + page.length;
+    const tally = (this.stats.itemQueries[list.displayName] ??= { filtered: 0, unfiltered: 0 });
+    if (filter) tally.filtered++;
+    else tally.unfiltered++;
     const select = expandSelect(q);
     const body: Record<string, unknown> = { value: page.map((i) => this.itemJson(list, i, select)) };
     if (offset + size < rows.length) {

@@ -3,6 +3,7 @@ import { runQuery } from '../../src/queries';
 import { listRegister, type RegisterPage } from '../../src/queries/listRegister';
 import { toFields } from '../../src/store/sharepoint/itemMapping';
 import { LISTS } from '../../src/store/sharepoint/listSchema';
+import { seedCases } from '../fakes/seedCases';
 import { fakeSharePoint } from '../fakes/sharePointHarness';
 import { insert, makeOpenCase } from '../support/records';
 import { actorOf, AGENCIES, FIXED_NOW, MEMBERS, type Persona } from '../support/world';
@@ -17,17 +18,16 @@ it('the register answers on a 6,000-case list without the list view threshold er
   const { store, fake } = await fakeSharePoint();
   await insert(store, 'agencies', ...AGENCIES);
   await insert(store, 'members', ...Object.values(MEMBERS));
-  const rows = Array.from({ length: 6000 }, (_, i) => {
-    const { version: _v, ...c } = makeOpenCase({
+  // With their keys (audience, search, adult keys) in the companion list, as the store writes them.
+  seedCases(fake, Array.from({ length: 6000 }, (_, i) =>
+    makeOpenCase({
       id: `bulk-${i}`,
       ref: `BULK-2024-${String(i).padStart(5, '0')}`,
       receivedAt: new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString(),
       status: i % 2 ? 'open' : 'closed',
       referrerAgencyId: i % 3 === 0 ? 'ag-police' : 'ag-fire',
-    });
-    return toFields(LISTS.cases, { ...c, version: 1 });
-  });
-  fake.seedItems(LISTS.cases.displayName, rows);
+    }),
+  ));
   let seq = 0;
   const ctxFor = (p: Persona) => makeContext({ store, actor: actorOf(p), now: () => FIXED_NOW, correlationId: `c-${++seq}`, newId: () => `id-${++seq}` });
   for (const [persona, input] of [

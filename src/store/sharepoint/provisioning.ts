@@ -2,6 +2,7 @@ import type { Kind } from '../port';
 import { KINDS } from '../schema';
 import { failOn, type GraphCall, type GraphHttp, type GraphReply, MAX_BATCH } from './graphHttp';
 import { choiceLabel, type ColumnSpec, LISTS, type ListSpec, type ViewSpec } from './listSchema';
+import { CASE_KEYS_SPEC, caseKeysSteps } from './provisioningCaseKeys';
 import { computedColumnSteps } from './provisioningComputedColumns';
 import { auditListPermissionSteps } from './provisioningPermissions';
 
@@ -21,6 +22,8 @@ export interface ProvisionStep {
     | 'create group' | 'break inheritance' | 'grant read' | 'remove access'
     // Data: computed columns (OpenDueDate) filled on items written before the column existed (provisioningComputedColumns.ts).
     | 'fill column'
+    // Data: the cases' derived keys (audience, search, hashed adult keys) in their companion list (provisioningCaseKeys.ts).
+    | 'fill index'
     | 'manual';
   detail: string;
   run?: () => Promise<void>;
@@ -137,7 +140,7 @@ export async function provision(deps: ProvisionDeps, site: string, opts: { dryRu
 
   const listsReply = await ok(graph, { method: 'GET', url: `/sites/${siteId}/lists?$select=id,displayName&$top=200` });
   const existing = new Map((listsReply.body.value as GraphList[]).map((l) => [l.displayName, l.id]));
-  const wanted = KINDS.map((k) => LISTS[k]).filter((spec) => existing.has(spec.displayName));
+  const wanted = [...KINDS.map((k) => LISTS[k]), CASE_KEYS_SPEC].filter((spec) => existing.has(spec.displayName));
   const detailed = new Map<string, GraphList>();
   for (let i = 0; i < wanted.length; i += MAX_BATCH) {
     const chunk = wanted.slice(i, i + MAX_BATCH);
@@ -154,21 +157,7 @@ export async function provision(deps: ProvisionDeps, site: string, opts: { dryRu
     const spec = LISTS[kind];
     const have = detailed.get(spec.displayName);
     if (!have) {
-      steps.push({
-        list: spec.displayName,
-        action: 'create list',
-        detail: `${spec.columns.length} columns, ${spec.columns.filter((c) => c.indexed).length} indexed`,
-        run: async () => {
-          const reply = await ok(graph, {
-            method: 'POST',
-            url: `/sites/${siteId}/lists`,
-            body: { displayName: spec.displayName, description: spec.description, columns: spec.columns.map(columnDefinition), list: { template: 'genericList' } },
-          });
-          listIds.set(kind, String(reply.body.id));
-          await renameTitle(graph, siteId, String(reply.body.id), spec, (reply.body.columns as GraphColumn[] | undefined) ?? []);
-        },
-      });
-      steps.push({ list: spec.displayName, action: 'rename title', detail: `Title → "${spec.titleDisplayName}"` });
+      steps.push(...createListSteps(graph, siteId, spec, (id) => listIds.set(kind, id)));
     } else {
       listIds.set(kind, have.id);
       steps.push(...columnSteps(graph, siteId, spec, have));
@@ -179,11 +168,39 @@ export async function provision(deps: ProvisionDeps, site: string, opts: { dryRu
     if (kind === 'audit') steps.push(...(await auditListPermissionSteps(sharePointRest, webUrl, () => listIds.get(kind), !!have)));
   }
 
+  // The cases' derived keys: a hidden companion list (no record kind of its own), then its data step.
+  const keysList = detailed.get(CASE_KEYS_SPEC.displayName);
+  let keysListId = keysList?.id;
+  if (!keysList) steps.push(...createListSteps(graph, siteId, CASE_KEYS_SPEC, (id) => void (keysListId = id)));
+  else steps.push(...columnSteps(graph, siteId, CASE_KEYS_SPEC, keysList));
+  const casesList = detailed.get(LISTS.cases.displayName);
+  steps.push(...(await caseKeysSteps(graph, siteId, casesList?.id, keysList?.id, () => keysListId, log)));
+
   const changes = steps.filter((s) => s.action !== 'manual');
   for (const s of steps) log(`${opts.dryRun ? 'would ' : ''}${s.action}: ${s.list}: ${s.detail}`);
   if (!changes.length) log('Nothing to change: the site matches the schema.');
   if (!opts.dryRun) for (const s of steps) await s.run?.();
   return { siteId, siteUrl: webUrl, steps, applied: !opts.dryRun };
+}
+
+function createListSteps(graph: GraphHttp, siteId: string, spec: ListSpec, created: (listId: string) => void): ProvisionStep[] {
+  return [
+    {
+      list: spec.displayName,
+      action: 'create list',
+      detail: `${spec.columns.length} columns, ${spec.columns.filter((c) => c.indexed).length} indexed`,
+      run: async () => {
+        const reply = await ok(graph, {
+          method: 'POST',
+          url: `/sites/${siteId}/lists`,
+          body: { displayName: spec.displayName, description: spec.description, columns: spec.columns.map(columnDefinition), list: { template: 'genericList' } },
+        });
+        created(String(reply.body.id));
+        await renameTitle(graph, siteId, String(reply.body.id), spec, (reply.body.columns as GraphColumn[] | undefined) ?? []);
+      },
+    },
+    { list: spec.displayName, action: 'rename title', detail: `Title → "${spec.titleDisplayName}"` },
+  ];
 }
 
 async function renameTitle(graph: GraphHttp, siteId: string, listId: string, spec: ListSpec, columns: GraphColumn[]): Promise<void> {

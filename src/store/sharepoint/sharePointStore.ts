@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { version as appVersion } from '../../../package.json';
 import { ConflictError } from '../../domain/errors';
-import type { AppendKind, DataQualityIssue, Kind, NewRecord, Query, RecordMap, RemovableKind, Store, Tx } from '../port';
+import type { CaseRecord } from '../../domain/records';
+import { type AppendKind, type DataQualityIssue, type Kind, MAX_IN_VALUES, type NewRecord, type Query, type RecordMap, type RemovableKind, type Store, type Tx } from '../port';
 import { KINDS } from '../schema';
 import { CONFLICT_MESSAGE, GraphRequestError, ResponseLostError, StoreUnavailableError } from './errors';
 import { createGraphClient, DEFAULT_RETRY, type FetchLike, type RetryPolicy } from './graphClient';
 import { Coalescer, failOn, type GraphCall, GraphHttp, type GraphReply } from './graphHttp';
 import { decodeItem, type DecodedItem, type GraphListItem, parseETag, toFields } from './itemMapping';
 import { IDEMPOTENCY_KEY, LISTS, RECORD_ID, selectFor } from './listSchema';
+import { CASE_KEYS_LIST } from './caseKeys';
+import { CaseKeysIndex, DenseKeyError } from './caseKeysIndex';
 import { planQuery, type QueryPlan, type RangeWindow } from './queryPlan';
 import { GRAPH_SCOPE, MsalTokenProvider, type TokenProvider } from './tokenProvider';
 
@@ -95,6 +98,8 @@ export class SharePointStore implements Store {
   private readonly locations = new Map<string, Location>();
   /** Lead clauses SharePoint refused as over the threshold: not sent again (lists only grow past it). */
   private readonly refusedLeads = new Set<string>();
+  /** The cases' derived fields (audience, search, adultKeys), answered from the companion list (caseKeysIndex.ts). */
+  readonly caseKeys: CaseKeysIndex;
 
   constructor(
     readonly http: GraphHttp,
@@ -102,6 +107,11 @@ export class SharePointStore implements Store {
     private readonly options: { pageSize?: number; retry?: RetryPolicy } = {},
   ) {
     this.coalescer = new Coalescer(http);
+    this.caseKeys = new CaseKeysIndex({
+      call: (c) => this.call(c),
+      itemsUrl: async () => `${await this.listUrlNamed(CASE_KEYS_LIST)}/items`,
+      isThresholdError,
+    });
   }
 
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -132,7 +142,11 @@ export class SharePointStore implements Store {
     return this.site;
   }
 
-  private async listUrl(kind: Kind): Promise<string> {
+  private listUrl(kind: Kind): Promise<string> {
+    return this.listUrlNamed(LISTS[kind].displayName);
+  }
+
+  private async listUrlNamed(displayName: string): Promise<string> {
     const site = await this.siteId();
     this.listIds ??= (async () => {
       const ids = new Map<string, string>();
@@ -148,10 +162,10 @@ export class SharePointStore implements Store {
       this.listIds = undefined;
       throw err;
     });
-    const id = (await this.listIds).get(LISTS[kind].displayName);
+    const id = (await this.listIds).get(displayName);
     if (!id) {
       this.listIds = undefined;
-      throw new StoreUnavailableError(`The SharePoint list "${LISTS[kind].displayName}" is missing. An administrator must run: npm run provision -- --site <site>`);
+      throw new StoreUnavailableError(`The SharePoint list "${displayName}" is missing. An administrator must run: npm run provision -- --site <site>`);
     }
     return `/sites/${site}/lists/${id}`;
   }
@@ -348,6 +362,21 @@ export class SharePointStore implements Store {
     throw new StoreUnavailableError('SharePoint did not confirm the deletion. Please check the record and try again.');
   }
 
+  /**
+   * A query on a case's derived field: the items say which cases (at most a page of them when the order is one
+   * they carry), and only those are read, by record id (up to 200 ORed equalities on the unique RecordId a request,
+   * sent together). Each case read is checked against the whole query, so an item out of step never adds a case.
+   */
+  private async casesByKeys(query: Query, plan: QueryPlan): Promise<Record<string, unknown>[]> {
+    const { ids } = await this.caseKeys.select(query);
+    const chunks: string[][] = [];
+    for (let i = 0; i < ids.length; i += MAX_IN_VALUES) chunks.push(ids.slice(i, i + MAX_IN_VALUES));
+    const found = (await Promise.all(chunks.map((chunk) => this.tx.find('cases', { where: [{ field: 'id', op: 'in', value: chunk }] })))).flat();
+    const kept = (found as unknown as Record<string, unknown>[]).filter((r) => plan.check(r)).sort(plan.compare);
+    const from = plan.offset ?? 0;
+    return plan.limit !== undefined ? kept.slice(from, plan.limit) : kept.slice(from);
+  }
+
   private readonly tx: Tx = {
     get: async <K extends Kind>(kind: K, id: string) => {
       const [found] = await this.tx.find(kind, { where: [{ field: 'id', op: 'eq', value: id }] });
@@ -357,6 +386,14 @@ export class SharePointStore implements Store {
     find: async <K extends Kind>(kind: K, query: Query = {}) => {
       const plan = planQuery(kind, LISTS[kind], query);
       if (plan.limit === 0) return [];
+      if (kind === 'cases' && CaseKeysIndex.applies(query)) {
+        try {
+          return (await this.casesByKeys(query, plan)) as unknown as RecordMap[K][];
+        } catch (err) {
+          if (!(err instanceof DenseKeyError)) throw err;
+          // A key too dense for SharePoint to filter: the Cases list is read as before (below).
+        }
+      }
       const kept: Record<string, unknown>[] = [];
       const seen = new Set<string>();
       await this.readMatching(kind, plan, (page) => {
@@ -377,16 +414,35 @@ export class SharePointStore implements Store {
     },
 
     // Graph has no count of list items by filter: the matches are read (their pages only) and counted.
-    count: async (kind: Kind, query: Pick<Query, 'where'> = {}) => (await this.tx.find(kind, { ...(query.where ? { where: query.where } : {}) })).length,
+    count: async (kind: Kind, query: Pick<Query, 'where'> = {}) => {
+      if (kind === 'cases' && CaseKeysIndex.applies(query)) {
+        try {
+          // Distinct cases among the keys' items, when every other condition is on what the items carry.
+          const selection = await this.caseKeys.select({ where: query.where ?? [] });
+          if (selection.exact) return selection.ids.length;
+        } catch (err) {
+          if (!(err instanceof DenseKeyError)) throw err;
+        }
+      }
+      return (await this.tx.find(kind, { ...(query.where ? { where: query.where } : {}) })).length;
+    },
 
     insert: async <K extends Kind>(kind: K, record: NewRecord<K>) => {
       const stored = { ...record, version: 1 } as RecordMap[K];
       const outcome = await this.create(kind, stored as unknown as Record<string, unknown>);
       if (!outcome.created) throw new ConflictError(`A ${kind} record with this id already exists.`);
+      if (kind === 'cases') await this.caseKeys.sync(stored.id, stored as unknown as CaseRecord, []);
       return { ...stored, version: outcome.version };
     },
 
-    update: async <K extends Kind>(kind: K, record: RecordMap[K]) => this.patch(kind, record),
+    update: async <K extends Kind>(kind: K, record: RecordMap[K]) => {
+      if (kind !== 'cases') return this.patch(kind, record);
+      // The case's items are read while it is written (one $batch), and brought in line once the write succeeded.
+      // A failed read is read again in sync.
+      const [saved, items] = await Promise.all([this.patch(kind, record), this.caseKeys.itemsOfCase(record.id).catch(() => undefined)]);
+      await this.caseKeys.sync(record.id, saved as unknown as CaseRecord, items);
+      return saved;
+    },
 
     append: async <K extends AppendKind>(kind: K, record: NewRecord<K>) => {
       const stored = { ...record, version: 1 } as RecordMap[K];
@@ -397,7 +453,10 @@ export class SharePointStore implements Store {
       return { record: existing.record as unknown as RecordMap[K], created: false };
     },
 
-    remove: async (kind: RemovableKind, id: string, version: number) => this.deleteItem(kind, id, version),
+    remove: async (kind: RemovableKind, id: string, version: number) => {
+      await this.deleteItem(kind, id, version);
+      if (kind === 'cases') await this.caseKeys.sync(id, undefined);
+    },
 
     nextSequence: async (name: string) => {
       const sleep = (this.options.retry ?? DEFAULT_RETRY).sleep;

@@ -1,3 +1,4 @@
+import { CASE_KEYS_LIST } from '../../../src/store/sharepoint/caseKeys';
 import { LISTS } from '../../../src/store/sharepoint/listSchema';
 import { provision } from '../../../src/store/sharepoint/provisioning';
 import { KINDS } from '../../../src/store/schema';
@@ -21,7 +22,11 @@ describe('provisioning', () => {
     const { graph, rest } = fakeClients(fake);
     const result = await provision({ graph, sharePointRest: rest }, fake.site.id, { dryRun: false });
     expect(result.applied).toBe(true);
-    expect([...fake.site.lists.values()].map((l) => l.displayName).sort()).toEqual(KINDS.map((k) => LISTS[k].displayName).sort());
+    expect([...fake.site.lists.values()].map((l) => l.displayName).sort()).toEqual([...KINDS.map((k) => LISTS[k].displayName), CASE_KEYS_LIST].sort());
+    // The cases' derived keys: a hidden companion list whose lookups and orders are all indexed, one item per case and key.
+    const keys = fake.list(CASE_KEYS_LIST);
+    expect(keys.columns.filter((c) => c.indexed).map((c) => c.name).sort()).toEqual(['CaseId', 'Key', 'KeyId', 'ReceivedAt', 'RefOrder']);
+    expect(keys.columns.find((c) => c.name === 'KeyId')).toMatchObject({ enforceUniqueValues: true, hidden: true });
 
     const actions = fake.list('Actions');
     const col = (name: string) => actions.columns.find((c) => c.name === name)!;
@@ -69,7 +74,8 @@ describe('provisioning', () => {
     expect(writes(fake)).toBe(0);
     expect(lines).toContain('would create list: Cases: 28 columns, 10 indexed');
     expect(lines).toContain('would create view: Actions: Overdue actions');
-    expect(lines.filter((l) => l.startsWith('would create list'))).toHaveLength(KINDS.length);
+    expect(lines.filter((l) => l.startsWith('would create list'))).toHaveLength(KINDS.length + 1);
+    expect(lines).toContain(`would create list: ${CASE_KEYS_LIST}: 9 columns, 5 indexed`);
   });
 
   it('upgrades an older site: missing columns, indexes, labels, choices and views, then nothing more', async () => {
@@ -108,7 +114,7 @@ describe('provisioning', () => {
     const fake = new GraphFake();
     const { graph } = fakeClients(fake);
     const result = await provision({ graph }, fake.site.id, { dryRun: false });
-    expect(fake.site.lists.size).toBe(KINDS.length);
+    expect(fake.site.lists.size).toBe(KINDS.length + 1);
     expect(result.steps.filter((s) => s.action === 'manual').map((s) => s.list)).toEqual(['Cases', 'Actions', 'Decisions', 'Audit trail']);
     expect(result.steps.find((s) => s.action === 'manual')!.detail).toMatch(/certificate/);
   });
