@@ -148,6 +148,59 @@ export function describeQueryOperations(getStore: () => Store): void {
       expect(ids(await find({ where, orderBy: newest, limit: 5 }))).toEqual(['c5', 'c3', 'c2', 'c1']);
     });
 
+    it("pages a partner's cases, undated drafts included, newest first, oldest first and by reference, by keyset across inserts and visibility changes", async () => {
+      await seed();
+      const keys = memberAudience({ id: 'police', agencyId: 'ag-police', roles: ['partner'], active: true })!.filter((k) => k !== 'pc:screenable');
+      const where = [{ field: 'audience', op: 'in', value: keys } as const];
+      const newest = { field: 'receivedAt', direction: 'desc', emptyLast: true, then: 'ref' } as const;
+      const oldest = { ...newest, direction: 'asc' } as const;
+      const byRef = { field: 'ref', direction: 'asc' } as const;
+      const page = async (orderBy: Query['orderBy'], after?: CaseRecord) => ids(await find({ where, orderBy, limit: 2, ...(after ? { after: { ...after } } : {}) }));
+      const all = async (orderBy: Query['orderBy']) => {
+        const out: string[] = [];
+        let after: CaseRecord | undefined;
+        for (;;) {
+          const got: CaseRecord[] = await find({ where, orderBy, limit: 2, ...(after ? { after: { ...after } } : {}) });
+          if (!got.length) return out;
+          out.push(...ids(got));
+          after = got[got.length - 1];
+        }
+      };
+      // Police referred c1 and c2, leads c3, and wrote the draft c6 (no received date: last either way).
+      expect(await all(newest)).toEqual(['c3', 'c2', 'c1', 'c6']);
+      expect(await all(oldest)).toEqual(['c1', 'c3', 'c2', 'c6']);
+      expect(await all(byRef)).toEqual(['c3', 'c2', 'c1', 'c6']);
+      const [first] = await find({ where, orderBy: newest, limit: 2 });
+      const second = (await find({ where, orderBy: newest, limit: 2 }))[1]!;
+      expect(first!.id).toBe('c3');
+      // Two police referrals arrive, one before the boundary and one after it; the next page starts where it was.
+      await run(async (tx) => {
+        await tx.insert('cases', invented('c9', { ref: 'CASPA-2026-0009', receivedAt: '2026-05-02T10:00:00.000Z', status: 'open', referrerAgencyId: 'ag-police' }));
+        await tx.insert('cases', invented('c10', { ref: 'CASPA-2026-0010', receivedAt: '2026-05-09T10:00:00.000Z', status: 'open', referrerAgencyId: 'ag-police' }));
+      });
+      expect(await page(newest, second)).toEqual(['c9', 'c1']);
+      expect(await all(newest)).toEqual(['c10', 'c3', 'c2', 'c9', 'c1', 'c6']);
+      expect(await all(oldest)).toEqual(['c1', 'c9', 'c3', 'c2', 'c10', 'c6']);
+      expect(await page(byRef, (await find({ where, orderBy: byRef, limit: 4 }))[3])).toEqual(['c9', 'c10']);
+      expect(await run((tx) => tx.count('cases', { where }))).toBe(6);
+      // Visibility changes at once: c9 becomes restricted to its lead (health); fire's c4 names police as involved.
+      await run(async (tx) => {
+        const c9 = (await tx.get('cases', 'c9'))!;
+        await tx.update('cases', { ...c9, restricted: true, leadAgencyId: 'ag-health' });
+        const c4 = (await tx.get('cases', 'c4'))!;
+        await tx.update('cases', { ...c4, involvements: [...c4.involvements, { agencyId: 'ag-police', known: true, byMemberId: 'police', at: '2026-05-05T10:00:00.000Z' }] });
+      });
+      expect(await all(newest)).toEqual(['c10', 'c3', 'c2', 'c4', 'c1', 'c6']);
+      expect(await run((tx) => tx.count('cases', { where }))).toBe(6);
+      expect(await run((tx) => tx.count('cases', { where: [...where, { field: 'receivedAt', op: 'ge', value: '' }] }))).toBe(5);
+      // A draft submitted gets its received date: it moves from the end to the top.
+      await run(async (tx) => {
+        const c6 = (await tx.get('cases', 'c6'))!;
+        await tx.update('cases', { ...c6, status: 'submitted', receivedAt: '2026-05-10T10:00:00.000Z' });
+      });
+      expect(await page(newest)).toEqual(['c6', 'c10']);
+    });
+
     it("finds cases by search keys: the reference's number, and text in the reference or initials (startsWith)", async () => {
       await seed();
       await run(async (tx) => {

@@ -231,6 +231,16 @@ export class GraphFake {
     return item;
   }
 
+  /** A coordinator deleting an item in SharePoint (its unique values are freed, the change is seen by delta). */
+  deleteItem(listName: string, itemId: number): void {
+    const list = this.list(listName);
+    const item = list.items.get(itemId);
+    if (!item) throw new Error(`No item ${itemId}`);
+    list.items.delete(itemId);
+    for (const [col, index] of list.uniques) if (item.fields[col] !== undefined) index.delete(String(item.fields[col]).toLowerCase());
+    this.recordChange(list, itemId, true);
+  }
+
   /** The item holding a record (by its RecordId column), for tests that edit it "in the browser". */
   itemByRecordId(listName: string, recordId: string): FakeItem {
     const item = [...this.list(listName).items.values()].find((i) => i.fields.RecordId === recordId);
