@@ -14,7 +14,8 @@ import type { ColumnSpec } from './listSchema';
  * Personal data: audience and search keys hold member and agency ids, 'chair'-style role keys, reference suffixes and
  * initials suffixes, all already shown on channel cards. adultKeys hold the NHS number and the name with the date of
  * birth, so they are stored ONLY as a SHA-256 hex of the key (a lookup hashes what it looks for the same way); the
- * list never holds an adult's name, date of birth or NHS number.
+ * list never holds an adult's name, date of birth or NHS number. (A plain hash of an NHS number could be found again
+ * by trying every number; whoever can read this hidden list can read the Cases list beside it, which holds them.)
  */
 
 export const CASE_KEYS_LIST = 'RiskPanel case keys';
