@@ -188,5 +188,11 @@ it("a key denser than the threshold ('chair', on every case) is refused once, th
   expect(again.cost.refused).toBe(0);
   expect(again.cost.casesRead).toBeLessThan(CASES / 2);
   expect(await count(sp.store, { where })).toBe(await count(sqlite, { where }));
+  // Every case is high risk: that lead is refused too, so the Cases list is read unfiltered, newest first, a page's worth.
+  const high = [...where!, { field: 'riskLevel', op: 'eq', value: 'high' }] as Query['where'];
+  const both = await measured(sp.fake, () => find(sp.store, { where: high, orderBy: newest, limit: PAGE }));
+  expect(ids(both.result)).toEqual(ids(await find(sqlite, { where: high, orderBy: newest, limit: PAGE })));
+  expect(both.cost.refused).toBe(1);
+  expect(both.cost.casesRead).toBeLessThan(CASES / 2);
   expect(LISTS.cases.displayName).toBe('Cases');
 });

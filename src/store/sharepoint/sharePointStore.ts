@@ -205,7 +205,8 @@ export class SharePointStore implements Store {
    * The items a plan's filter matches, never by a query SharePoint refuses: the plan's lead first, then each other
    * lead, then (every lead refused) its date range window by window, a refused window split in two.
    */
-  private async readMatching(kind: Kind, plan: QueryPlan, stop?: (page: DecodedItem[]) => boolean): Promise<DecodedItem[]> {
+  private async readMatching(kind: Kind, plan: QueryPlan, stop?: (page: DecodedItem[]) => boolean, unfiltered = false): Promise<DecodedItem[]> {
+    if (unfiltered) return this.readItems(kind, await this.itemsQuery(kind, undefined, plan.orderby), stop);
     let refused: unknown;
     for (const filter of [plan.filter, ...plan.fallbacks]) {
       const lead = filter === undefined ? undefined : `${kind}|${filter.split(' and ')[0]}`;
@@ -386,17 +387,19 @@ export class SharePointStore implements Store {
     find: async <K extends Kind>(kind: K, query: Query = {}) => {
       const plan = planQuery(kind, LISTS[kind], query);
       if (plan.limit === 0) return [];
+      let denseKey = false;
       if (kind === 'cases' && CaseKeysIndex.applies(query)) {
         try {
           return (await this.casesByKeys(query, plan)) as unknown as RecordMap[K][];
         } catch (err) {
           if (!(err instanceof DenseKeyError)) throw err;
           // A key too dense for SharePoint to filter: the Cases list is read as before (below).
+          denseKey = true;
         }
       }
-      const kept: Record<string, unknown>[] = [];
-      const seen = new Set<string>();
-      await this.readMatching(kind, plan, (page) => {
+      let kept: Record<string, unknown>[] = [];
+      let seen = new Set<string>();
+      const stop = (page: DecodedItem[]) => {
         for (const d of page) {
           if (!d.record || seen.has(d.itemId) || !plan.check(d.record)) continue;
           seen.add(d.itemId);
@@ -407,7 +410,18 @@ export class SharePointStore implements Store {
         // The server orders as the port does: once a page ends beyond the limit-th match, nothing later can displace it.
         kept.sort(plan.compare);
         return plan.beyond(last, kept[plan.limit - 1]!);
-      });
+      };
+      try {
+        await this.readMatching(kind, plan, stop);
+      } catch (err) {
+        if (!denseKey || !isThresholdError(err)) throw err;
+        // A dense key and every other lead refused too (say 'chair' and an open status on a large partnership): the
+        // Cases list is read without a filter, in the query's order where SharePoint can give it, until the page is
+        // certain. A dense key is on a large share of the cases, so that is a few pages' worth.
+        kept = [];
+        seen = new Set();
+        await this.readMatching(kind, { ...plan, fallbacks: [] }, stop, true);
+      }
       kept.sort(plan.compare);
       const from = plan.offset ?? 0;
       return (plan.limit !== undefined ? kept.slice(from, plan.limit) : kept.slice(from)) as unknown as RecordMap[K][];
