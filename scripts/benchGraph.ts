@@ -5,8 +5,10 @@
  * more than 5,000 items, as SharePoint does. No hand-built query is measured. Prints per operation the HTTP requests
  * (a $batch counts once), the requests inside batches, round trips at 100 ms each (requests sent together overlap)
  * and the time the process spent, at each size:
- *   npm run bench:graph                      (6,000 cases / 24,000 actions with a meeting; 50,000 cases / 100,000 actions)
- *   BENCH_GRAPH_MAX=6000 npm run bench:graph (the smaller size only)
+ *   npm run bench:graph                      (1,500 cases / 6,000 actions; 6,000 cases / 24,000 actions with a meeting;
+ *                                             50,000 cases / 100,000 actions: the overdue scan at 6k, 24k and 100k actions)
+ *   BENCH_GRAPH_MAX=6000 npm run bench:graph (the sizes up to 6,000 cases only)
+ *   BENCH_GRAPH_DETAIL=1 npm run bench:graph (also each operation's requests by method and list)
  * Invented data only (no real person).
  */
 import { performance } from 'node:perf_hooks';
@@ -28,22 +30,37 @@ import { inventedCase } from './scaleWorld';
 const ROUND_TRIP_MS = 100;
 /** The meeting flow is slow on the fake at 50,000 cases (its lists are filtered in process): run at the first size. */
 const SIZES = [
+  { cases: 1_500, actions: 6_000, meeting: false },
   { cases: 6_000, actions: 24_000, meeting: true },
   { cases: 50_000, actions: 100_000, meeting: false },
 ].filter((s) => s.cases <= Number(process.env.BENCH_GRAPH_MAX ?? 50_000));
 const DAY_MS = 86_400_000;
 const day = (offset: number) => new Date(Date.parse('2026-06-15') + offset * DAY_MS).toISOString().slice(0, 10);
 
-interface Cost { requests: number; inBatches: number; roundTrips: number; ms: number }
+interface Cost { requests: number; inBatches: number; roundTrips: number; ms: number; detail: string }
 interface Row extends Cost { operation: string; target: string; met?: boolean; note?: string }
 
-const snapshot = (fake: GraphFake) => ({ requests: fake.stats.requests, inner: fake.stats.innerRequests, sim: fake.stats.simulatedMs, t: performance.now() });
+const DETAIL = process.env.BENCH_GRAPH_DETAIL === '1';
+const snapshot = (fake: GraphFake) => ({ fake, requests: fake.stats.requests, inner: fake.stats.innerRequests, sim: fake.stats.simulatedMs, logAt: fake.stats.log.length, t: performance.now() });
 const costBetween = (a: ReturnType<typeof snapshot>, b: ReturnType<typeof snapshot>): Cost => ({
   requests: b.requests - a.requests,
   inBatches: b.inner - a.inner,
   roundTrips: Math.round((b.sim - a.sim) / ROUND_TRIP_MS),
   ms: Math.round(b.t - a.t),
+  detail: DETAIL ? requestsByList(a.fake, a.logAt, b.logAt) : '',
 });
+
+/** "GET Cases 12, POST Agenda items 40 …": what the operation asked of which list (a $batch's requests counted inside it). */
+function requestsByList(fake: GraphFake, from: number, to: number): string {
+  const names = new Map([...fake.site.lists.values()].map((l) => [l.id, l.displayName]));
+  const counts = new Map<string, number>();
+  for (const r of fake.stats.log.slice(from, to)) {
+    const list = /\/lists\/([^/?]+)/.exec(r.url)?.[1];
+    const what = `${r.method} ${list ? (names.get(decodeURIComponent(list)) ?? 'lists') : r.url.includes('$batch') ? '$batch' : new URL(r.url).pathname.split('/').slice(2, 4).join('/')}${r.status === 500 ? ' REFUSED' : ''}`;
+    counts.set(what, (counts.get(what) ?? 0) + 1);
+  }
+  return [...counts].sort((x, y) => y[1] - x[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+}
 
 async function measure(fake: GraphFake, work: () => Promise<unknown>): Promise<Cost> {
   const before = snapshot(fake);
@@ -111,7 +128,7 @@ async function benchSize(cases: number, actions: number, meeting: boolean): Prom
   await store.transaction((tx) => tx.get('cases', 'warm-up'));
   const rows: Row[] = [];
   const add = (operation: string, target: string, cost: Cost, met?: boolean, note?: string) =>
-    rows.push({ operation, target, ...cost, ...(met !== undefined ? { met } : {}), ...(note ? { note } : {}) });
+    rows.push({ operation, target, ...cost, ...(met !== undefined ? { met } : {}), ...(note || cost.detail ? { note: [note, cost.detail].filter(Boolean).join('; ') } : {}) });
 
   for (const persona of ['coordinator', 'police'] as const) {
     let first: RegisterPage | undefined;

@@ -1,11 +1,10 @@
 import { buildAgenda as buildDefaultAgenda, type AgendaCase } from '../domain/agenda';
-import { londonDate } from '../domain/time';
 import { authorize } from '../policies';
 import { buildAgendaBodySchema, meetingRecordSchema } from '../contract/meetings';
 import { defineCommand } from '../kernel/command';
 import { id } from '../kernel/validation';
 import { loadMeetingAt, requireMeetingStatus, saveMeeting, writeAgenda } from '../kernel/meetingWrites';
-import { openActions } from '../kernel/overdueScan';
+import { agendaCandidates } from '../kernel/agendaCandidates';
 
 /** A meeting without a planned length is taken as the usual two hours. */
 export const DEFAULT_MEETING_MINUTES = 120;
@@ -19,8 +18,9 @@ const asAgendaCase = (c: AgendaCase): AgendaCase => ({
 });
 
 /**
- * (Re)builds a planned meeting's agenda with the domain's builder over the store's candidates: listed referrals, live
- * cases (escalated, review due), their unfinished actions. What the coordinator had is replaced; they edit from here.
+ * (Re)builds a planned meeting's agenda with the domain's builder over the store's candidates (kernel/agendaCandidates:
+ * listed referrals, escalated cases, reviews due, closure proposals, actions overdue at the meeting, each read by an
+ * index only they meet). What the coordinator had is replaced; they edit from here.
  */
 export const buildAgenda = defineCommand({
   name: 'buildAgenda',
@@ -32,23 +32,13 @@ export const buildAgenda = defineCommand({
     authorize(ctx.actor, 'editAgenda', 'meeting', meeting, 'Only coordinators can build the agenda.');
     requireMeetingStatus(meeting, ['planned'], 'The agenda can be built');
 
-    const listed = await tx.find('cases', { where: [{ field: 'status', op: 'eq', value: 'listed' }] });
-    const open = await tx.find('cases', { where: [{ field: 'status', op: 'eq', value: 'open' }] });
-    const escalated = await tx.find('cases', { where: [{ field: 'status', op: 'eq', value: 'escalated' }] });
-    const live = [...open, ...escalated];
-    const liveIds = new Set(live.map((c) => c.id));
-    // Only actions overdue at the meeting's start make an item: the open ones due before its London day. The overdue
-    // scan's read leads with an indexed open-due-date window, so it stays under SharePoint's 5,000-item threshold where
-    // "every not-started action" would not on a busy list.
-    const meetingDay = londonDate(new Date(meeting.startsAt));
-    const actions = (await openActions(tx, [{ field: 'dueDate', op: 'lt', value: meetingDay }]))
-      .filter((a) => a.parentKind === 'case' && liveIds.has(a.parentId));
+    const found = await agendaCandidates(tx, meeting.startsAt);
     const plan = buildDefaultAgenda({
       meeting: { startsAt: meeting.startsAt, lengthMinutes: meeting.lengthMinutes ?? DEFAULT_MEETING_MINUTES },
-      listedReferrals: listed.map(asAgendaCase),
-      liveCases: live.map(asAgendaCase),
-      actions,
-      closureProposals: live.filter((c) => c.closureProposal).map((c) => ({ caseId: c.id })),
+      listedReferrals: found.listedReferrals.map(asAgendaCase),
+      liveCases: found.liveCases.map(asAgendaCase),
+      actions: found.actions,
+      closureProposals: found.closureProposals,
       anyOtherBusiness: input.anyOtherBusiness ?? [],
       ...(input.minutesPerKind ? { minutesPerKind: input.minutesPerKind } : {}),
     });

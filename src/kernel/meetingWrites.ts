@@ -59,11 +59,10 @@ export async function writeAgenda(
 ): Promise<AgendaItem[]> {
   const stored = new Map((await agendaOf(tx, meetingId)).map((i) => [i.id, i]));
   const kept = new Set(items.map((i) => i.id).filter((id): id is string => id !== undefined));
-  for (const old of stored.values()) {
-    if (!kept.has(old.id)) await tx.update('agendaItems', { ...old, meetingId: detachedMeetingId(meetingId) });
-  }
-  const written: AgendaItem[] = [];
-  for (const item of items) {
+  // Each write stands alone (SharePoint has no transactions), so they go out together: $batch by $batch there, not
+  // one round trip per item of a long agenda. Ids are taken in the list's order before anything is sent.
+  await Promise.all([...stored.values()].filter((old) => !kept.has(old.id)).map((old) => tx.update('agendaItems', { ...old, meetingId: detachedMeetingId(meetingId) })));
+  return Promise.all(items.map((item): AgendaItem | Promise<AgendaItem> => {
     const old = item.id ? stored.get(item.id) : undefined;
     const fields = {
       order: item.order,
@@ -76,10 +75,8 @@ export async function writeAgenda(
     };
     if (old) {
       const same = old.order === fields.order && old.minutesAllotted === fields.minutesAllotted && old.title === fields.title;
-      written.push(same ? old : await tx.update('agendaItems', { ...old, ...fields }));
-    } else {
-      written.push(await tx.insert('agendaItems', { id: ctx.newId(), meetingId, ...fields }));
+      return same ? old : tx.update('agendaItems', { ...old, ...fields });
     }
-  }
-  return written;
+    return tx.insert('agendaItems', { id: ctx.newId(), meetingId, ...fields });
+  }));
 }

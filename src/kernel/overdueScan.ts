@@ -5,6 +5,7 @@ import type { Condition, Store, Tx } from '../store/port';
 import { ACTION_STATUSES, FINISHED_ACTION_STATUSES } from '../domain/enums';
 import { partnershipChannels, personalChatFor } from './conversations';
 import { dailyKey } from './dailyKey';
+import { findIn } from './findIn';
 import {
   escalationKey, type NotificationKind, type NotificationPayload, queueNotification, reminderKey,
 } from './notifications';
@@ -87,39 +88,47 @@ export async function queueOverdueScan(tx: Tx, now: Date, settings: ScanSettings
     openActions(tx, [{ field: 'dueDate', op: 'lt', value: today }]),
     openActions(tx, [{ field: 'dueDate', op: 'ge', value: today }, { field: 'dueDate', op: 'le', value: addDays(today, settings.reminderDaysBefore) }]),
   ]);
-  // Every case the scan judges by, read at once (on SharePoint, $batch by $batch) rather than one by one as met.
+  // Every case the scan judges by, read at once by id, fifty to a request (on SharePoint, one $batch), rather than one
+  // by one as met; a case not found is remembered as gone.
   const parentIds = [...new Set([...pastDue, ...window].filter((a) => a.parentKind === 'case').map((a) => a.parentId))];
-  const parents = await Promise.all(parentIds.map((id) => tx.get('cases', id)));
-  parentIds.forEach((id, i) => cases.set(id, parents[i]));
+  const parents = new Map((await findIn(tx, 'cases', 'id', parentIds)).map((c) => [c.id, c]));
+  for (const id of parentIds) cases.set(id, parents.get(id));
   const overdue: ActionRecord[] = [];
   for (const a of pastDue.sort(byDue)) if (isOverdue(a, now) && !(await orphan(a))) overdue.push(a);
 
   // The digest goes to a channel every partner reads: a restricted case's actions are chased in personal chats only.
   const shared: ActionRecord[] = [];
   for (const a of overdue) if (!(await caseOf(a))?.restricted) shared.push(a);
-  const channels = await partnershipChannels(tx);
+  const dueSoon: ActionRecord[] = [];
+  for (const a of window.sort(byDue)) if (!isActionFinished(a) && !(await orphan(a))) dueSoon.push(a);
+  const escalated = overdue.filter((a) => daysOverdue(a, now) > settings.escalationDaysOverdue);
+  // Who can be told, read at once: each owner's chat once however many actions they hold, not once per action.
+  const owners = [...new Set(dueSoon.map((a) => a.ownerId))];
+  const [channels, chats, chairsReachable] = await Promise.all([
+    partnershipChannels(tx),
+    Promise.all(owners.map((id) => personalChatFor(tx, id))),
+    chairsWithChat(tx),
+  ]);
+  const reachable = new Set(owners.filter((_, i) => chats[i]));
+
+  // Every row is its own idempotent append, so they are written together (on SharePoint, $batch by $batch).
+  const rows: Promise<void>[] = [];
   if (shared.length) {
     const agencies = [...new Set(shared.map((a) => a.agencyId))].sort();
     const groups = agencies.map((agencyId) => ({ agencyId, actionIds: shared.filter((a) => a.agencyId === agencyId).map((a) => a.id) }));
     for (const channel of channels) {
       const payload: NotificationPayload<'overdueDigest'> = { conversationRefId: channel.id, asOf, actionIds: groups.flatMap((g) => g.actionIds), agencies: groups };
-      await append('digests', dailyKey('overdue', channel.id, now), 'overdueDigest', payload);
+      rows.push(append('digests', dailyKey('overdue', channel.id, now), 'overdueDigest', payload));
     }
   }
-
-  const dueSoon: ActionRecord[] = [];
-  for (const a of window.sort(byDue)) if (!isActionFinished(a) && !(await orphan(a))) dueSoon.push(a);
   for (const a of dueSoon) {
-    if (!(await personalChatFor(tx, a.ownerId))) {
+    if (!reachable.has(a.ownerId)) {
       withoutChat.reminders++;
       continue;
     }
     const payload: NotificationPayload<'reminder'> = { actionId: a.id, ownerId: a.ownerId, dueDate: a.dueDate };
-    await append('reminders', reminderKey(a.id, a.dueDate), 'reminder', payload);
+    rows.push(append('reminders', reminderKey(a.id, a.dueDate), 'reminder', payload));
   }
-
-  const escalated = overdue.filter((a) => daysOverdue(a, now) > settings.escalationDaysOverdue);
-  const chairsReachable = await chairsWithChat(tx);
   for (const a of escalated) {
     if (!chairsReachable) {
       withoutChat.escalations++;
@@ -128,8 +137,9 @@ export async function queueOverdueScan(tx: Tx, now: Date, settings: ScanSettings
     const payload: NotificationPayload<'escalation'> = {
       actionId: a.id, dueDate: a.dueDate, daysOverdue: daysOverdue(a, now), thresholdDays: settings.escalationDaysOverdue,
     };
-    await append('escalations', escalationKey(a.id), 'escalation', payload);
+    rows.push(append('escalations', escalationKey(a.id), 'escalation', payload));
   }
+  await Promise.all(rows);
 
   return {
     asOf,
@@ -150,8 +160,8 @@ export async function activeChairs(tx: Tx) {
 }
 
 async function chairsWithChat(tx: Tx): Promise<boolean> {
-  for (const chair of await activeChairs(tx)) if (await personalChatFor(tx, chair.id)) return true;
-  return false;
+  const chats = await Promise.all((await activeChairs(tx)).map((chair) => personalChatFor(tx, chair.id)));
+  return chats.some(Boolean);
 }
 
 /** The actor id the scheduler's runs are audited under: no member, and no policy ever sees it. */
