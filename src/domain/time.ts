@@ -23,24 +23,57 @@ export function localParts(at: Date, timeZone: string = LONDON): LocalDateTime {
   return { year, month, day, hour, minute, second };
 }
 
+let lastDate: { t: number; zone: string; date: string } | undefined;
+
 /** The calendar date (yyyy-mm-dd) of an instant in London: "today" for anything judged by date. */
 export function londonDate(at: Date, timeZone: string = LONDON): string {
-  return DateTime.fromJSDate(at, { zone: timeZone }).toISODate()!;
+  const t = at.getTime();
+  // Asked again and again for the same instant (a scan's "now" for each action it judges).
+  if (lastDate && lastDate.t === t && lastDate.zone === timeZone) return lastDate.date;
+  const date = DateTime.fromJSDate(at, { zone: timeZone }).toISODate()!;
+  lastDate = { t, zone: timeZone, date };
+  return date;
 }
+
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A calendar date as the UTC midnight that starts it: date arithmetic (adding days, days between) needs no time zone,
+ * since a calendar day is a day whatever the clocks do, and is far cheaper than a zoned luxon DateTime, which
+ * matters when a scan judges thousands of due dates.
+ */
+function utcMidnight(date: string): number {
+  const day = date.slice(0, 10);
+  const t = ISO_DATE.test(day) ? Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) : NaN;
+  // Date.UTC rolls 2026-02-30 over into March: a date that does not come back the same does not exist.
+  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== day) throw new RangeError(`Not a calendar date (yyyy-mm-dd): "${date}"`);
+  return t;
+}
+
+/** Days end at the same few instants over and over (every action due that day): each is worked out once. */
+const dayEnds = new Map<string, number>();
+const DAY_ENDS_KEPT = 10_000;
 
 /** The first instant after a London calendar date ends (its midnight into the next day, BST or GMT). */
 export function endOfLondonDay(date: string): Date {
-  return calendarDate(date).plus({ days: 1 }).startOf('day').toJSDate();
+  let end = dayEnds.get(date);
+  if (end === undefined) {
+    end = calendarDate(date).plus({ days: 1 }).startOf('day').toMillis();
+    if (dayEnds.size >= DAY_ENDS_KEPT) dayEnds.clear();
+    dayEnds.set(date, end);
+  }
+  return new Date(end);
 }
 
 /** True once the London day `date` has ended: what "overdue" means for a due date. */
 export const hasLondonDayEnded = (date: string, now: Date): boolean => now.getTime() >= endOfLondonDay(date).getTime();
 
 /** The calendar date `days` after (or before, if negative) `date`; no time zone can make this skip or repeat a day. */
-export const addDays = (date: string, days: number): string => calendarDate(date).plus({ days }).toISODate()!;
+export const addDays = (date: string, days: number): string => new Date(utcMidnight(date) + days * DAY_MS).toISOString().slice(0, 10);
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
-export const daysBetween = (from: string, to: string): number => Math.round(calendarDate(to).diff(calendarDate(from), 'days').days);
+export const daysBetween = (from: string, to: string): number => Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
 
 /**
  * The instant a wall-clock time happens in the zone. A time that happens twice (the October hour) is its first

@@ -57,6 +57,24 @@ describe('London dates', () => {
     expect(daysBetween('2026-06-20', '2026-06-15')).toBe(-5);
   });
 
+  it('adds days across month, year and leap-day ends, and refuses dates that do not exist', () => {
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2027-02-28', 1)).toBe('2027-03-01');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
+    expect(daysBetween('2026-01-01', '2027-01-01')).toBe(365);
+    expect(daysBetween('2028-01-01', '2029-01-01')).toBe(366);
+    expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
+    expect(() => daysBetween('2026-13-01', '2026-01-01')).toThrow(RangeError);
+    expect(() => addDays('next week', 1)).toThrow(RangeError);
+  });
+
+  it('gives the same day end however often it is asked (the cache hands out copies)', () => {
+    const first = endOfLondonDay('2026-06-15');
+    first.setTime(0);
+    expect(iso(endOfLondonDay('2026-06-15'))).toBe('2026-06-15T23:00:00.000Z');
+  });
+
   it('tells instants to people in UK time', () => {
     expect(londonDateTime('2026-06-15T09:00:00Z')).toBe('15 June 2026 at 10:00');
     expect(londonDateTime('2026-01-05T09:00:00Z')).toBe('5 January 2026 at 09:00');

@@ -25,15 +25,32 @@ class Statements {
   }
 }
 
-/** One turn of the event loop: what a read connection gives other requests between its statements. */
+/** One turn of the event loop: what a connection gives other requests between its statements. */
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** How long a unit of work may hold the event loop before it lets other requests run (issue 11: "a few ms"). */
+const PACE_MS = 8;
+/** Rows decoded between looks at the clock while a long result is read. */
+const ROWS_PER_LOOK = 256;
 
 /**
  * Reads on one connection; counts the rows it decodes (what the benchmarks call "rows read"). better-sqlite3 runs
- * each statement synchronously, so a read connection (`yields`) lets the event loop turn before each find and count:
- * a query of many statements then stalls other requests for its longest statement, not for all of them together.
+ * each statement synchronously and an await on it never lets timers or sockets run, so a long unit of work (the
+ * overdue scan, a year of indicators) would hold the whole server until it ends. Instead every operation lets the
+ * event loop turn once PACE_MS has passed since the last turn, and a long result is decoded with the same check:
+ * others wait at most about PACE_MS plus one statement. No one else can use the connection meanwhile: a read
+ * connection belongs to one unit until released, the writer to the transaction at the head of its queue.
+ * A read connection (`yields`) also turns before each statement, so reads beside each other interleave fairly.
  */
 class Reader implements ReadTx {
+  /** When this connection's current slice of the event loop began. */
+  private sliceStart = performance.now();
+  private marking = false;
+  /** Work waiting for the next slice, first come first served (from `head` on: shift() would copy a long queue). */
+  private waiting: (() => void)[] = [];
+  private head = 0;
+  private draining = false;
+
   constructor(protected readonly statements: Statements, protected readonly stats: { rowsRead: number }, private readonly yields = false) {}
 
   protected decode<K extends Kind>(row: Row): RecordMap[K] {
@@ -41,19 +58,81 @@ class Reader implements ReadTx {
     return { ...JSON.parse(row.data), version: row.version } as RecordMap[K];
   }
 
+  /**
+   * Lets the event loop turn once this connection's work has held it for PACE_MS (a read connection also turns
+   * before each statement). Work that must wait queues; after the turn it is let through one statement at a time,
+   * each passing the turn on while the slice lasts, so thousands of reads issued side by side (Promise.all) run
+   * PACE_MS of them per turn, not all in the first.
+   */
+  protected async pace(always = false): Promise<void> {
+    if (always) await turn();
+    this.markNextTurn();
+    if (this.head === this.waiting.length && performance.now() - this.sliceStart < PACE_MS) return;
+    await new Promise<void>((resolve) => {
+      this.waiting.push(resolve);
+      this.drainSoon();
+    });
+    this.passOn();
+  }
+
+  /** The next turn of the event loop, whatever made it turn, starts a new slice. */
+  private markNextTurn(): void {
+    if (this.marking) return;
+    this.marking = true;
+    setImmediate(() => {
+      this.marking = false;
+      this.sliceStart = performance.now();
+    });
+  }
+
+  private drainSoon(): void {
+    if (this.draining) return;
+    this.draining = true;
+    setImmediate(() => {
+      this.draining = false;
+      this.sliceStart = performance.now();
+      this.wakeNext();
+    });
+  }
+
+  /** Lets the next waiting statement through if the slice has time left; else waits for the next turn. */
+  private passOn(): void {
+    if (this.head === this.waiting.length) return;
+    if (performance.now() - this.sliceStart < PACE_MS) this.wakeNext();
+    else this.drainSoon();
+  }
+
+  private wakeNext(): void {
+    const next = this.waiting[this.head++];
+    if (this.head === this.waiting.length) {
+      this.waiting = [];
+      this.head = 0;
+    }
+    next?.();
+  }
+
   get = async <K extends Kind>(kind: K, id: string) => {
+    await this.pace();
     const row = this.statements.get(`SELECT version, data FROM "${kind}" WHERE id = ?`).get(id) as Row | undefined;
     return row ? this.decode<K>(row) : undefined;
   };
 
   find = async <K extends Kind>(kind: K, query: Query = {}) => {
-    if (this.yields) await turn();
+    await this.pace(this.yields);
     const { sql, params } = selectSql(kind, query);
-    return (this.statements.get(sql).all(...params) as Row[]).map((r) => this.decode<K>(r));
+    // All rows at once (a unit may run statements side by side, which an open iterator would refuse), then decoded
+    // with pauses: parsing the JSON is most of a long read's time.
+    const rows = this.statements.get(sql).all(...params) as Row[];
+    const out: RecordMap[K][] = [];
+    for (const row of rows) {
+      out.push(this.decode<K>(row));
+      if (out.length % ROWS_PER_LOOK === 0) await this.pace();
+    }
+    return out;
   };
 
   count = async (kind: Kind, query: Pick<Query, 'where'> = {}) => {
-    if (this.yields) await turn();
+    await this.pace(this.yields);
     const { sql, params } = countSql(kind, query);
     return (this.statements.get(sql).get(...params) as { n: number }).n;
   };
@@ -62,6 +141,7 @@ class Reader implements ReadTx {
 /** The writing connection's unit of work: reads plus the writes, keeping derived index tables in step. */
 class Writer extends Reader implements Tx {
   insert = async <K extends Kind>(kind: K, record: NewRecord<K>) => {
+    await this.pace();
     const stored = { ...record, version: 1 } as RecordMap[K];
     try {
       this.statements
@@ -78,6 +158,7 @@ class Writer extends Reader implements Tx {
   };
 
   update = async <K extends Kind>(kind: K, record: RecordMap[K]) => {
+    await this.pace();
     const next = { ...record, version: record.version + 1 };
     const result = this.statements
       .get(`UPDATE "${kind}" SET version = ?, data = ? WHERE id = ? AND version = ?`)
@@ -95,6 +176,7 @@ class Writer extends Reader implements Tx {
   };
 
   append = async <K extends AppendKind>(kind: K, record: NewRecord<K>) => {
+    await this.pace();
     const existing = this.statements.get(`SELECT version, data FROM "${kind}" WHERE idempotency_key = ?`).get(record.idempotencyKey) as Row | undefined;
     if (existing) return { record: this.decode<K>(existing), created: false };
     return { record: await this.insert(kind, record), created: true };
