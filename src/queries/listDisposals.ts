@@ -18,7 +18,13 @@ export const listDisposals = defineQuery({
   async run(ctx, tx): Promise<DisposalsView> {
     authorize(ctx.actor, 'coordinate', 'partnership', null, 'Only coordinators can see what is due for disposal.');
     const today = ctx.now();
-    const [closed, disposals] = await Promise.all([tx.find('cases', { where: [{ field: 'status', op: 'eq', value: 'closed' }] }), tx.find('disposals')]);
+    // Led by the retention date (set when a case closes), never by "closed", which years of history put past
+    // SharePoint's 5,000-item threshold: what is read is what the view lists.
+    const [pastRetention, disposals] = await Promise.all([
+      tx.find('cases', { where: [{ field: 'retentionDate', op: 'le', value: today.toISOString().slice(0, 10) }] }),
+      tx.find('disposals'),
+    ]);
+    const closed = pastRetention.filter((c) => c.status === 'closed');
     // A hand edit in SharePoint may attach dataQuality to a record; the view carries the record's own fields only.
     const strip = (d: Disposal): Disposal => {
       const { dataQuality: _dq, ...rest } = d as Disposal & { dataQuality?: unknown };

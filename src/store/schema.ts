@@ -11,7 +11,7 @@ import type { Kind, RecordMap, Scalar } from './port';
 export const INDEXED_FIELDS: Readonly<Record<Kind, readonly string[]>> = {
   agencies: ['shortName', 'active'],
   members: ['email', 'aadObjectId', 'agencyId', 'active'],
-  cases: ['ref', 'status', 'leadAgencyId', 'referrerAgencyId', 'nextReviewDate', 'riskLevel', 'receivedAt', 'audience', 'adultKeys', 'search', 'closureProposal.proposedAt'],
+  cases: ['ref', 'status', 'leadAgencyId', 'referrerAgencyId', 'nextReviewDate', 'riskLevel', 'receivedAt', 'audience', 'adultKeys', 'search', 'closureProposal.proposedAt', 'retentionDate'],
   riskAssessments: ['caseId'],
   actions: ['parentId', 'ownerId', 'agencyId', 'status', 'dueDate'],
   chronology: ['caseId'],

@@ -147,4 +147,6 @@ export const MIGRATIONS: { version: number; name: string; sql: string; run?: (db
   },
   // The agenda's closure proposals by index (a path into the record: json_extract reads it as the query says it).
   { version: 23, name: 'cases by closure proposal', sql: expressionIndex('cases', 'closureProposal.proposedAt') },
+  // What may be disposed of: cases past their retention date, never every closed case.
+  { version: 24, name: 'cases by retention date', sql: expressionIndex('cases', 'retentionDate') },
 ];

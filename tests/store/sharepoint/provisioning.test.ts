@@ -72,7 +72,7 @@ describe('provisioning', () => {
     expect(plan.applied).toBe(false);
     expect(fake.site.lists.size).toBe(0);
     expect(writes(fake)).toBe(0);
-    expect(lines).toContain('would create list: Cases: 28 columns, 10 indexed');
+    expect(lines).toContain('would create list: Cases: 28 columns, 11 indexed');
     expect(lines).toContain('would create view: Actions: Overdue actions');
     expect(lines.filter((l) => l.startsWith('would create list'))).toHaveLength(KINDS.length + 1);
     expect(lines).toContain(`would create list: ${CASE_KEYS_LIST}: 9 columns, 5 indexed`);
