@@ -4,8 +4,10 @@ import { buildAgenda as buildDefaultAgenda } from '../../src/domain/agenda';
 import type { ActionRecord, CaseRecord, Meeting, OutboxMessage } from '../../src/domain/records';
 import { execute } from '../../src/kernel/command';
 import { makeContext } from '../../src/kernel/context';
+import { runQuery } from '../../src/kernel/query';
 import { runOverdueScanAsSystem } from '../../src/kernel/overdueScan';
 import { processOutbox } from '../../src/notify/sender';
+import { queries } from '../../src/queries';
 import { toFields } from '../../src/store/sharepoint/itemMapping';
 import { LISTS } from '../../src/store/sharepoint/listSchema';
 import type { GraphFake } from '../fakes/graphFake';
@@ -17,7 +19,8 @@ import { AGENCIES, FIXED_NOW, MEMBERS } from '../support/world';
 /*
  * The meeting commands and the scheduled reads on a Graph fake whose lists pass SharePoint's 5,000-item threshold
  * where it bites: 5,100 open cases (so "every open case" is refused), years of closed cases that keep a past review
- * date and even a closure proposal, 5,900 finished actions due in the past and 5,100 sent outbox rows. Each read must
+ * date (and a retention date) and even a closure proposal, 5,900 finished actions due in the past and 5,100 sent
+ * outbox rows. Each read must
  * lead with a condition that only what the command shows meets: no request refused, and no lead touching more items
  * than the agenda, minutes or scan deal with. The agenda must be the one the domain's builder makes from every record.
  */
@@ -48,6 +51,8 @@ function world() {
     // Closed years ago: a past review date kept, and on two a proposal the panel never answered (closed otherwise).
     add(makeOpenCase({
       id: `closed-${i}`, ref: `CASPA-2020-${String(i).padStart(5, '0')}`, status: 'closed', closedAt: '2021-01-10T10:00:00.000Z', nextReviewDate: '2021-01-01',
+      // Twenty past their retention date: what the disposals view lists.
+      retentionDate: i < 20 ? '2026-01-10' : '2027-01-10',
       ...(i < 2 ? { closureProposal: { proposedAt: '2020-12-01T10:00:00.000Z', proposedById: 'police', rationale: 'Invented.' } } : {}),
     }));
   }
@@ -96,7 +101,7 @@ function expectSelectiveReads(fake: GraphFake, from: number, most = MOST_A_LEAD_
   return reads;
 }
 
-it('agenda, minutes, overdue scan and outbox read only what they show on lists past the threshold', async () => {
+it('agenda, minutes, overdue scan, outbox and disposals read only what they show on lists past the threshold', async () => {
   const { store, fake } = await fakeSharePoint();
   await insert(store, 'agencies', ...AGENCIES);
   await insert(store, 'members', ...Object.values(MEMBERS));
@@ -153,6 +158,12 @@ it('agenda, minutes, overdue scan and outbox read only what they show on lists p
   from = fake.stats.log.length;
   const report = await runOverdueScanAsSystem(store, FIXED_NOW, { reminderDaysBefore: 3, escalationDaysOverdue: 5 }, 'test');
   expect(report.escalatedActions).toBe(50);
+  expectSelectiveReads(fake, from);
+
+  // What may be disposed of (coordinators): the cases past their retention date, not every closed case.
+  from = fake.stats.log.length;
+  const disposals = await runQuery(queries.listDisposals, ctx(FIXED_NOW), {});
+  expect(disposals.due).toHaveLength(20);
   expectSelectiveReads(fake, from);
 
   // The outbox sender's read: the pending rows, never the years of sent ones.
