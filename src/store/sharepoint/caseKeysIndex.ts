@@ -1,5 +1,5 @@
 import type { CaseRecord } from '../../domain/records';
-import type { Order, Query } from '../port';
+import type { Condition, Order, Query } from '../port';
 import {
   type CaseKeyItem, caseKeyItems, conditionKeys, decodeKeyItem, diffKeyItems, ITEM_FIELDS, isCaseKeyField, itemAsRecord, KEY_ITEM_SELECT,
   keyItemFields, refOrder,
@@ -83,7 +83,8 @@ export class CaseKeysIndex {
     const need = exact && orderOnItems && query.limit !== undefined ? Math.max(0, query.limit) + Math.max(0, query.offset ?? 0) : undefined;
     const server = need !== undefined && order ? serverOrder(order) : undefined;
     const after = query.after;
-    const extra = server && after ? afterClause(order!, after) : undefined;
+    // Narrowing clauses after the lead (never leading): the keyset bound, and ranges on the indexed columns the items carry.
+    const extra = [...(server && after ? [afterClause(order!, after)] : []), ...others.flatMap(itemClauses)].filter((c): c is string => !!c);
     const check = (i: CaseKeyItem) => {
       if ('keys' in spec ? !spec.keys.includes(i.key) : !i.key.startsWith(spec.prefix)) return false;
       const r = itemAsRecord(i);
@@ -95,7 +96,7 @@ export class CaseKeysIndex {
     const streams = await Promise.all(
       leads.map(async (lead) => {
         const kept: CaseKeyItem[] = [];
-        const filter = extra ? `${lead} and ${extra}` : lead;
+        const filter = [lead, ...extra].join(' and ');
         const top = need !== undefined && server ? Math.min(PAGE, need + 10) : PAGE;
         let url: string | undefined = await this.url(filter, server, top);
         while (url) {
@@ -209,6 +210,21 @@ function afterClause(order: Order, after: Record<string, unknown>): string | und
   if (Number.isNaN(t)) return undefined;
   // Undated items hold UNDATED (the oldest instant), so "before" keeps them, as the port's descending order does.
   return order.direction === 'desc' ? `fields/ReceivedAt le ${quote(isoSeconds(t + 1000))}` : `fields/ReceivedAt ge ${quote(isoSeconds(t - 1000))}`;
+}
+
+/** Generous server clauses for a condition on the reference (RefOrder: exact) or the received date (to the second). */
+function itemClauses(c: Condition): string[] {
+  if (c.op === 'in' || c.op === 'startsWith' || c.op === 'ne') return [];
+  if (c.field === 'ref' && typeof c.value === 'string') {
+    const hex = refOrder(c.value);
+    return hex.length <= 255 ? [`fields/RefOrder ${c.op} ${quote(hex)}`] : [];
+  }
+  if (c.field !== 'receivedAt') return [];
+  const t = Date.parse(String(c.value));
+  if (Number.isNaN(t)) return [];
+  const lower = `fields/ReceivedAt ge ${quote(isoSeconds(t - 1000))}`;
+  const upper = `fields/ReceivedAt le ${quote(isoSeconds(t + 1000))}`;
+  return c.op === 'eq' ? [lower, upper] : c.op === 'lt' || c.op === 'le' ? [upper] : [lower];
 }
 
 function beyond(a: Record<string, unknown>, b: Record<string, unknown>, order: Order): boolean {
