@@ -40,10 +40,112 @@ function precompress(): VitePlugin {
   };
 }
 
+/**
+ * main.tsx loads the code that draws the tab (renderApp.tsx) with a dynamic import, so that its sign-in requests go
+ * out before React and Fluent have downloaded. This preloads that chunk and everything it imports from index.html, so
+ * it downloads alongside main.tsx instead of after it.
+ */
+function preloadRenderer(): VitePlugin {
+  return {
+    name: 'riskpanel-preload-renderer',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const bundle = context.bundle;
+        if (!bundle || !context.chunk) return undefined;
+        const chunks = new Map(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])));
+        const closure = (start: string, seen = new Set<string>()): Set<string> => {
+          if (seen.has(start)) return seen;
+          seen.add(start);
+          for (const next of chunks.get(start)?.imports ?? []) closure(next, seen);
+          return seen;
+        };
+        const renderer = [...chunks.values()].find((c) => c.moduleIds.some((id) => id.replace(/\\/g, '/').endsWith('/tabs/src/renderApp.tsx')));
+        if (!renderer) throw new Error('No chunk for tabs/src/renderApp.tsx: the tab would draw nothing');
+        const already = closure(context.chunk.fileName);
+        return [...closure(renderer.fileName)]
+          .filter((file) => !already.has(file))
+          .map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
+
+type ChunkingContext = { getModuleInfo(id: string): { importedIds: readonly string[]; code: string | null } | null };
+
+/**
+ * Fewer, larger chunks for the first load: every response carries about a kilobyte of headers (the security headers
+ * above all), so forty small chunks cost as much again as the code. The first load of the register fetches three
+ * groups: boot (what main.tsx needs), shell (what renderApp.tsx adds: React DOM, Fluent's core, the sign-in and the
+ * frame) and register-shared (the Fluent components and shared parts the register adds), beside the register's own
+ * page chunk. Other pages keep Vite's chunking and share these groups. Each group takes its modules' dependencies
+ * too, so the groups are declared from the first load outwards, the earlier one winning a module they both need.
+ */
+function chunkGroups() {
+  // Fluent's barrel imports every component package; following it would put every component any page uses into the
+  // first load. From the app's own modules only the packages behind the names they import are followed.
+  const barrel = path.join(__dirname, '..', 'node_modules', '@fluentui', 'react-components', 'lib', 'index.js');
+  const packageOf = new Map<string, string>();
+  for (const m of fs.readFileSync(barrel, 'utf8').matchAll(/export\s*\{([^}]*)\}\s*from\s*["']([^"']+)["']/g)) {
+    for (const name of m[1]!.split(',')) packageOf.set(name.trim().split(/\s+as\s+/).pop()!, m[2]!);
+  }
+  const isBarrel = (id: string) => id.replace(/\\/g, '/').endsWith('/@fluentui/react-components/lib/index.js');
+  const namesFromBarrel = (code: string): string[] =>
+    [...code.matchAll(/import\s*\{([^}]*)\}\s*from\s*["']@fluentui\/react-components["']/g)].flatMap((m) =>
+      m[1]!.split(',').map((n) => n.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]!.trim()).filter(Boolean),
+    );
+
+  let sets: { boot: Set<string>; shell: Set<string>; register: Set<string> } | undefined;
+  const closure = (context: ChunkingContext, start: string, skip: Set<string> = new Set()): Set<string> => {
+    const seen = new Set<string>();
+    const stack = [start];
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      if (seen.has(id) || skip.has(id)) continue;
+      seen.add(id);
+      const info = context.getModuleInfo(id);
+      if (!info) continue;
+      for (const next of info.importedIds) {
+        if (!isBarrel(next)) {
+          stack.push(next);
+          continue;
+        }
+        const packages = new Set(namesFromBarrel(info.code ?? '').map((name) => packageOf.get(name)));
+        const barrelInfo = context.getModuleInfo(next);
+        for (const target of barrelInfo?.importedIds ?? []) {
+          const pkg = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(target)?.[1]?.replace(/\\/g, '/');
+          if (pkg && packages.has(pkg)) stack.push(target);
+        }
+      }
+    }
+    return seen;
+  };
+  const setsOf = (context: ChunkingContext) => {
+    if (!sets) {
+      const src = (file: string) => path.join(__dirname, 'src', file);
+      const boot = closure(context, src('main.tsx'));
+      const shell = closure(context, src('renderApp.tsx'), boot);
+      const register = closure(context, src('pages/register/RegisterPage.tsx'), new Set([...boot, ...shell]));
+      if (boot.size < 2 || shell.size < 2 || register.size < 2) throw new Error('tabs/vite.config.ts: the boot, shell or register modules were not found');
+      // The register's own modules stay in its page chunk.
+      for (const id of register) if (id.replace(/\\/g, '/').includes('/tabs/src/pages/register/')) register.delete(id);
+      sets = { boot, shell, register };
+    }
+    return sets;
+  };
+  const group = (name: 'boot' | 'shell' | 'register', chunk: string, priority: number) => ({
+    debugName: chunk,
+    priority,
+    name: (id: string, context: ChunkingContext) => (setsOf(context)[name].has(id) ? chunk : null),
+  });
+  return [group('boot', 'boot', 3), group('shell', 'shell', 2), group('register', 'register-shared', 1)];
+}
+
 const config: UserConfig = {
   root: __dirname,
   base: '/',
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), preloadRenderer()],
   build: {
     outDir: path.join(__dirname, 'dist'),
     emptyOutDir: true,
@@ -51,6 +153,7 @@ const config: UserConfig = {
     modulePreload: { polyfill: false },
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: { output: { codeSplitting: { groups: chunkGroups() } } },
   },
   server: {
     // `vite --config tabs/vite.config.ts` for quick UI work against a running `npm run dev` on the default port.

@@ -4,6 +4,9 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London',
 });
 
+// Made once: a formatter is costly to create (the register formats a date on every row it draws).
+const londonDayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
+
 const isDayOnly = (iso: string) => /^\d{4}-\d{2}-\d{2}$/.test(iso);
 
 /** "3 Jun 2026" for a day; an instant is shown as its day in London. */
@@ -12,7 +15,7 @@ export function formatDay(iso: string | null | undefined): string {
   if (isDayOnly(iso)) return dayFormat.format(new Date(`${iso}T00:00:00Z`));
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' }).format(date);
+  return londonDayFormat.format(date);
 }
 
 /** "3 Jun 2026, 14:05" for an instant; a bare day stays a day. */

@@ -1,7 +1,3 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { guardAgainstStaleAriaHidden } from './a11y/staleAriaHidden';
-import { App } from './App';
 import { onSignedIn, startEarlySignIn } from './auth/earlySignIn';
 import { prefetchFirstPage } from './pages/register/registerPrefetch';
 import { readQuery } from './pages/register/registerQuery';
@@ -9,22 +5,21 @@ import { pageLoaders } from './routing/pageLoaders';
 import { parseHash } from './routing/useHashRoute';
 import './global.css';
 
+// The tab's first script, kept small (no React DOM, no Fluent): it sends what the first page waits for, then loads the
+// code that draws it. The sign-in requests go out now, side by side; in local mode with a saved persona the user's
+// credentials are known at once, and when the tab opens on the register its code and its first page are asked for
+// too, so the server answers them while React and Fluent download and start. The channel tab's configuration page
+// needs no sign-in.
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element');
-guardAgainstStaleAriaHidden(root);
-// Before the first render: both sign-in requests start now, side by side; and once the user is known, the
-// register's first page (its slowest request) when that is where the tab opens.
-// The channel tab's configuration page needs no sign-in.
-if (parseHash(window.location.hash).page !== 'config') startEarlySignIn();
+const opening = parseHash(window.location.hash);
+// The page's code first, then its data: the browser has asked for every script before the query reaches the server.
+if (opening.page === 'register') void pageLoaders.register().catch(() => undefined);
 onSignedIn((client) => {
   const route = parseHash(window.location.hash);
   if (route.page !== 'register') return;
-  // The page's code first: the server answers the register query in one go, and would hold the code back meanwhile.
   void pageLoaders.register().catch(() => undefined);
   prefetchFirstPage(client, readQuery(route.query));
 });
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+if (opening.page !== 'config') startEarlySignIn();
+void import('./renderApp').then(({ renderApp }) => renderApp(root));

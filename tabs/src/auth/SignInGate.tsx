@@ -55,9 +55,10 @@ export function SignInGate({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (credentials: Credentials) => {
     setStep({ step: 'waiting' });
-    const client = new ApiClient(credentials);
+    const early = credentials.kind === 'dev' ? takeEarlyMe(credentials.email) : undefined;
+    const client = early?.client ?? new ApiClient(credentials);
     try {
-      const me = await ((credentials.kind === 'dev' ? takeEarlyMe(credentials.email) : undefined) ?? client.get(paths.me(), meSchema));
+      const me = await (early?.answer ?? client.get(paths.me(), meSchema));
       announceSignedIn(client);
       const switchPersona =
         credentials.kind === 'dev'

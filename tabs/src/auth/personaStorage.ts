@@ -1,4 +1,4 @@
-import { safeStorage } from '../theme/themes';
+import { safeStorage } from '../safeStorage';
 
 // Local mode only: which demo persona this browser acts as. Not a secret: the server accepts the Dev header only
 // in local mode.

@@ -1,14 +1,18 @@
 import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { PersonSwapRegular, ShieldTaskRegular } from '@fluentui/react-icons';
-import type { MouseEvent, ReactNode } from 'react';
+import { NavigationRegular, PersonCircleRegular, PersonSwapRegular, ShieldTaskRegular } from '@fluentui/react-icons';
+import { lazy, type MouseEvent, type ReactNode, Suspense } from 'react';
 import type { Session } from '../auth/session';
+import { useHost } from '../theme/HostThemeProvider';
 import { ROLE_LABELS } from '../labels';
 import { ON_PHONE } from './layout/breakpoints';
-import { LocalModeMenu } from './layout/LocalModeMenu';
-import { NavMenu } from './layout/NavMenu';
 import { useCompactLayout } from './layout/useCompactLayout';
 import { ThemeSwitcher } from './ThemeSwitcher';
 import { UserText } from './UserText';
+
+// Fluent's Menu (with its positioning engine) is only needed on a phone: its own chunk, not part of every first load.
+// Until it arrives its trigger is shown disabled in its place, so the banner does not shift.
+const NavMenu = lazy(() => import('./layout/NavMenu').then((m) => ({ default: m.NavMenu })));
+const LocalModeMenu = lazy(() => import('./layout/LocalModeMenu').then((m) => ({ default: m.LocalModeMenu })));
 
 const useStyles = makeStyles({
   skip: {
@@ -90,8 +94,22 @@ export function Shell({ children, session, nav = [] }: { children: ReactNode; se
             </Text>
           </span>
           <span className={styles.spacer} />
-          {nav.length > 0 && <NavMenu nav={nav} />}
-          <LocalModeMenu signedInAs={session && signedInLine(session)} switchPersona={session?.switchPersona} />
+          {nav.length > 0 && (
+            <Suspense
+              fallback={
+                <nav aria-label="Main">
+                  <Button icon={<NavigationRegular />} appearance="subtle" disabled>
+                    Menu
+                  </Button>
+                </nav>
+              }
+            >
+              <NavMenu nav={nav} />
+            </Suspense>
+          )}
+          <Suspense fallback={<LocalModeMenuLoading signedIn={Boolean(session)} />}>
+            <LocalModeMenu signedInAs={session && signedInLine(session)} switchPersona={session?.switchPersona} />
+          </Suspense>
         </header>
       ) : (
         <header className={styles.header}>
@@ -137,6 +155,14 @@ export function Shell({ children, session, nav = [] }: { children: ReactNode; se
       </main>
     </>
   );
+}
+
+/** LocalModeMenu's trigger while its code loads; none inside Teams, where the menu is not shown either. */
+function LocalModeMenuLoading({ signedIn }: { signedIn: boolean }) {
+  const { setTheme } = useHost();
+  if (!setTheme) return null;
+  const label = signedIn ? 'Persona and theme' : 'Theme';
+  return <Button icon={<PersonCircleRegular />} appearance="subtle" aria-label={label} title={label} disabled />;
 }
 
 // The hash holds the route, so the skip link must move focus itself rather than navigate to "#main".

@@ -1,4 +1,5 @@
 import { type Theme, teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { safeStorage } from '../safeStorage';
 
 export const THEME_NAMES = ['light', 'dark', 'contrast'] as const;
 export type ThemeName = (typeof THEME_NAMES)[number];
@@ -32,13 +33,4 @@ export function initialBrowserTheme(): ThemeName {
 
 export function saveBrowserTheme(name: ThemeName): void {
   safeStorage()?.setItem(STORAGE_KEY, name);
-}
-
-/** Storage can be unavailable (privacy settings, some embedded webviews); the tab still works without it. */
-export function safeStorage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
 }
