@@ -620,8 +620,11 @@ export class GraphFake {
       );
     }
     const kindOf = (n: string) => this.column(list, n).kind;
-    let rows = [...list.items.values()];
-    if (overThreshold && (notIndexed || (filter && rows.filter((i) => evaluateFilter(leadingRange(filter), i.fields, kindOf)).length > this.opts.threshold))) {
+    // A lead of equalities on a unique column is answered from its index, as SharePoint does: only those items are
+    // touched (and a 100,000-item list is not walked once per id read).
+    const byUnique = filter && uniqueLookup(list, leadingRange(filter));
+    let rows = byUnique ?? [...list.items.values()];
+    if (overThreshold && !byUnique && (notIndexed || (filter && rows.filter((i) => evaluateFilter(leadingRange(filter), i.fields, kindOf)).length > this.opts.threshold))) {
       return thresholdError();
     }
     if (filter) rows = rows.filter((i) => evaluateFilter(filter, i.fields, kindOf));
@@ -743,6 +746,23 @@ function leadingRange(node: FilterNode): FilterNode {
     lead = { type: 'and', left: lead, right: next };
   }
   return lead;
+}
+
+/** The items a lead of equalities (ORed) on one unique column can only be, from that column's index; else undefined. */
+function uniqueLookup(list: FakeList, lead: FilterNode): FakeItem[] | undefined {
+  let column: string | undefined;
+  const values: string[] = [];
+  const walk = (n: FilterNode): boolean => {
+    if (n.type === 'or') return walk(n.left) && walk(n.right);
+    if (n.type !== 'cmp' || n.op !== 'eq' || n.value === null || (column !== undefined && n.column !== column)) return false;
+    column = n.column;
+    values.push(String(n.value).toLowerCase());
+    return true;
+  };
+  const index = walk(lead) && column !== undefined ? list.uniques.get(column) : undefined;
+  if (!index) return undefined;
+  const ids = new Set(values.map((v) => index.get(v)).filter((id): id is number => id !== undefined));
+  return [...ids].map((id) => list.items.get(id)).filter((i): i is FakeItem => i !== undefined);
 }
 
 function thresholdError(): FakeResponse {
