@@ -24,6 +24,7 @@ import { toFields } from '../src/store/sharepoint/itemMapping';
 import { LISTS } from '../src/store/sharepoint/listSchema';
 import { launchBrowser } from '../tests/e2e/support/browser';
 import { personas, startTabServer, type TabServer } from '../tests/e2e/support/tabServer';
+import { seedCases } from '../tests/fakes/seedCases';
 import { fakeSharePoint } from '../tests/fakes/sharePointHarness';
 import {
   chunkNamed, firstLoadChunks, gzipBytes, importsOf, isBuilt, jsChunks, staticClosure,
@@ -90,7 +91,8 @@ async function onSqlite(cases: CaseRecord[], actions: ActionRecord[]) {
 
 async function onGraphFake(cases: CaseRecord[], actions: ActionRecord[]) {
   const { fake, store } = await fakeSharePoint();
-  fake.seedItems('Cases', cases.map((c) => toFields(LISTS.cases, { ...c })));
+  // With their keys list items, as the store writes them (the indicators' repeat referrals look cases up by adult).
+  seedCases(fake, cases);
   fake.seedItems('Actions', actions.map((a) => toFields(LISTS.actions, { ...a })));
   await store.transaction(async (tx) => {
     for (const a of AGENCIES) await tx.insert('agencies', a);
