@@ -1,4 +1,5 @@
 import { onSignedIn, startEarlySignIn } from './auth/earlySignIn';
+import { prefetchDirectory } from './hooks/directoryPrefetch';
 import { prefetchFirstPage } from './pages/register/registerPrefetch';
 import { readQuery } from './pages/register/registerQuery';
 import { pageLoaders } from './routing/pageLoaders';
@@ -16,6 +17,8 @@ const opening = parseHash(window.location.hash);
 // The page's code first, then its data: the browser has asked for every script before the query reaches the server.
 if (opening.page === 'register') void pageLoaders.register().catch(() => undefined);
 onSignedIn((client) => {
+  // Every signed-in page names agencies and members: ask for them now rather than when the shell mounts.
+  prefetchDirectory(client);
   const route = parseHash(window.location.hash);
   if (route.page !== 'register') return;
   void pageLoaders.register().catch(() => undefined);

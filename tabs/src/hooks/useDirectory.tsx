@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
-import { agencyListSchema, type AgencyItem, type MemberItem, memberListSchema, paths } from '../../../src/contract';
+import type { AgencyItem, MemberItem } from '../../../src/contract';
+import { loadDirectoryLists, takePrefetchedDirectory } from './directoryPrefetch';
 import { useApi } from './useApi';
 
 export interface Directory {
@@ -18,13 +19,8 @@ export const useDirectory = (): Directory => useContext(DirectoryContext);
 
 /** Agencies and members, loaded once per session, to turn the ids in cases and actions into names. */
 export function DirectoryProvider({ children }: { children: ReactNode }) {
-  const lists = useApi('directory', async (client, signal) => {
-    const [agencies, members] = await Promise.all([
-      client.get(paths.agencies(), agencyListSchema, signal),
-      client.get(paths.members(), memberListSchema, signal),
-    ]);
-    return { agencies, members };
-  });
+  // The first script usually asked already (directoryPrefetch.ts); a reload or a later session asks afresh.
+  const lists = useApi('directory', (client, signal) => takePrefetchedDirectory(client) ?? loadDirectoryLists(client, signal));
   const data = lists.data;
   const directory = useMemo<Directory>(() => {
     if (!data) return empty;
