@@ -1,5 +1,6 @@
 import { ApiClient } from '../api/client';
-import { type Me, type Persona, meSchema, personaListSchema, paths } from '../../../src/contract';
+import { type Me, type Persona, meSchema, personaListSchema } from '../../../src/contract/directory';
+import { paths } from '../../../src/contract/paths';
 import { loadPersona } from './personaStorage';
 
 // Signing in takes two round trips (is this local mode? who am I?). Both are started here, by the tab's first script

@@ -1,5 +1,5 @@
 import type { ApiClient } from '../../api/client';
-import { type RegisterPage, registerPageSchema } from '../../../../src/contract';
+import { type RegisterPage, registerPageSchema } from '../../../../src/contract/cases';
 import { type RegisterQuery, apiPath, countPath } from './registerQuery';
 
 // The register's first page is what its first rows wait for, and its count what "N cases" waits for. When the

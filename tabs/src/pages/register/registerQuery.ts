@@ -1,5 +1,5 @@
 import { CASE_STATUSES, RISK_LEVELS } from '../../../../src/domain/enums';
-import { paths } from '../../../../src/contract';
+import { paths } from '../../../../src/contract/paths';
 
 export const SORT_FIELDS = ['ref', 'status', 'riskLevel', 'nextReviewDate', 'receivedAt'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
