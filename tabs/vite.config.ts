@@ -134,10 +134,14 @@ function chunkGroups() {
     }
     return sets;
   };
+  // The groups follow whole packages, so they would take Fluent's dark and high-contrast themes too; theme/themes.ts
+  // loads those only when asked for (theme/otherThemes.ts), so their modules are left to that lazy chunk.
+  const lazyThemes =
+    /[\\/]@fluentui[\\/]tokens[\\/]lib[\\/](themes[\\/](web[\\/]darkTheme|teams[\\/]highContrastTheme)|utils[\\/](createDarkTheme|createHighContrastTheme)|alias[\\/](darkColor|darkColorPalette|highContrastColor|highContrastColorPalette|teamsFontFamilies))\.js$/;
   const group = (name: 'boot' | 'shell' | 'register', chunk: string, priority: number) => ({
     debugName: chunk,
     priority,
-    name: (id: string, context: ChunkingContext) => (setsOf(context)[name].has(id) ? chunk : null),
+    name: (id: string, context: ChunkingContext) => (!lazyThemes.test(id) && setsOf(context)[name].has(id) ? chunk : null),
   });
   return [group('boot', 'boot', 3), group('shell', 'shell', 2), group('register', 'register-shared', 1)];
 }

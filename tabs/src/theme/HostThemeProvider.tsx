@@ -2,7 +2,7 @@ import { FluentProvider } from '@fluentui/react-components';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { hashForSubPage, replaceHash } from '../routing/useHashRoute';
 import { detectTeams, type FormFactor } from './teamsHost';
-import { fluentTheme, initialBrowserTheme, saveBrowserTheme, type ThemeName } from './themes';
+import { initialBrowserTheme, loadedTheme, loadTheme, saveBrowserTheme, type ThemeName } from './themes';
 
 export type HostKind = 'detecting' | 'browser' | 'teams';
 
@@ -58,6 +58,21 @@ export function HostThemeProvider({ children }: { children: ReactNode }) {
     [host, theme, formFactor],
   );
 
+  // A theme not yet loaded is fetched; meanwhile the one shown stays (at the start, nothing is drawn rather than a
+  // flash of the wrong colours).
+  const [applied, setApplied] = useState(() => loadedTheme(theme));
+  useEffect(() => {
+    let live = true;
+    loadTheme(theme).then(
+      (loadedOne) => live && setApplied(loadedOne),
+      // Offline before the theme came: the light theme is better than nothing.
+      () => live && setApplied((shown) => shown ?? loadedTheme('light')),
+    );
+    return () => {
+      live = false;
+    };
+  }, [theme]);
+
   // The page behind the provider takes the theme's colours too, so no white edges show in dark or contrast.
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -66,9 +81,11 @@ export function HostThemeProvider({ children }: { children: ReactNode }) {
 
   return (
     <HostContext.Provider value={state}>
-      <FluentProvider theme={fluentTheme(theme)} applyStylesToPortals style={{ minHeight: '100vh' }}>
-        {children}
-      </FluentProvider>
+      {applied && (
+        <FluentProvider theme={applied} applyStylesToPortals style={{ minHeight: '100vh' }}>
+          {children}
+        </FluentProvider>
+      )}
     </HostContext.Provider>
   );
 }

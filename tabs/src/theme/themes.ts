@@ -1,4 +1,4 @@
-import { type Theme, teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { type Theme, webLightTheme } from '@fluentui/react-components';
 import { safeStorage } from '../safeStorage';
 
 export const THEME_NAMES = ['light', 'dark', 'contrast'] as const;
@@ -6,8 +6,20 @@ export type ThemeName = (typeof THEME_NAMES)[number];
 
 export const THEME_LABELS: Record<ThemeName, string> = { light: 'Light', dark: 'Dark', contrast: 'High contrast' };
 
-export const fluentTheme = (name: ThemeName): Theme =>
-  name === 'dark' ? webDarkTheme : name === 'contrast' ? teamsHighContrastTheme : webLightTheme;
+// Only the light theme is in the first load; the dark and high-contrast ones (otherThemes.ts) come when first asked for.
+const loaded: Partial<Record<ThemeName, Theme>> = { light: webLightTheme };
+
+/** The theme if it has loaded (the light one always has). */
+export const loadedTheme = (name: ThemeName): Theme | undefined => loaded[name];
+
+export async function loadTheme(name: ThemeName): Promise<Theme> {
+  const have = loaded[name];
+  if (have) return have;
+  const { otherThemes } = await import('./otherThemes');
+  const theme = name === 'light' ? webLightTheme : otherThemes[name];
+  loaded[name] = theme;
+  return theme;
+}
 
 const isThemeName = (value: string | null): value is ThemeName => THEME_NAMES.includes(value as ThemeName);
 
