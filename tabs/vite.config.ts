@@ -96,6 +96,24 @@ function chunkGroups() {
       m[1]!.split(',').map((n) => n.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]!.trim()).filter(Boolean),
     );
 
+  /** The modules a package's index re-exports these names from, or undefined if any of them cannot be found. */
+  const exportsOf = (context: ChunkingContext, index: string, names: string[]): string[] | undefined => {
+    const info = context.getModuleInfo(index);
+    if (!info?.code) return undefined;
+    const from = new Map<string, string>();
+    for (const m of info.code.matchAll(/export\s*\{([^}]*)\}\s*from\s*["']([^"']+)["']/g)) {
+      for (const name of m[1]!.split(',')) from.set(name.trim().split(/\s+as\s+/).pop()!, m[2]!);
+    }
+    const targets = new Set<string>();
+    for (const name of names) {
+      const spec = from.get(name);
+      const file = spec && path.resolve(path.dirname(index), spec);
+      const id = file && info.importedIds.find((imported) => path.resolve(imported) === file);
+      if (!id) return undefined;
+      targets.add(id);
+    }
+    return [...targets];
+  };
   let sets: { boot: Set<string>; shell: Set<string>; register: Set<string> } | undefined;
   const closure = (context: ChunkingContext, start: string, skip: Set<string> = new Set()): Set<string> => {
     const seen = new Set<string>();
@@ -111,11 +129,15 @@ function chunkGroups() {
           stack.push(next);
           continue;
         }
-        const packages = new Set(namesFromBarrel(info.code ?? '').map((name) => packageOf.get(name)));
+        const names = namesFromBarrel(info.code ?? '');
+        const packages = new Set(names.map((name) => packageOf.get(name)));
         const barrelInfo = context.getModuleInfo(next);
         for (const target of barrelInfo?.importedIds ?? []) {
           const pkg = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(target)?.[1]?.replace(/\\/g, '/');
-          if (pkg && packages.has(pkg)) stack.push(target);
+          if (!pkg || !packages.has(pkg)) continue;
+          // Into the package only as far as the names imported lead (Button, not CompoundButton or SplitButton, which
+          // later pages use and would otherwise drag into the first load); the whole package when that cannot be told.
+          stack.push(...(exportsOf(context, target, names.filter((name) => packageOf.get(name) === pkg)) ?? [target]));
         }
       }
     }
