@@ -21,6 +21,7 @@ import type { ActionRecord, CaseRecord } from '../src/domain/records';
 import { toFields } from '../src/store/sharepoint/itemMapping';
 import { LISTS } from '../src/store/sharepoint/listSchema';
 import type { GraphFake } from '../tests/fakes/graphFake';
+import { seedCases } from '../tests/fakes/seedCases';
 import { fakeSharePoint } from '../tests/fakes/sharePointHarness';
 import { runMeeting } from '../tests/meetings/support/meetingFlow';
 import { insert } from '../tests/support/records';
@@ -72,7 +73,7 @@ async function measure(fake: GraphFake, work: () => Promise<unknown>): Promise<C
  * Invented cases (scripts/scaleWorld.ts), with the history a partnership that brings years in has: referrals awaiting
  * the panel only among the newest, review dates spread over two years, closed cases behind them.
  */
-function seedCases(fake: GraphFake, n: number): CaseRecord[] {
+function seedInventedCases(fake: GraphFake, n: number): CaseRecord[] {
   const cases: CaseRecord[] = [];
   for (let i = 0; i < n; i++) {
     const { c } = inventedCase(i);
@@ -83,7 +84,8 @@ function seedCases(fake: GraphFake, n: number): CaseRecord[] {
     if (!live) delete (record as Partial<CaseRecord>).nextReviewDate;
     cases.push(record);
   }
-  fake.seedItems(LISTS.cases.displayName, cases.map((c) => toFields(LISTS.cases, c as unknown as Record<string, unknown>)));
+  // With their keys list items, as the store writes them: a partner's register is read through them.
+  seedCases(fake, cases);
   return cases;
 }
 
@@ -118,7 +120,7 @@ async function benchSize(cases: number, actions: number, meeting: boolean): Prom
   await insert(store, 'agencies', ...AGENCIES);
   await insert(store, 'members', ...Object.values(MEMBERS));
   const t0 = performance.now();
-  const seeded = seedCases(fake, cases);
+  const seeded = seedInventedCases(fake, cases);
   const { overdue, open } = seedActions(fake, seeded, actions);
   console.info(`\n== ${cases.toLocaleString('en-GB')} cases, ${actions.toLocaleString('en-GB')} actions (${overdue} overdue, ${open} open), seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   let seq = 0;

@@ -38,10 +38,16 @@ function headFor(seq: number, hash: string, key: CheckpointKey | undefined): Omi
  * An append whose idempotency key was already used (a retried request) still fills the place it claimed, with the
  * same content under a derived key, so the chain has no gap; it answers with the event first written.
  */
-export async function appendAuditEvent(tx: Tx, input: AuditInput, sleep: (ms: number) => Promise<void> = backoff): Promise<{ record: AuditEvent; created: boolean }> {
+export async function appendAuditEvent(
+  tx: Tx,
+  input: AuditInput,
+  sleep: (ms: number) => Promise<void> = backoff,
+  /** The head as read beforehand (alongside other reads): tried first; if another event took it since, read again. */
+  headRead?: Promise<ChainHead | undefined>,
+): Promise<{ record: AuditEvent; created: boolean }> {
   const key = currentCheckpointKey();
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const head = await readChainHead(tx);
+    const head = attempt === 0 && headRead ? await headRead.catch(() => readChainHead(tx)) : await readChainHead(tx);
     const seq = (head?.value ?? 0) + 1;
     const prevHash = head?.hash ?? GENESIS_HASH;
     const chained = { ...input, seq, prevHash };

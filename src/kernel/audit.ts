@@ -1,4 +1,4 @@
-import { appendAuditEvent } from '../audit/chain';
+import { appendAuditEvent, type ChainHead } from '../audit/chain';
 import type { AuditAction } from '../domain/enums';
 import type { AuditEvent } from '../domain/records';
 import type { Tx } from '../store/port';
@@ -16,7 +16,7 @@ export interface AuditEntry {
  * Appends one audit event to the hash chain (src/audit/chain.ts); keyed by the request so a retried request is not
  * audited twice.
  */
-export async function recordAudit(ctx: Context, tx: Tx, entry: AuditEntry): Promise<AuditEvent> {
+export async function recordAudit(ctx: Context, tx: Tx, entry: AuditEntry, headRead?: Promise<ChainHead | undefined>): Promise<AuditEvent> {
   const { record } = await appendAuditEvent(tx, {
     id: ctx.newId(),
     idempotencyKey: `${ctx.correlationId}:${entry.action}:${entry.recordType}:${entry.recordId}`,
@@ -25,6 +25,6 @@ export async function recordAudit(ctx: Context, tx: Tx, entry: AuditEntry): Prom
     actorAgencyId: ctx.actor.member.agencyId,
     correlationId: ctx.correlationId,
     ...entry,
-  });
+  }, undefined, headRead);
   return record;
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { readChainHead } from '../audit/chain';
 import { recordAudit } from './audit';
 import type { ReadQuery } from './query';
 
@@ -15,8 +16,14 @@ export function auditedList<S extends z.ZodType, O extends z.ZodType, R extends 
   return {
     ...query,
     async run(ctx, tx, input) {
+      // Where every read is a round trip (SharePoint: a store with no separate read path), the chain's head is read
+      // alongside the list's first read instead of after it. Not on SQLite: reading the head opens the writer there,
+      // which would hold writes back for the whole read.
+      const headRead = ctx.store.read ? undefined : readChainHead(tx);
+      // Its failure is handled where it is awaited (read again); never an unhandled rejection meanwhile.
+      headRead?.catch(() => undefined);
       const result = await query.run(ctx, tx, input);
-      await recordAudit(ctx, tx, { action: 'view', recordType, recordId: query.name, change: { count: countOf(result) } });
+      await recordAudit(ctx, tx, { action: 'view', recordType, recordId: query.name, change: { count: countOf(result) } }, headRead);
       return result;
     },
   };

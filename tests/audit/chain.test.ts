@@ -102,4 +102,24 @@ describe('the audit chain on SharePoint (the Graph fake)', () => {
     const report = await verifyStoredChain(store, KEY);
     expect(report).toMatchObject({ ok: true, events: 12, lastSeq: 12, signature: 'valid' });
   });
+
+  it('takes a head read beforehand, and reads again when another event has taken it since', async () => {
+    const { store } = await fakeSharePoint();
+    await store.transaction((tx) => appendAuditEvent(tx, event(1)));
+    const early = await store.transaction((tx) => readChainHead(tx));
+    // Another event takes the next place after the early read.
+    await store.transaction((tx) => appendAuditEvent(tx, event(2)));
+    let retries = 0;
+    await store.transaction((tx) => appendAuditEvent(tx, event(3), async () => void retries++, Promise.resolve(early)));
+    // The stale head's claim was refused (412) and the append read the head again: third place, chain whole.
+    expect(retries).toBe(1);
+    const events = await store.transaction((tx) => tx.find('audit'));
+    expect(events.find((e) => e.id === 'ev-3')?.seq).toBe(3);
+    expect(await verifyStoredChain(store, KEY)).toMatchObject({ ok: true, events: 3, lastSeq: 3 });
+    // A fresh head read beforehand is used as it is: no retry.
+    const fresh = store.transaction((tx) => readChainHead(tx));
+    await store.transaction((tx) => appendAuditEvent(tx, event(4), async () => void retries++, fresh));
+    expect(retries).toBe(1);
+    expect(await verifyStoredChain(store, KEY)).toMatchObject({ ok: true, events: 4, lastSeq: 4 });
+  });
 });
