@@ -1,9 +1,10 @@
 import type { CaseRecord } from '../../domain/records';
 import { CASE_KEY_COLUMNS, CASE_KEYS_DESCRIPTION, CASE_KEYS_LIST, type CaseKeyItem, caseKeyItems, decodeKeyItem, diffKeyItems, KEY_ITEM_SELECT, keyItemFields } from './caseKeys';
-import { failOn, type GraphCall, type GraphHttp, type GraphReply, MAX_BATCH } from './graphHttp';
-import { decodeItem, type GraphListItem } from './itemMapping';
+import { failOn, type GraphCall, type GraphHttp, MAX_BATCH } from './graphHttp';
+import { decodeItem } from './itemMapping';
 import { LISTS, type ListSpec } from './listSchema';
 import type { ProvisionStep } from './provisioning';
+import { readAllItems } from './provisioningComputedColumns';
 
 /**
  * The companion list of the cases' derived keys (caseKeys.ts) as provisioning sees it, and its data step: on an
@@ -28,19 +29,6 @@ export const CASE_KEYS_SPEC: ListSpec = {
 };
 
 const PAGE = 999;
-
-async function readAll(graph: GraphHttp, firstUrl: string): Promise<GraphListItem[]> {
-  const out: GraphListItem[] = [];
-  let url: string | undefined = firstUrl;
-  while (url) {
-    const call: GraphCall = { method: 'GET', url };
-    const reply: GraphReply = await graph.send(call);
-    if (reply.status !== 200) failOn(reply, call);
-    out.push(...(reply.body.value as GraphListItem[]));
-    url = reply.body['@odata.nextLink'];
-  }
-  return out;
-}
 
 /** The writes that bring the items in line with the cases: per case its diff, and every item of a case now gone. */
 export function planCaseKeys(cases: readonly CaseRecord[], items: readonly CaseKeyItem[]): { calls: (base: string) => GraphCall[]; cases: number; counts: [number, number, number] } {
@@ -89,11 +77,11 @@ export async function caseKeysSteps(
   log: (line: string) => void,
 ): Promise<ProvisionStep[]> {
   if (!casesListId) return [];
-  const caseItems = await readAll(graph, `/sites/${siteId}/lists/${casesListId}/items?expand=fields&$top=${PAGE}`);
+  const caseItems = await readAllItems(graph, `/sites/${siteId}/lists/${casesListId}/items?expand=fields&$top=${PAGE}`);
   const cases = caseItems.map((i) => decodeItem(LISTS.cases, i).record).filter((r): r is Record<string, unknown> => !!r) as unknown as CaseRecord[];
   const select = encodeURIComponent(`fields(select=${KEY_ITEM_SELECT.join(',')})`);
   const items = keysListId
-    ? (await readAll(graph, `/sites/${siteId}/lists/${keysListId}/items?expand=${select}&$top=${PAGE}`)).map(decodeKeyItem).filter((i): i is CaseKeyItem => !!i)
+    ? (await readAllItems(graph, `/sites/${siteId}/lists/${keysListId}/items?expand=${select}&$top=${PAGE}`)).map(decodeKeyItem).filter((i): i is CaseKeyItem => !!i)
     : [];
   const plan = planCaseKeys(cases, items);
   const [create, update, remove] = plan.counts;

@@ -50,9 +50,10 @@ function fillFor(spec: ListSpec, columns: ColumnSpec[], item: GraphListItem): Fi
   return { itemId: String(item.id), eTag: String(item.eTag ?? item['@odata.etag'] ?? ''), fields };
 }
 
-async function readAll(graph: GraphHttp, itemsUrl: string): Promise<GraphListItem[]> {
+/** Every item of a list, page by page from `firstUrl` (provisioning reads whole lists, once, to plan its fills). */
+export async function readAllItems(graph: GraphHttp, firstUrl: string): Promise<GraphListItem[]> {
   const out: GraphListItem[] = [];
-  let url: string | undefined = `${itemsUrl}?expand=fields&$top=${PAGE}`;
+  let url: string | undefined = firstUrl;
   while (url) {
     const call: GraphCall = { method: 'GET', url };
     const reply: GraphReply = await graph.send(call);
@@ -78,7 +79,7 @@ export async function computedColumnSteps(
   const columns = spec.columns.filter((c) => c.computed);
   if (!columns.length) return [];
   const itemsUrl = `/sites/${siteId}/lists/${listId}/items`;
-  const fills = (await readAll(graph, itemsUrl)).map((item) => fillFor(spec, columns, item)).filter((f): f is Fill => !!f);
+  const fills = (await readAllItems(graph, `${itemsUrl}?expand=fields&$top=${PAGE}`)).map((item) => fillFor(spec, columns, item)).filter((f): f is Fill => !!f);
   if (!fills.length) return [];
   const names = columns.map((c) => c.name).join(', ');
   return [{

@@ -49,7 +49,6 @@ class Reader implements ReadTx {
   /** Work waiting for the next slice, first come first served (from `head` on: shift() would copy a long queue). */
   private waiting: (() => void)[] = [];
   private head = 0;
-  private draining = false;
 
   constructor(protected readonly statements: Statements, protected readonly stats: { rowsRead: number }, private readonly yields = false) {}
 
@@ -68,30 +67,18 @@ class Reader implements ReadTx {
     if (always) await turn();
     this.markNextTurn();
     if (this.head === this.waiting.length && performance.now() - this.sliceStart < PACE_MS) return;
-    await new Promise<void>((resolve) => {
-      this.waiting.push(resolve);
-      this.drainSoon();
-    });
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.passOn();
   }
 
-  /** The next turn of the event loop, whatever made it turn, starts a new slice. */
+  /** The next turn of the event loop, whatever made it turn, starts a new slice, and lets the first waiter through. */
   private markNextTurn(): void {
     if (this.marking) return;
     this.marking = true;
     setImmediate(() => {
       this.marking = false;
       this.sliceStart = performance.now();
-    });
-  }
-
-  private drainSoon(): void {
-    if (this.draining) return;
-    this.draining = true;
-    setImmediate(() => {
-      this.draining = false;
-      this.sliceStart = performance.now();
-      this.wakeNext();
+      if (this.head < this.waiting.length) this.wakeNext();
     });
   }
 
@@ -99,7 +86,7 @@ class Reader implements ReadTx {
   private passOn(): void {
     if (this.head === this.waiting.length) return;
     if (performance.now() - this.sliceStart < PACE_MS) this.wakeNext();
-    else this.drainSoon();
+    else this.markNextTurn();
   }
 
   private wakeNext(): void {
