@@ -1,5 +1,5 @@
-import { FluentProvider } from '@fluentui/react-components';
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import { FluentProvider, type Theme } from '@fluentui/react-components';
+import { createContext, type ReactNode, useContext, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { hashForSubPage, replaceHash } from '../routing/useHashRoute';
 import { detectTeams, type FormFactor } from './teamsHost';
 import { initialBrowserTheme, loadedTheme, loadTheme, saveBrowserTheme, type ThemeName } from './themes';
@@ -60,29 +60,36 @@ export function HostThemeProvider({ children }: { children: ReactNode }) {
 
   // A theme not yet loaded is fetched; meanwhile the one shown stays (at the start, nothing is drawn rather than a
   // flash of the wrong colours).
-  const [applied, setApplied] = useState(() => loadedTheme(theme));
+  const [applied, setApplied] = useState<{ name: ThemeName; theme: Theme } | undefined>(() => {
+    const shown = loadedTheme(theme);
+    return shown && { name: theme, theme: shown };
+  });
   useEffect(() => {
     let live = true;
     loadTheme(theme).then(
-      (loadedOne) => live && setApplied(loadedOne),
+      (loadedOne) => live && setApplied({ name: theme, theme: loadedOne }),
       // Offline before the theme came: the light theme is better than nothing.
-      () => live && setApplied((shown) => shown ?? loadedTheme('light')),
+      () => live && setApplied((shown) => shown ?? { name: 'light', theme: loadedTheme('light')! }),
     );
     return () => {
       live = false;
     };
   }, [theme]);
 
-  // The page behind the provider takes the theme's colours too, so no white edges show in dark or contrast.
-  useEffect(() => {
-    document.documentElement.dataset.theme = theme;
-    document.documentElement.style.colorScheme = theme === 'light' ? 'light' : 'dark';
-  }, [theme]);
+  // The page behind the provider takes the shown theme's colours too, so no white edges show in dark or contrast;
+  // it follows the theme drawn, not the one asked for, so the page and the provider never disagree while one loads.
+  // Before paint (a layout effect), so no one ever sees the provider in one theme and the page in another.
+  const shownName = applied?.name;
+  useLayoutEffect(() => {
+    if (!shownName) return;
+    document.documentElement.dataset.theme = shownName;
+    document.documentElement.style.colorScheme = shownName === 'light' ? 'light' : 'dark';
+  }, [shownName]);
 
   return (
     <HostContext.Provider value={state}>
       {applied && (
-        <FluentProvider theme={applied} applyStylesToPortals style={{ minHeight: '100vh' }}>
+        <FluentProvider theme={applied.theme} applyStylesToPortals style={{ minHeight: '100vh' }}>
           {children}
         </FluentProvider>
       )}
