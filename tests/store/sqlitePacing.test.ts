@@ -66,4 +66,25 @@ describe('SQLite units of work let other requests run', () => {
     // Resumed together after one turn, they would all run in it: the ticker would fire once at most.
     expect(ticks).toBeGreaterThanOrEqual(2);
   });
+
+  it("waits for another instance's write with timers, never inside SQLite, so that instance can finish", async () => {
+    const other = new SqliteStore(path.join(dir, 'pacing.db'));
+    try {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const holding = other.transaction(async (tx) => {
+        await tx.get('cases', 'c1');
+        await gate;
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+      // This write needs the lock the other store holds. A busy wait inside SQLite would hold the event loop, so the
+      // release below could never run and the write would fail as "database is locked".
+      const writing = store.transaction((tx) => tx.get('cases', 'c2'));
+      setTimeout(release, 20);
+      await holding;
+      await expect(writing).resolves.toMatchObject({ id: 'c2' });
+    } finally {
+      await other.close();
+    }
+  });
 });

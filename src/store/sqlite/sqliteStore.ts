@@ -228,6 +228,8 @@ class Writer extends Reader implements Tx {
 }
 
 const READ_CONNECTIONS = 4;
+/** How long a write waits for another instance's write to finish before it fails (as busy_timeout did). */
+const WRITE_LOCK_WAIT_MS = 5000;
 
 /**
  * The embedded store: better-sqlite3 in WAL mode, one JSON document per record, indexed fields as expression indexes
@@ -254,6 +256,10 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
+    // From here the writer never waits inside SQLite: a busy wait there is synchronous and would hold the event loop
+    // (and, with two stores on one file in one process, the other store's transaction that it waits for).
+    // `begin` waits for the write lock with timers instead.
+    this.db.pragma('busy_timeout = 0');
     this.writer = new Writer(new Statements(this.db), this.stats);
   }
 
@@ -278,7 +284,7 @@ export class SqliteStore implements Store {
 
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const run = async (): Promise<T> => {
-      this.db.exec('BEGIN IMMEDIATE');
+      await this.begin();
       try {
         const result = await work(this.writer);
         this.db.exec('COMMIT');
@@ -291,6 +297,20 @@ export class SqliteStore implements Store {
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** Takes the write lock; while another connection (another instance) holds it, tries again on a timer. */
+  private async begin(): Promise<void> {
+    const deadline = performance.now() + WRITE_LOCK_WAIT_MS;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        this.db.exec('BEGIN IMMEDIATE');
+        return;
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'SQLITE_BUSY' || performance.now() > deadline) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 ** attempt)));
+      }
+    }
   }
 
   /**
